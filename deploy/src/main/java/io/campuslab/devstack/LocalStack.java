@@ -1,0 +1,123 @@
+package io.campuslab.devstack;
+
+import io.campuslab.devcluster.DevCluster;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+
+/**
+ * Starts the parts of CampusLab in order, waiting for each to be healthy, and stops them in reverse
+ * order. {@code ./campuslab run} starts all four; the system tests start all but WildFly, which
+ * Arquillian manages.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+
+    public LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Database, Keycloak and the cluster: everything the portal needs around it. */
+    public LocalStack startServices() throws StackException {
+        Artifacts.fromBuild();
+        try {
+            Files.createDirectories(settings.home());
+        } catch (IOException e) {
+            throw new StackException("Cannot create " + settings.home() + ": " + e.getMessage(), e);
+        }
+        startDatabase();
+        startKeycloak();
+        startCluster();
+        return this;
+    }
+
+    /** WildFly with the EAR, after {@link #startServices()}. */
+    public LocalStack startPortal() throws StackException {
+        Artifacts artifacts = Artifacts.fromBuild();
+        artifacts.requirePresent();
+        long started = System.nanoTime();
+        progress(4, "WildFly with CampusLab on port " + settings.portalPort());
+        ChildProcess wildfly = WildFlyServer.start(artifacts, settings);
+        stopActions.push(() -> wildfly.stop(Duration.ofSeconds(30)));
+        WildFlyServer.awaitDeployed(wildfly, settings);
+        done(started, "log " + wildfly.log());
+        return this;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    private void startDatabase() throws StackException {
+        if (settings.externalDatabase().isPresent()) {
+            progress(1, "Database: using " + settings.databaseUrl());
+            return;
+        }
+        long started = System.nanoTime();
+        progress(1, "Embedded MariaDB on port " + settings.dbPort());
+        EmbeddedDatabase db = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"));
+        stopActions.push(db::stop);
+        done(started, "data " + settings.home().resolve("mariadb/data"));
+    }
+
+    private void startKeycloak() throws StackException {
+        if (settings.externalOidcProvider().isPresent()) {
+            progress(2, "Single sign-on: using " + settings.oidcProviderUrl());
+            return;
+        }
+        Artifacts artifacts = Artifacts.fromBuild();
+        artifacts.requirePresent();
+        long started = System.nanoTime();
+        progress(2, "Keycloak on port " + settings.keycloakPort() + " (the first start builds it, about a minute)");
+        ChildProcess keycloak = KeycloakServer.start(artifacts, settings);
+        stopActions.push(() -> keycloak.stop(Duration.ofSeconds(20)));
+        KeycloakServer.awaitReady(keycloak, settings);
+        done(started, "log " + keycloak.log());
+    }
+
+    private void startCluster() throws StackException {
+        if (settings.externalKubeconfig().isPresent()) {
+            progress(3, "Kubernetes: using " + settings.kubeconfig());
+            return;
+        }
+        long started = System.nanoTime();
+        progress(3, "dev-cluster (simulated Kubernetes API) on port " + settings.devClusterPort());
+        try {
+            DevCluster cluster = DevCluster.start(settings.devClusterPort(), settings.kubeconfig());
+            stopActions.push(cluster::close);
+            done(started, "kubeconfig " + settings.kubeconfig());
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("The dev-cluster did not start on port " + settings.devClusterPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void progress(int step, String what) {
+        out.printf("[%d/4] %s ...%n", step, what);
+        out.flush();
+    }
+
+    private void done(long startedNanos, String detail) {
+        out.printf(Locale.ROOT, "      ready in %.1f s (%s)%n", (System.nanoTime() - startedNanos) / 1e9, detail);
+        out.flush();
+    }
+
+    /** Stops what was started, newest first. */
+    @Override
+    public synchronized void close() {
+        while (!stopActions.isEmpty()) {
+            try {
+                stopActions.pop().run();
+            } catch (RuntimeException e) {
+                out.println("A part of the stack did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

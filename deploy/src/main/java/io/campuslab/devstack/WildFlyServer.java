@@ -1,0 +1,94 @@
+package io.campuslab.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * WildFly as deploy/ provisioned it, running from a base directory of the stack's own (so the
+ * built server stays untouched), with the EAR in its deployments folder.
+ */
+final class WildFlyServer {
+
+    private WildFlyServer() {
+    }
+
+    /** Starts WildFly; the caller registers its stop, then waits with {@link #awaitDeployed}. */
+    static ChildProcess start(Artifacts artifacts, StackSettings settings) throws StackException {
+        Path base = settings.home().resolve("wildfly");
+        prepareBase(artifacts, base);
+        Map<String, String> environment = new HashMap<>(serverEnvironment(settings));
+        environment.put("JAVA_OPTS", "-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"
+                + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman");
+        ChildProcess wildfly = ChildProcess.start("WildFly", List.of(
+                        artifacts.wildfly().resolve("bin/standalone.sh").toString(),
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + settings.portOffset()),
+                environment, settings.logs().resolve("wildfly.log"), settings.pids().resolve("wildfly.pid"));
+        return wildfly;
+    }
+
+    static void awaitDeployed(ChildProcess wildfly, StackSettings settings) throws StackException {
+        Path deployments = settings.home().resolve("wildfly/deployments");
+        wildfly.awaitReady(() -> deployed(deployments), Duration.ofMinutes(5));
+    }
+
+    /**
+     * What the server's configuration expressions read (deploy/wildfly/configure.cli) and the
+     * application's settings (MicroProfile Config maps {@code campuslab.demo-data} to
+     * {@code CAMPUSLAB_DEMO_DATA}).
+     */
+    static Map<String, String> serverEnvironment(StackSettings settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CAMPUSLAB_DB_URL", settings.databaseUrl());
+        env.put("CAMPUSLAB_OIDC_PROVIDER_URL", settings.oidcProviderUrl());
+        env.put("CAMPUSLAB_KUBERNETES_KUBECONFIG", settings.kubeconfig().toString());
+        env.put("CAMPUSLAB_DEMO_DATA", "true");
+        return env;
+    }
+
+    private static boolean deployed(Path deployments) {
+        if (Files.exists(deployments.resolve("campuslab.ear.failed"))) {
+            throw new IllegalStateException("campuslab.ear failed to deploy: " + read(deployments.resolve("campuslab.ear.failed")));
+        }
+        return Files.exists(deployments.resolve("campuslab.ear.deployed"));
+    }
+
+    /** A fresh configuration from the build on every start; data and logs of earlier runs stay. */
+    private static void prepareBase(Artifacts artifacts, Path base) throws StackException {
+        try {
+            Path configuration = base.resolve("configuration");
+            Files.createDirectories(configuration);
+            Path source = artifacts.wildfly().resolve("standalone/configuration");
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path deployments = base.resolve("deployments");
+            Files.createDirectories(deployments);
+            try (Stream<Path> old = Files.list(deployments)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.copy(artifacts.ear(), deployments.resolve("campuslab.ear"));
+        } catch (IOException e) {
+            throw new StackException("Cannot prepare the WildFly base directory " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.campuslab.devcluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * fabric8's CRUD dispatcher with what a real API server does and the mock does not: discovery
+ * documents (so kubectl works), HTTP watches (the official Java client watches over HTTP, the mock
+ * only over WebSocket), and Status bodies for errors.
+ */
+class SimulatorDispatcher extends KubernetesCrudDispatcher {
+
+    /** How long an HTTP watch without news stays open before it ends with a bookmark. */
+    private static final long IDLE_WATCH_MILLIS = 1_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final WatchLog watchLog = new WatchLog();
+    private final Map<String, String> discovery = Map.of(
+            "/api", resource("discovery/api.json"),
+            "/apis", resource("discovery/apis.json"),
+            "/api/v1", resource("discovery/api-v1.json"),
+            "/apis/networking.k8s.io/v1", resource("discovery/networking-v1.json"));
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath();
+        String plainPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if ("GET".equals(request.getMethod()) && discovery.containsKey(plainPath)) {
+            return jsonResponse(200, discovery.get(plainPath));
+        }
+        if (!plainPath.startsWith("/api")) {
+            return super.dispatch(request);
+        }
+        ApiPath api = ApiPath.parse(path);
+        if ("GET".equals(request.getMethod()) && api.isWatch() && request.getHeader("Upgrade") == null) {
+            return httpWatch(api);
+        }
+        MockResponse response = super.dispatch(request);
+        recordChange(request.getMethod(), api, response);
+        return response;
+    }
+
+    private void recordChange(String method, ApiPath api, MockResponse response) {
+        if (response.code() >= 300 || response.getBody() == null || api.resource() == null) {
+            return;
+        }
+        String type = switch (method) {
+            case "POST" -> "ADDED";
+            case "PUT", "PATCH" -> "MODIFIED";
+            case "DELETE" -> "DELETED";
+            default -> null;
+        };
+        if (type == null) {
+            return;
+        }
+        try {
+            JsonNode object = json.readTree(response.getBody().readUtf8());
+            response.setBody(object.toString());
+            if (object.has("metadata")) {
+                watchLog.record(type, api, object);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MockResponse httpWatch(ApiPath api) {
+        long from = Long.parseLong(api.query().getOrDefault("resourceVersion", "0").isEmpty()
+                ? "0" : api.query().getOrDefault("resourceVersion", "0"));
+        if (from > 0 && from < watchLog.oldestVersion()) {
+            return jsonResponse(200, watchLog.eventLine("ERROR", status(410, "Expired", "too old resource version: " + from)));
+        }
+        List<WatchLog.Change> changes = watchLog.after(from, api, api.labelSelector());
+        StringBuilder body = new StringBuilder();
+        changes.forEach(change -> body.append(watchLog.eventLine(change.type(), change.object())));
+        long last = changes.isEmpty() ? Math.max(from, watchLog.newestVersion()) : changes.get(changes.size() - 1).resourceVersion();
+        if ("true".equals(api.query().get("allowWatchBookmarks")) || changes.isEmpty()) {
+            body.append(watchLog.eventLine("BOOKMARK", bookmark(last)));
+        }
+        MockResponse response = jsonResponse(200, body.toString());
+        if (changes.isEmpty()) {
+            response.setBodyDelay(IDLE_WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        return response;
+    }
+
+    private JsonNode bookmark(long resourceVersion) {
+        var object = json.createObjectNode();
+        object.put("kind", "Bookmark");
+        object.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+        return object;
+    }
+
+    private JsonNode status(int code, String reason, String message) {
+        var status = json.createObjectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("status", "Failure");
+        status.put("reason", reason);
+        status.put("message", message);
+        status.put("code", code);
+        return status;
+    }
+
+    private static MockResponse jsonResponse(int code, String body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SimulatorDispatcher.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

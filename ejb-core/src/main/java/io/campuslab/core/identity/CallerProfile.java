@@ -1,0 +1,43 @@
+package io.campuslab.core.identity;
+
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.tenant.Tenant;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the portal shows of the signed-in member: who, which school, which roles. */
+public record CallerProfile(String username, String displayName, String tenantSlug, String schoolName,
+                            Set<Role> roles) implements Serializable {
+
+    public CallerProfile {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    static CallerProfile of(Member member) {
+        Optional<Tenant> school = member.tenant();
+        return new CallerProfile(member.username(), member.displayName(),
+                school.map(t -> t.slug().value()).orElse(null),
+                school.map(Tenant::displayName).orElse(null),
+                member.roles());
+    }
+
+    public Optional<String> school() {
+        return Optional.ofNullable(schoolName);
+    }
+
+    public Optional<String> tenant() {
+        return Optional.ofNullable(tenantSlug);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    /** The role that decides the home page: the most powerful one held. */
+    public Role primaryRole() {
+        return roles.stream().min(Enum::compareTo).orElseThrow();
+    }
+}

@@ -1,0 +1,46 @@
+package io.campuslab.core.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The settings of the core, read once from MicroProfile Config: system properties first, then
+ * environment variables ({@code campuslab.demo-data} is {@code CAMPUSLAB_DEMO_DATA}), then these
+ * defaults. docs/operators/configuration.md lists them all.
+ */
+@ApplicationScoped
+public class CoreSettings {
+
+    /** Seed the demo schools (north-high, south-academy) of the local stack. Never in production. */
+    @Inject
+    @ConfigProperty(name = "campuslab.demo-data", defaultValue = "false")
+    boolean demoData;
+
+    /**
+     * Path of a kubeconfig file for the cluster. Empty: the in-cluster service account when running in
+     * a pod, otherwise {@code $KUBECONFIG} or {@code ~/.kube/config}.
+     */
+    @Inject
+    @ConfigProperty(name = "campuslab.kubernetes.kubeconfig")
+    Optional<String> kubeconfig;
+
+    /** How long one call to the Kubernetes API may take before it counts as failed. */
+    @Inject
+    @ConfigProperty(name = "campuslab.kubernetes.call-timeout", defaultValue = "PT10S")
+    Duration kubernetesCallTimeout;
+
+    public boolean demoData() {
+        return demoData;
+    }
+
+    public Optional<String> kubeconfig() {
+        return kubeconfig.filter(path -> !path.isBlank());
+    }
+
+    public Duration kubernetesCallTimeout() {
+        return kubernetesCallTimeout;
+    }
+}

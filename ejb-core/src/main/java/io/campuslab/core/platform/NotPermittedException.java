@@ -1,0 +1,9 @@
+package io.campuslab.core.platform;
+
+/** The caller holds the role for an operation but not for this school's data. */
+public class NotPermittedException extends CampusLabException {
+
+    public NotPermittedException() {
+        super("error.not-permitted");
+    }
+}

@@ -1,0 +1,139 @@
+package io.campuslab.domain.identity;
+
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A person who has signed in to CampusLab. Keycloak owns who a person is and which roles they hold;
+ * this record mirrors it at every sign-in so that the portal can list, count and link members.
+ */
+@Entity
+@Table(name = "members")
+public class Member {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "subject", nullable = false, unique = true, length = 64)
+    private String subject;
+
+    @Column(name = "username", nullable = false, unique = true, length = 255)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 255)
+    private String displayName;
+
+    @Column(name = "email", length = 255)
+    private String email;
+
+    /** Null only for a platform admin, who belongs to no school. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id")
+    private Tenant tenant;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "member_roles", joinColumns = @JoinColumn(name = "member_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 32)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_sign_in_at", nullable = false)
+    private Instant lastSignInAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Member() {
+        // for Jakarta Persistence
+    }
+
+    /** The first sign-in of a person: they become a member of the school their token names. */
+    public static Member firstSignIn(SignInIdentity identity, Optional<Tenant> tenant, Instant now) {
+        Member member = new Member();
+        member.subject = identity.subject();
+        member.createdAt = now;
+        member.refresh(identity, tenant, now);
+        return member;
+    }
+
+    /** A later sign-in: name, e-mail, school and roles follow what the identity provider says now. */
+    public void refresh(SignInIdentity identity, Optional<Tenant> tenant, Instant now) {
+        if (!subject.equals(identity.subject())) {
+            throw new IllegalArgumentException("Identity of another subject");
+        }
+        this.username = identity.username();
+        this.displayName = identity.displayName();
+        this.email = identity.email();
+        this.tenant = tenant.orElse(null);
+        this.roles = identity.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(identity.roles());
+        this.lastSignInAt = Objects.requireNonNull(now, "now");
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether this member may see and act on the given school's data. */
+    public boolean mayActFor(Tenant school) {
+        return hasRole(Role.PLATFORM_ADMIN) || (tenant != null && tenant.id().equals(school.id()));
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<Tenant> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? Set.of() : Set.copyOf(roles);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+}

@@ -1,0 +1,51 @@
+package io.campuslab.domain.identity;
+
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds and stores members; every query that lists members is scoped to one school. */
+public class MemberRepository {
+
+    private final EntityManager em;
+
+    public MemberRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Member> findBySubject(String subject) {
+        return em.createQuery("select m from Member m where m.subject = :subject", Member.class)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<Member> findByUsername(String username) {
+        return em.createQuery("select m from Member m where m.username = :username", Member.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** How many members of the school hold each role (a member with two roles counts twice). */
+    public Map<Role, Long> countByRole(Tenant school) {
+        List<Object[]> rows = em.createQuery(
+                        "select r, count(m) from Member m join m.roles r where m.tenant = :tenant group by r",
+                        Object[].class)
+                .setParameter("tenant", school)
+                .getResultList();
+        Map<Role, Long> counts = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            counts.put(role, 0L);
+        }
+        rows.forEach(row -> counts.put((Role) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public void add(Member member) {
+        em.persist(member);
+    }
+}

@@ -1,0 +1,28 @@
+package io.campuslab.domain.identity;
+
+/** A signed-in person who cannot be a member of CampusLab, with the reason why. */
+public class MembershipException extends Exception {
+
+    /** Each reason has a message key {@code error.membership.<name in lower case>}. */
+    public enum Reason {
+        NO_ROLE,
+        NO_SCHOOL,
+        UNKNOWN_SCHOOL,
+        SCHOOL_SUSPENDED;
+
+        public String messageKey() {
+            return "error.membership." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Reason reason;
+
+    public MembershipException(Reason reason) {
+        super(reason.messageKey());
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,56 @@
+package io.campuslab.domain.identity;
+
+import io.campuslab.domain.tenant.TenantSlug;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who signed in, as the identity provider vouches for it in a verified token: the stable subject,
+ * the user name, the person's name and e-mail, the school ({@code tenant} claim) and the realm roles.
+ */
+public record SignInIdentity(String subject, String username, String displayName, String email,
+                             Optional<TenantSlug> tenant, Set<Role> roles) {
+
+    public SignInIdentity {
+        subject = requireText(subject, "subject");
+        username = requireText(username, "username");
+        displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        email = email == null || email.isBlank() ? null : email.strip();
+        tenant = Objects.requireNonNull(tenant, "tenant");
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** Builds an identity from raw claims; realm roles that are not CampusLab roles are left out. */
+    public static SignInIdentity fromClaims(String subject, String username, String displayName, String email,
+                                            String tenantClaim, Collection<String> realmRoles) {
+        Optional<TenantSlug> tenant = tenantClaim == null || tenantClaim.isBlank()
+                ? Optional.empty() : Optional.of(new TenantSlug(tenantClaim.strip()));
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        realmRoles.forEach(name -> Role.ofRealmName(name).ifPresent(roles::add));
+        return new SignInIdentity(subject, username, displayName, email, tenant, roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Everyone but a platform admin belongs to a school, and everyone needs a CampusLab role. */
+    public void requireValidMembership() throws MembershipException {
+        if (roles.isEmpty()) {
+            throw new MembershipException(MembershipException.Reason.NO_ROLE);
+        }
+        if (tenant.isEmpty() && !hasRole(Role.PLATFORM_ADMIN)) {
+            throw new MembershipException(MembershipException.Reason.NO_SCHOOL);
+        }
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The token carries no " + what);
+        }
+        return value.strip();
+    }
+}

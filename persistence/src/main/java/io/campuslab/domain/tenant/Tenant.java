@@ -1,0 +1,92 @@
+package io.campuslab.domain.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A school using CampusLab. */
+@Entity
+@Table(name = "tenants")
+public class Tenant {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Convert(converter = TenantSlugConverter.class)
+    @Column(name = "slug", nullable = false, unique = true, length = TenantSlug.MAX_LENGTH)
+    private TenantSlug slug;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private TenantStatus status;
+
+    @Column(name = "namespace", nullable = false, length = 63)
+    private String namespace;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Tenant() {
+        // for Jakarta Persistence
+    }
+
+    public Tenant(TenantSlug slug, String displayName, Instant createdAt) {
+        this.slug = Objects.requireNonNull(slug, "slug");
+        this.displayName = requireDisplayName(displayName);
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.status = TenantStatus.ACTIVE;
+        this.namespace = slug.namespace();
+    }
+
+    private static String requireDisplayName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("A school needs a name of 1 to 200 characters");
+        }
+        return name.strip();
+    }
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public TenantSlug slug() {
+        return slug;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public TenantStatus status() {
+        return status;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

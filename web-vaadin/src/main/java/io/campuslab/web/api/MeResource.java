@@ -1,0 +1,39 @@
+package io.campuslab.web.api;
+
+import io.campuslab.core.identity.MemberService;
+import io.campuslab.core.identity.SignInRefusedException;
+import io.campuslab.web.security.TokenIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Who the caller is. Like a first page view, the first call records the member. */
+@Path("me")
+@RequestScoped
+public class MeResource {
+
+    @Inject
+    MemberService members;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller: user name, school and roles")
+    @APIResponse(responseCode = "200", description = "The caller")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "A person CampusLab cannot admit (no school, no role)")
+    public Me me() throws SignInRefusedException {
+        var identity = TokenIdentity.of(request).orElseThrow(() -> new NotAuthorizedException("Bearer"));
+        return Me.of(members.signIn(identity));
+    }
+}

@@ -1,0 +1,75 @@
+package io.campuslab.web.api;
+
+import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.identity.SignInRefusedException;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.web.i18n.Messages;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of the API as a problem document in the caller's language (Accept-Language). */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Exception failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof WebApplicationException web && !(cause.getCause() instanceof CampusLabException)) {
+            Response original = web.getResponse();
+            return problem(original.getStatus(), "error.http." + original.getStatus());
+        }
+        if (cause instanceof CampusLabException expected) {
+            return problem(statusOf(expected), expected.messageKey(), expected.arguments().toArray());
+        }
+        if (cause instanceof EJBAccessException || cause instanceof SecurityException) {
+            return problem(403, "error.not-permitted");
+        }
+        LOG.log(Level.WARNING, "Unexpected failure in the API", failure);
+        return problem(500, "error.unexpected");
+    }
+
+    private Response problem(int status, String key, Object... arguments) {
+        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
+                ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status,
+                Messages.get(locale, key, arguments), key).toResponse();
+    }
+
+    private static int statusOf(CampusLabException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof NotPermittedException || e instanceof SignInRefusedException) {
+            return 403;
+        }
+        if (e instanceof ClusterUnavailableException) {
+            return 503;
+        }
+        return 400;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof EJBException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

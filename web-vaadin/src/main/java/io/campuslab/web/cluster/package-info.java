@@ -1,0 +1,2 @@
+/** The cluster as the platform admin sees it: nodes and GPU capacity. */
+package io.campuslab.web.cluster;

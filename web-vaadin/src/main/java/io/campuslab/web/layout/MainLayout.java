@@ -1,0 +1,100 @@
+package io.campuslab.web.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.campuslab.core.identity.CallerProfile;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.web.i18n.LanguagePreference;
+import io.campuslab.web.i18n.Messages;
+import io.campuslab.web.security.SignedInMember;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * The frame of every page: the school's name and the person's name at the top, a language switch
+ * and logout, and a side navigation that lists only what the person's roles may open.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    @Inject
+    public MainLayout(SignedInMember member) {
+        CallerProfile profile = member.current();
+        addToNavbar(new DrawerToggle(), header(profile));
+        addToDrawer(navigation(profile));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private HorizontalLayout header(CallerProfile profile) {
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassNames(LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE);
+        Span school = new Span(profile.school().orElse(getTranslation("app.platform")));
+        school.setId("school-name");
+        Span user = new Span(profile.displayName());
+        user.setId("user-name");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
+                click -> UI.getCurrent().getPage().setLocation("logout"));
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout header = new HorizontalLayout(title, school, spacer(), user, languageSwitch(), logout);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.addClassNames(LumoUtility.Padding.End.MEDIUM);
+        return header;
+    }
+
+    private static Span spacer() {
+        Span spacer = new Span();
+        spacer.getStyle().set("flex-grow", "1");
+        return spacer;
+    }
+
+    private Select<Locale> languageSwitch() {
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(Messages.SUPPORTED);
+        // Each language is named in itself, so that anyone can find their own.
+        language.setItemLabelGenerator(locale -> locale.equals(Messages.SIMPLIFIED_CHINESE) ? "简体中文" : "English");
+        language.setValue(Messages.supported(UI.getCurrent().getLocale()));
+        language.setAriaLabel(getTranslation("nav.language"));
+        language.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                LanguagePreference.choose(change.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        return language;
+    }
+
+    private SideNav navigation(CallerProfile profile) {
+        SideNav nav = new SideNav();
+        nav.setId("side-nav");
+        nav.addItem(item("nav.home", "", VaadinIcon.HOME));
+        if (profile.tenant().isPresent() && (profile.hasRole(Role.TEACHER) || profile.hasRole(Role.TENANT_ADMIN))) {
+            nav.addItem(item("nav.my-school", "school/" + profile.tenant().get(), VaadinIcon.ACADEMY_CAP));
+        }
+        if (profile.hasRole(Role.PLATFORM_ADMIN)) {
+            nav.addItem(item("nav.schools", "schools", VaadinIcon.BUILDING));
+        }
+        return nav;
+    }
+
+    private SideNavItem item(String key, String path, VaadinIcon icon) {
+        SideNavItem item = new SideNavItem(getTranslation(key), path, icon.create());
+        item.setId("nav-" + key.substring(key.indexOf('.') + 1));
+        return item;
+    }
+}

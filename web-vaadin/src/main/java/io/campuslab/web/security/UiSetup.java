@@ -1,0 +1,46 @@
+package io.campuslab.web.security;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import io.campuslab.core.identity.SignInRefusedException;
+import io.campuslab.web.i18n.LanguagePreference;
+import io.campuslab.web.layout.PortalErrorHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Wires every session and UI: the remembered language, the one error handler, the sign-in check
+ * (a person the portal cannot admit sees why), and the access annotations of the routes.
+ */
+@ApplicationScoped
+public class UiSetup {
+
+    @Inject
+    SignedInMember member;
+
+    void onServiceInit(@Observes ServiceInitEvent event) {
+        NavigationAccessControl accessControl = new NavigationAccessControl();
+        event.getSource().addSessionInitListener(init -> {
+            LanguagePreference.restore(init.getSession(), init.getRequest());
+            init.getSession().setErrorHandler(new PortalErrorHandler());
+        });
+        event.getSource().addUIInitListener(init -> {
+            init.getUI().addBeforeEnterListener(this::requireMembership);
+            init.getUI().addBeforeEnterListener(accessControl);
+        });
+    }
+
+    private void requireMembership(BeforeEnterEvent event) {
+        if (event.getNavigationTarget() == SignInRefusedView.class) {
+            return;
+        }
+        try {
+            member.profile();
+        } catch (SignInRefusedException e) {
+            event.rerouteTo(SignInRefusedView.class, new RouteParameters("reason", e.messageKey()));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.campuslab.web.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campuslab.domain.identity.MembershipException;
+import io.campuslab.domain.identity.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    @Test
+    void everyEnglishKeyHasAChineseTwinAndNoMore() throws IOException {
+        Properties english = load("i18n/messages.properties");
+        Properties chinese = load("i18n/messages_zh_CN.properties");
+        assertThat(chinese.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        chinese.stringPropertyNames().forEach(key -> assertThat(chinese.getProperty(key)).as(key).isNotBlank());
+    }
+
+    @Test
+    void everyRoleAndRefusalReasonHasAText() {
+        for (Role role : Role.values()) {
+            assertThat(Messages.get(Locale.ENGLISH, "role." + role.realmName())).doesNotStartWith("!");
+        }
+        for (MembershipException.Reason reason : MembershipException.Reason.values()) {
+            assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, reason.messageKey())).doesNotStartWith("!");
+        }
+    }
+
+    @Test
+    void formatsArgumentsInTheChosenLanguage() {
+        assertThat(Messages.get(Locale.ENGLISH, "home.greeting", "Sam")).isEqualTo("Welcome, Sam");
+        assertThat(Messages.get(Locale.forLanguageTag("zh-TW"), "home.greeting", "Sam")).isEqualTo("欢迎,Sam");
+        assertThat(Messages.get(Locale.GERMAN, "nav.home")).isEqualTo("Home");
+    }
+
+    @Test
+    void missingKeyIsVisibleNotSilent() {
+        assertThat(Messages.get(Locale.ENGLISH, "no.such.key")).isEqualTo("!no.such.key");
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
