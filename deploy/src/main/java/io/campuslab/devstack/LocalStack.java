@@ -4,9 +4,11 @@ import io.campuslab.devcluster.DevCluster;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,6 +52,25 @@ public final class LocalStack implements AutoCloseable {
         WildFlyServer.awaitDeployed(wildfly, settings);
         done(started, "log " + wildfly.log());
         return this;
+    }
+
+    /**
+     * For Arquillian: a server base directory with the built configuration and no deployment, and the
+     * JVM arguments that point the server at this stack. Returns the WildFly home.
+     */
+    public Path prepareServerForArquillian(Path base, List<String> jvmArguments) throws StackException {
+        Artifacts artifacts = Artifacts.fromBuild();
+        artifacts.requirePresent();
+        WildFlyServer.prepareBase(artifacts, base, false);
+        jvmArguments.add("-Djboss.server.base.dir=" + base.toAbsolutePath());
+        jvmArguments.add("-Djboss.socket.binding.port-offset=" + settings.portOffset());
+        WildFlyServer.serverSettings(settings).forEach((key, value) -> jvmArguments.add("-D" + key + "=" + value));
+        return artifacts.wildfly();
+    }
+
+    /** The EAR the build produced. */
+    public Path ear() {
+        return Artifacts.fromBuild().ear();
     }
 
     public StackSettings settings() {

@@ -67,7 +67,7 @@ public record StackSettings(Path home, int portOffset, Optional<String> external
 
     public String databaseUrl() {
         return externalDatabase.orElse("jdbc:mysql://localhost:" + dbPort()
-                + "/campuslab?useUnicode=true&characterEncoding=UTF-8");
+                + "/campuslab");
     }
 
     public String oidcProviderUrl() {

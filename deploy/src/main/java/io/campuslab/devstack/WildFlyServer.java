@@ -22,8 +22,9 @@ final class WildFlyServer {
     /** Starts WildFly; the caller registers its stop, then waits with {@link #awaitDeployed}. */
     static ChildProcess start(Artifacts artifacts, StackSettings settings) throws StackException {
         Path base = settings.home().resolve("wildfly");
-        prepareBase(artifacts, base);
-        Map<String, String> environment = new HashMap<>(serverEnvironment(settings));
+        prepareBase(artifacts, base, true);
+        Map<String, String> environment = new HashMap<>();
+        serverSettings(settings).forEach((key, value) -> environment.put(environmentName(key), value));
         environment.put("JAVA_OPTS", "-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"
                 + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman");
         ChildProcess wildfly = ChildProcess.start("WildFly", List.of(
@@ -40,17 +41,22 @@ final class WildFlyServer {
     }
 
     /**
-     * What the server's configuration expressions read (deploy/wildfly/configure.cli) and the
-     * application's settings (MicroProfile Config maps {@code campuslab.demo-data} to
-     * {@code CAMPUSLAB_DEMO_DATA}).
+     * What the server's configuration expressions (deploy/wildfly/configure.cli) and the
+     * application's settings read, by property name. {@code ./campuslab run} passes them as
+     * environment variables, the system tests as system properties: both are read the same way.
      */
-    static Map<String, String> serverEnvironment(StackSettings settings) {
-        Map<String, String> env = new HashMap<>();
-        env.put("CAMPUSLAB_DB_URL", settings.databaseUrl());
-        env.put("CAMPUSLAB_OIDC_PROVIDER_URL", settings.oidcProviderUrl());
-        env.put("CAMPUSLAB_KUBERNETES_KUBECONFIG", settings.kubeconfig().toString());
-        env.put("CAMPUSLAB_DEMO_DATA", "true");
-        return env;
+    public static Map<String, String> serverSettings(StackSettings settings) {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        properties.put("campuslab.db.url", settings.databaseUrl());
+        properties.put("campuslab.oidc.provider-url", settings.oidcProviderUrl());
+        properties.put("campuslab.kubernetes.kubeconfig", settings.kubeconfig().toString());
+        properties.put("campuslab.demo-data", "true");
+        return properties;
+    }
+
+    /** MicroProfile Config's and WildFly's mapping: {@code campuslab.db.url} is {@code CAMPUSLAB_DB_URL}. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static boolean deployed(Path deployments) {
@@ -60,8 +66,11 @@ final class WildFlyServer {
         return Files.exists(deployments.resolve("campuslab.ear.deployed"));
     }
 
-    /** A fresh configuration from the build on every start; data and logs of earlier runs stay. */
-    private static void prepareBase(Artifacts artifacts, Path base) throws StackException {
+    /**
+     * A fresh configuration from the build on every start; data and logs of earlier runs stay. The
+     * deployments folder holds the EAR, or nothing when Arquillian deploys.
+     */
+    static void prepareBase(Artifacts artifacts, Path base, boolean withEar) throws StackException {
         try {
             Path configuration = base.resolve("configuration");
             Files.createDirectories(configuration);
@@ -78,7 +87,9 @@ final class WildFlyServer {
                     Files.delete(file);
                 }
             }
-            Files.copy(artifacts.ear(), deployments.resolve("campuslab.ear"));
+            if (withEar) {
+                Files.copy(artifacts.ear(), deployments.resolve("campuslab.ear"));
+            }
         } catch (IOException e) {
             throw new StackException("Cannot prepare the WildFly base directory " + base + ": " + e.getMessage(), e);
         }

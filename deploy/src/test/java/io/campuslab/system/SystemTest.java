@@ -1,0 +1,18 @@
+package io.campuslab.system;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test class against the whole stack: the services first, then Arquillian's WildFly with the EAR. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(StackExtension.class)
+@ExtendWith(ArquillianExtension.class)
+@Tag("system")
+public @interface SystemTest {
+}
