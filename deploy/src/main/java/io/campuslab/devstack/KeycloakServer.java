@@ -26,7 +26,10 @@ final class KeycloakServer {
     /** Starts Keycloak; the caller registers its stop, then waits with {@link #awaitReady}. */
     static ChildProcess start(Artifacts artifacts, StackSettings settings) throws StackException {
         Path home = unpack(artifacts, settings.home());
-        copyRealm(home.resolve("data/import/campuslab-realm.json"));
+        Path realm = home.resolve("data/import/campuslab-realm.json");
+        if (copyRealm(realm)) {
+            forgetImportedRealm(home);
+        }
         ChildProcess keycloak = ChildProcess.start("Keycloak", List.of(
                         home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-port=" + settings.keycloakPort(),
@@ -73,15 +76,37 @@ final class KeycloakServer {
         }
     }
 
-    private static void copyRealm(Path target) throws StackException {
-        try (InputStream realm = KeycloakServer.class.getResourceAsStream("/campuslab-realm.json")) {
-            if (realm == null) {
+    /** Puts the curated realm where Keycloak imports it from; true if it differs from the last one. */
+    private static boolean copyRealm(Path target) throws StackException {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/campuslab-realm.json")) {
+            if (in == null) {
                 throw new StackException("The realm import is missing from the classpath (keycloak-realm module)");
             }
+            byte[] realm = in.readAllBytes();
+            boolean changed = Files.exists(target) && !java.util.Arrays.equals(realm, Files.readAllBytes(target));
             Files.createDirectories(target.getParent());
-            Files.copy(realm, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, realm);
+            return changed;
         } catch (IOException e) {
             throw new StackException("Cannot copy the realm import: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keycloak imports a realm only if it does not exist yet. When the curated realm changed, the
+     * development database (users, sessions) is dropped so that the new realm is imported.
+     */
+    private static void forgetImportedRealm(Path home) throws StackException {
+        Path database = home.resolve("data/h2");
+        System.out.println("      the realm in keycloak-realm/ changed: Keycloak's demo data is created anew");
+        try (var files = Files.walk(database)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // never started: nothing to forget
+        } catch (IOException e) {
+            throw new StackException("Cannot reset Keycloak's data in " + database + ": " + e.getMessage(), e);
         }
     }
 }

@@ -44,7 +44,7 @@ class ApiIT {
         assertThat(body.path("school").asText()).isEqualTo("North High School");
         assertThat(body.path("roles").toString()).isEqualTo("[\"student\"]");
 
-        try (Connection db = DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
+        try (Connection db = database();
              PreparedStatement query = db.prepareStatement("select m.display_name, t.slug, r.role from members m"
                      + " join tenants t on t.id = m.tenant_id join member_roles r on r.member_id = m.id where m.username = ?")) {
             query.setString(1, "sue");
@@ -53,6 +53,35 @@ class ApiIT {
                 assertThat(row.getString(1)).isEqualTo("Sue Student");
                 assertThat(row.getString(2)).isEqualTo("north-high");
                 assertThat(row.getString(3)).isEqualTo("STUDENT");
+            }
+        }
+    }
+
+    @Test
+    void recycledUserNameNeverInheritsAnotherAccountsMember() throws Exception {
+        long staleId;
+        try (Connection db = database();
+             PreparedStatement insert = db.prepareStatement("insert into members (subject, username, display_name,"
+                     + " created_at, last_sign_in_at, version) values ('deleted-account', 'tina', 'Former Tina',"
+                     + " now(6), now(6), 0)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                staleId = keys.getLong(1);
+            }
+        }
+
+        HttpResponse<String> me = get("/api/v1/me", Tokens.of("tina"), "en");
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("displayName").asText()).isEqualTo("Tina Teacher");
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("select username, subject from members where id = ?")) {
+            query.setLong(1, staleId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo("tina~" + staleId);
+                assertThat(row.getString(2)).isEqualTo("deleted-account");
             }
         }
     }
@@ -88,6 +117,10 @@ class ApiIT {
 
         assertThat(get("/api/v1/schools/north-high", signedIn("sam"), "en").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/schools/no-such-school", signedIn("operator"), "en").statusCode()).isEqualTo(404);
+    }
+
+    private static Connection database() throws java.sql.SQLException {
+        return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
     }
 
     /** A token of a member who has signed in once (services find the caller among the members). */

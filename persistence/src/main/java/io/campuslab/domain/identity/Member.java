@@ -92,6 +92,17 @@ public class Member {
         this.lastSignInAt = Objects.requireNonNull(now, "now");
     }
 
+    /**
+     * The identity provider gave this member's user name to another account (the old one was deleted,
+     * or the realm re-created). The old member keeps its data under a name no one can sign in with, so
+     * that nothing of it passes to the new account.
+     */
+    public void releaseUsername() {
+        String suffix = "~" + id;
+        String base = username.length() + suffix.length() > 255 ? username.substring(0, 255 - suffix.length()) : username;
+        this.username = base + suffix;
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

@@ -21,8 +21,8 @@ public class SchoolsGrid extends VerticalLayout {
         grid.addColumn(SchoolSummary::slug).setHeader(getTranslation("school.slug"));
         grid.addColumn(school -> getTranslation("school.status." + school.status().toLowerCase(java.util.Locale.ROOT)))
                 .setHeader(getTranslation("school.status"));
-        grid.addColumn(school -> school.members(Role.STUDENT)).setHeader(getTranslation("role.student"));
-        grid.addColumn(school -> school.members(Role.TEACHER)).setHeader(getTranslation("role.teacher"));
+        grid.addColumn(school -> school.members(Role.STUDENT)).setHeader(getTranslation("schools.students"));
+        grid.addColumn(school -> school.members(Role.TEACHER)).setHeader(getTranslation("schools.teachers"));
         grid.setItems(schools);
         grid.setAllRowsVisible(true);
         add(new H3(getTranslation("schools.title")), grid);

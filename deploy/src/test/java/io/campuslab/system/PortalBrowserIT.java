@@ -1,0 +1,157 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The portal as people use it: headless Chromium signs in through Keycloak's own login page.
+ * A failing test leaves a screenshot in target/screenshots.
+ */
+@SystemTest
+@RunAsClient
+class PortalBrowserIT {
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    /** Playwright gives every launch a fresh profile of its own. */
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newBrowserSession() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowserSession(TestInfo test) throws Exception {
+        Path screenshots = Path.of("target/screenshots");
+        Files.createDirectories(screenshots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(
+                screenshots.resolve(test.getTestMethod().orElseThrow().getName() + ".png")).setFullPage(true));
+        context.close();
+    }
+
+    @Test
+    void studentSignsInThroughKeycloakAndSeesTheStudentHome() {
+        signIn("sam");
+
+        assertThat(page.locator("#school-name")).hasText("North High School");
+        assertThat(page.locator("#user-name")).hasText("Sam Student");
+        assertThat(page.locator("#home-summary")).hasText("North High School · student");
+        assertThat(page.locator("#lab-status")).hasText("No lab running");
+        assertThat(page.locator("#nav-home")).isVisible();
+        assertThat(page.locator("#nav-my-school")).hasCount(0);
+        assertThat(page.locator("#nav-schools")).hasCount(0);
+    }
+
+    @Test
+    void schoolAdminOpensOwnSchoolButNotAnotherSchools() {
+        signIn("bob");
+        page.navigate(portal() + "school/south-academy");
+        assertThat(page.locator("#school-title")).hasText("South Academy");
+
+        page.navigate(portal() + "school/north-high");
+        assertThat(page.locator("#access-denied")).isVisible();
+        assertThat(page.locator("#school-title")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText("North High School");
+    }
+
+    @Test
+    void studentCannotOpenTheOperatorsPages() {
+        signIn("stan");
+        page.navigate(portal() + "schools");
+        assertThat(page.locator("#access-denied")).isVisible();
+        assertThat(page.locator("#schools-grid")).hasCount(0);
+    }
+
+    @Test
+    void languageSwitchShowsChineseAndStays() {
+        signIn("sue");
+        page.locator("#language").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("简体中文")).click();
+
+        assertThat(page.locator("#nav-home")).containsText("首页");
+        assertThat(page.locator("#home-summary")).hasText("North High School · 学生");
+        assertThat(page.locator("#lab-status")).hasText("没有正在运行的实验环境");
+        page.reload();
+        assertThat(page.locator("#logout")).containsText("退出登录");
+    }
+
+    @Test
+    void operatorSeesTheClusterAndEverySchool() {
+        signIn("operator");
+        assertThat(page.locator("#school-name")).hasText("CampusLab platform");
+        assertThat(page.locator("#cluster-capacity")).containsText("4 of 4 nodes ready");
+        assertThat(page.locator("#cluster-capacity")).containsText("8 × nvidia.com/gpu");
+        assertThat(page.locator("#cluster-nodes")).containsText("gpu-node-1");
+        assertThat(page.locator("#cluster-nodes")).containsText("NVIDIA-A100-SXM4-40GB");
+        assertThat(page.locator("#schools-grid")).containsText("South Academy");
+    }
+
+    @Test
+    void logoutEndsThePortalAndTheSingleSignOnSession() {
+        signIn("tom");
+        assertThat(page.locator("#nav-my-school")).isVisible();
+
+        page.locator("#logout").click();
+        assertThat(page.locator("#username")).isVisible();
+
+        page.navigate(portal());
+        assertThat(page.locator("#username")).isVisible();
+        assertThat(page.locator("#school-name")).hasCount(0);
+    }
+
+    private void signIn(String username) {
+        page.navigate(portal());
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("campuslab");
+        page.locator("#kc-login").click();
+        assertThat(page.locator("#school-name")).isVisible();
+    }
+
+    private static String portal() {
+        return StackExtension.settings().portalUrl();
+    }
+}

@@ -1,0 +1,79 @@
+package io.campuslab.core.identity;
+
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.MemberRepository;
+import io.campuslab.domain.identity.MembershipException;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.identity.SignInIdentity;
+import io.campuslab.domain.tenant.Tenant;
+import io.campuslab.domain.tenant.TenantRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** One sign-in in one transaction: the member found by subject and refreshed, or created. */
+@Stateless
+public class MemberRecords {
+
+    private static final Logger LOG = Logger.getLogger(MemberRecords.class.getName());
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private MemberRepository members;
+    private TenantRepository tenants;
+
+    @PostConstruct
+    void init() {
+        members = new MemberRepository(em);
+        tenants = new TenantRepository(em);
+    }
+
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public CallerProfile record(SignInIdentity identity) throws SignInRefusedException {
+        Optional<Tenant> school = schoolOf(identity);
+        Optional<Member> known = members.findBySubject(identity.subject());
+        if (known.isPresent()) {
+            known.get().refresh(identity, school, clock.instant());
+            return CallerProfile.of(known.get());
+        }
+        members.findByUsername(identity.username()).ifPresent(stale -> {
+            LOG.warning(() -> "User name " + identity.username() + " now belongs to another account; member "
+                    + stale.id() + " keeps its data under " + identity.username() + "~" + stale.id());
+            stale.releaseUsername();
+            em.flush();
+        });
+        Member member = Member.firstSignIn(identity, school, clock.instant());
+        members.add(member);
+        em.flush();
+        LOG.info(() -> "New member " + identity.username() + " of "
+                + identity.tenant().map(Object::toString).orElse("the platform"));
+        return CallerProfile.of(member);
+    }
+
+    private Optional<Tenant> schoolOf(SignInIdentity identity) throws SignInRefusedException {
+        try {
+            identity.requireValidMembership();
+        } catch (MembershipException e) {
+            throw new SignInRefusedException(e.reason());
+        }
+        if (identity.tenant().isEmpty()) {
+            return Optional.empty();
+        }
+        Tenant school = tenants.findBySlug(identity.tenant().get())
+                .orElseThrow(() -> new SignInRefusedException(MembershipException.Reason.UNKNOWN_SCHOOL));
+        if (!school.isActive()) {
+            throw new SignInRefusedException(MembershipException.Reason.SCHOOL_SUSPENDED);
+        }
+        return Optional.of(school);
+    }
+}
