@@ -2,6 +2,7 @@ package io.campuslab.web.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.domain.identity.MembershipException;
 import io.campuslab.domain.identity.Role;
 import java.io.IOException;
@@ -30,6 +31,10 @@ class MessagesTest {
         for (MembershipException.Reason reason : MembershipException.Reason.values()) {
             assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, reason.messageKey())).doesNotStartWith("!");
         }
+        for (UploadRejectedException.Reason reason : UploadRejectedException.Reason.values()) {
+            assertThat(Messages.get(Locale.ENGLISH, reason.messageKey(), "x", "y")).doesNotStartWith("!");
+            assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, reason.messageKey(), "x", "y")).doesNotStartWith("!");
+        }
     }
 
     @Test
@@ -37,6 +42,14 @@ class MessagesTest {
         assertThat(Messages.get(Locale.ENGLISH, "home.greeting", "Sam")).isEqualTo("Welcome, Sam");
         assertThat(Messages.get(Locale.forLanguageTag("zh-TW"), "home.greeting", "Sam")).isEqualTo("欢迎,Sam");
         assertThat(Messages.get(Locale.GERMAN, "nav.home")).isEqualTo("Home");
+    }
+
+    @Test
+    void uploadRefusalsNameTheEntryAndTheLimit() {
+        assertThat(Messages.get(Locale.ENGLISH, "error.upload.parent-path", "../../etc/passwd"))
+                .isEqualTo("The entry \"../../etc/passwd\" points outside the archive with \"..\".");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "error.upload.too-large", "3.0 GiB", "2.0 GiB"))
+                .isEqualTo("文件大小为 3.0 GiB;上传的文件最大为 2.0 GiB。");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.campuslab.core.storage;
+
+import io.campuslab.core.storage.UploadRejectedException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The name of an archive entry, decoded and checked: a relative path of plain segments that stays
+ * inside the folder it is extracted to.
+ */
+final class EntryName {
+
+    /** Zips made on Chinese Windows store GBK/GB18030 names without saying so. */
+    static final Charset GB18030 = Charset.forName("GB18030");
+    private static final int MAX_LENGTH = 1024;
+
+    private EntryName() {
+    }
+
+    /**
+     * Decodes the raw name: UTF-8 when the entry says so or when the bytes are valid UTF-8 (many
+     * tools write UTF-8 without the flag), otherwise GB18030.
+     */
+    static String decode(byte[] raw, boolean flaggedUtf8) {
+        if (flaggedUtf8) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(raw, GB18030);
+        }
+    }
+
+    /** The path segments of a safe relative name; the name itself is what the user sees in errors. */
+    static List<String> segments(String name) throws UploadRejectedException {
+        if (name.isEmpty() || name.length() > MAX_LENGTH || name.indexOf('\0') >= 0) {
+            throw new UploadRejectedException(Reason.INVALID_NAME, printable(name));
+        }
+        String path = name.replace('\\', '/');
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+            throw new UploadRejectedException(Reason.ABSOLUTE_PATH, printable(name));
+        }
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                throw new UploadRejectedException(Reason.PARENT_PATH, printable(name));
+            }
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new UploadRejectedException(Reason.INVALID_NAME, printable(name));
+            }
+            segments.add(segment);
+        }
+        if (segments.isEmpty()) {
+            throw new UploadRejectedException(Reason.INVALID_NAME, printable(name));
+        }
+        return segments;
+    }
+
+    /** A name safe to show in a message: control characters replaced, long names shortened. */
+    static String printable(String name) {
+        String visible = name.codePoints()
+                .map(c -> c < 0x20 || c == 0x7f ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() > 120 ? visible.substring(0, 117) + "..." : visible;
+    }
+}
