@@ -21,10 +21,20 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private boolean freshData;
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+    }
+
+    /**
+     * Starts from empty data: the database and Keycloak's users and sessions of an earlier run are
+     * deleted first. For the tests, which must not depend on what a previous run left.
+     */
+    public LocalStack withFreshData() {
+        this.freshData = true;
+        return this;
     }
 
     /** Database, Keycloak and the cluster: everything the portal needs around it. */
@@ -34,6 +44,9 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(settings.home());
         } catch (IOException e) {
             throw new StackException("Cannot create " + settings.home() + ": " + e.getMessage(), e);
+        }
+        if (freshData) {
+            deleteData();
         }
         startDatabase();
         startKeycloak();
@@ -117,6 +130,32 @@ public final class LocalStack implements AutoCloseable {
             done(started, "kubeconfig " + settings.kubeconfig());
         } catch (IOException | RuntimeException e) {
             throw new StackException("The dev-cluster did not start on port " + settings.devClusterPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteData() throws StackException {
+        try (var entries = Files.list(settings.home())) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (name.equals("mariadb")) {
+                    deleteTree(entry.resolve("data"));
+                } else if (name.startsWith("keycloak-")) {
+                    deleteTree(entry.resolve("data/h2"));
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot delete the data of an earlier run in " + settings.home() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var all = Files.walk(root)) {
+            for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts MariaDB, Keycloak and the dev-cluster once per test run, on ports moved by 10000 so that a
+ * Starts MariaDB, Keycloak and the dev-cluster once per test run, from empty data (every run sees the
+ * same demo realm and schools), on ports moved by 10000 so that a
  * running {@code ./campuslab run} is left alone, and prepares the server Arquillian then boots
  * (arquillian.xml reads the system properties set here). Must be registered before Arquillian.
  */
@@ -31,7 +32,7 @@ public class StackExtension implements BeforeAllCallback {
     private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static Running start() {
-            LocalStack stack = new LocalStack(settings(), System.out);
+            LocalStack stack = new LocalStack(settings(), System.out).withFreshData();
             try {
                 stack.startServices();
                 List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g", "-XX:MaxMetaspaceSize=512m",

@@ -47,7 +47,7 @@ class RealmImportTest {
     @Test
     void demoUsersAsTheReadmePromises() {
         Map<String, String> users = new TreeMap<>();
-        realm.path("users").forEach(u -> users.put(u.path("username").asText(),
+        people().forEach(u -> users.put(u.path("username").asText(),
                 u.path("realmRoles").path(0).asText() + "@" + u.path("groups").path(0).asText("-")));
         assertThat(users).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "operator", "platform-admin@-",
@@ -55,7 +55,32 @@ class RealmImportTest {
                 "sam", "student@/north-high", "sue", "student@/north-high",
                 "bob", "tenant-admin@/south-academy", "tina", "teacher@/south-academy",
                 "stan", "student@/south-academy"));
-        realm.path("users").forEach(u -> assertThat(u.path("credentials").path(0).path("value").asText()).isEqualTo("campuslab"));
+        people().forEach(u -> assertThat(u.path("credentials").path(0).path("value").asText()).isEqualTo("campuslab"));
+    }
+
+    @Test
+    void portalServiceAccountManagesUsersAndGroupsOnly() {
+        JsonNode account = null;
+        for (JsonNode user : realm.path("users")) {
+            if (user.has("serviceAccountClientId")) {
+                account = user;
+            }
+        }
+        assertThat(account).isNotNull();
+        assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("campuslab-portal");
+        assertThat(account.path("clientRoles").path("realm-management").toString())
+                .isEqualTo("[\"view-users\",\"query-users\",\"manage-users\",\"query-groups\"]");
+        assertThat(account.path("realmRoles").isMissingNode()).isTrue();
+    }
+
+    private static List<JsonNode> people() {
+        List<JsonNode> people = new ArrayList<>();
+        realm.path("users").forEach(u -> {
+            if (!u.has("serviceAccountClientId")) {
+                people.add(u);
+            }
+        });
+        return people;
     }
 
     @Test

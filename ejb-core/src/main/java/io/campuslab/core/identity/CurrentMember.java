@@ -3,6 +3,7 @@ package io.campuslab.core.identity;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
+import io.campuslab.domain.identity.MembershipException;
 import io.campuslab.domain.identity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -32,10 +33,17 @@ public class CurrentMember {
         members = new MemberRepository(em);
     }
 
-    /** The calling member; a caller who has never signed in through the portal is not one. */
+    /**
+     * The calling member; a caller who has never signed in through the portal is not one, and the
+     * member of a suspended school may not act until it is resumed.
+     */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public Member require() throws NotPermittedException {
-        return members.findByUsername(context.getCallerPrincipal().getName())
+        Member member = members.findByUsername(context.getCallerPrincipal().getName())
                 .orElseThrow(NotPermittedException::new);
+        if (member.tenant().isPresent() && !member.tenant().get().isActive()) {
+            throw new NotPermittedException(MembershipException.Reason.SCHOOL_SUSPENDED.messageKey());
+        }
+        return member;
     }
 }

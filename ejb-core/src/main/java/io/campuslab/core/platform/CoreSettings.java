@@ -32,6 +32,32 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.kubernetes.call-timeout", defaultValue = "PT10S")
     Duration kubernetesCallTimeout;
 
+    /** The OpenID provider (Keycloak realm) URL; the same key the server's OIDC configuration reads. */
+    @Inject
+    @ConfigProperty(name = "campuslab.oidc.provider-url", defaultValue = "http://localhost:8180/realms/campuslab")
+    String oidcProviderUrl;
+
+    /** The portal's confidential client; its service account manages school groups and members. */
+    @Inject
+    @ConfigProperty(name = "campuslab.oidc.client-id", defaultValue = "campuslab-portal")
+    String oidcClientId;
+
+    @Inject
+    @ConfigProperty(name = "campuslab.oidc.client-secret", defaultValue = "campuslab-dev-secret")
+    String oidcClientSecret;
+
+    public String oidcProviderUrl() {
+        return oidcProviderUrl;
+    }
+
+    public String oidcClientId() {
+        return oidcClientId;
+    }
+
+    public String oidcClientSecret() {
+        return oidcClientSecret;
+    }
+
     public boolean demoData() {
         return demoData;
     }

@@ -6,4 +6,9 @@ public class NotPermittedException extends CampusLabException {
     public NotPermittedException() {
         super("error.not-permitted");
     }
+
+    /** Not permitted for a reason the person should read, e.g. {@code error.membership.school-suspended}. */
+    public NotPermittedException(String messageKey) {
+        super(messageKey);
+    }
 }

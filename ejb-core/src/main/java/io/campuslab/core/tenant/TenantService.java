@@ -1,6 +1,8 @@
 package io.campuslab.core.tenant;
 
+import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
+import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.domain.identity.Member;
@@ -27,6 +29,9 @@ public class TenantService {
     @Inject
     CurrentMember currentMember;
 
+    @Inject
+    AuditLog audit;
+
     private TenantRepository tenants;
     private MemberRepository members;
 
@@ -39,10 +44,7 @@ public class TenantService {
     /** A school's summary, for its own teachers and admins and for the platform admin. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER})
     public SchoolSummary schoolSummary(String slug) throws NotFoundException, NotPermittedException {
-        if (!TenantSlug.isValid(slug)) {
-            throw new NotFoundException("school", slug);
-        }
-        Tenant school = tenants.findBySlug(new TenantSlug(slug)).orElseThrow(() -> new NotFoundException("school", slug));
+        Tenant school = find(slug);
         Member caller = currentMember.require();
         if (!caller.mayActFor(school)) {
             throw new NotPermittedException();
@@ -50,10 +52,46 @@ public class TenantService {
         return summaryOf(school);
     }
 
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public SchoolSummary rename(String slug, String newName) throws NotFoundException, InvalidInputException {
+        if (!Tenant.isValidName(newName)) {
+            throw new InvalidInputException("error.school.name-invalid");
+        }
+        Tenant school = find(slug);
+        String before = school.displayName();
+        school.rename(newName);
+        audit.record(slug, "school.renamed", slug, before + " -> " + school.displayName());
+        return summaryOf(school);
+    }
+
+    /** Suspends a school: its members can no longer sign in or act; nothing is deleted. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public SchoolSummary suspend(String slug) throws NotFoundException {
+        Tenant school = find(slug);
+        school.suspend();
+        audit.record(slug, "school.suspended", slug, null);
+        return summaryOf(school);
+    }
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public SchoolSummary resume(String slug) throws NotFoundException {
+        Tenant school = find(slug);
+        school.resume();
+        audit.record(slug, "school.resumed", slug, null);
+        return summaryOf(school);
+    }
+
     /** Every school on the platform. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<SchoolSummary> listSchools() {
         return tenants.listAll().stream().map(this::summaryOf).toList();
+    }
+
+    private Tenant find(String slug) throws NotFoundException {
+        if (!TenantSlug.isValid(slug)) {
+            throw new NotFoundException("school", slug);
+        }
+        return tenants.findBySlug(new TenantSlug(slug)).orElseThrow(() -> new NotFoundException("school", slug));
     }
 
     private SchoolSummary summaryOf(Tenant school) {

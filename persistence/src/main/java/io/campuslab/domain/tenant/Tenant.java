@@ -2,6 +2,7 @@ package io.campuslab.domain.tenant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,6 +40,9 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Embedded
+    private TenantQuota quota;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -48,18 +52,48 @@ public class Tenant {
     }
 
     public Tenant(TenantSlug slug, String displayName, Instant createdAt) {
+        this(slug, displayName, TenantQuota.starter(), createdAt);
+    }
+
+    public Tenant(TenantSlug slug, String displayName, TenantQuota quota, Instant createdAt) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.displayName = requireDisplayName(displayName);
+        this.quota = Objects.requireNonNull(quota, "quota");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.status = TenantStatus.ACTIVE;
         this.namespace = slug.namespace();
     }
 
+    public void rename(String newName) {
+        this.displayName = requireDisplayName(newName);
+    }
+
+    /** A suspended school's members cannot sign in or act; nothing of the school is deleted. */
+    public void suspend() {
+        this.status = TenantStatus.SUSPENDED;
+    }
+
+    public void resume() {
+        this.status = TenantStatus.ACTIVE;
+    }
+
+    public void changeQuota(TenantQuota newQuota) {
+        this.quota = Objects.requireNonNull(newQuota, "quota");
+    }
+
+    public TenantQuota quota() {
+        return quota;
+    }
+
     private static String requireDisplayName(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (!isValidName(name)) {
             throw new IllegalArgumentException("A school needs a name of 1 to 200 characters");
         }
         return name.strip();
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && !name.isBlank() && name.strip().length() <= 200;
     }
 
     public boolean isActive() {

@@ -1,7 +1,9 @@
 package io.campuslab.web.api;
 
 import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.SignInRefusedException;
+import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
@@ -59,8 +61,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         if (e instanceof NotPermittedException || e instanceof SignInRefusedException) {
             return 403;
         }
-        if (e instanceof ClusterUnavailableException) {
+        if (e instanceof ClusterUnavailableException || e instanceof DirectoryUnavailableException) {
             return 503;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
         }
         return 400;
     }

@@ -1,22 +1,32 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.tenant.SchoolOnboarding;
+import io.campuslab.core.tenant.SchoolSummary;
 import io.campuslab.core.tenant.TenantService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Schools. Who may read what is decided by the service underneath, exactly as for the UI: the
- * platform admin lists every school, a school's staff read their own.
+ * Schools. Who may read or change what is decided by the services underneath, exactly as for the
+ * UI: the platform admin lists, onboards and changes schools, a school's staff read their own.
  */
 @Path("schools")
 @RequestScoped
@@ -26,12 +36,60 @@ public class SchoolsResource {
     @Inject
     TenantService tenants;
 
+    @Inject
+    SchoolOnboarding onboarding;
+
+    @Context
+    UriInfo uri;
+
     @GET
     @Operation(summary = "Every school on the platform (platform admins)")
     @APIResponse(responseCode = "200", description = "The schools")
     @APIResponse(responseCode = "403", description = "Not a platform admin")
     public List<School> list() {
         return tenants.listSchools().stream().map(School::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Onboard a school: its group in Keycloak, its records and default quota, all or nothing")
+    @APIResponse(responseCode = "201", description = "The new school")
+    @APIResponse(responseCode = "400", description = "Invalid short name or name")
+    @APIResponse(responseCode = "403", description = "Not a platform admin")
+    @APIResponse(responseCode = "409", description = "A school of that short name exists")
+    @APIResponse(responseCode = "503", description = "Keycloak did not answer; nothing was created")
+    public Response onboard(NewSchool school) throws CampusLabException {
+        if (school == null) {
+            throw new InvalidInputException("error.school.slug-invalid", "");
+        }
+        School created = School.of(onboarding.onboard(school.slug(), school.name()));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build()).entity(created).build();
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename, suspend or resume a school (platform admins)")
+    @APIResponse(responseCode = "200", description = "The school after the change")
+    @APIResponse(responseCode = "400", description = "Invalid name or status")
+    @APIResponse(responseCode = "403", description = "Not a platform admin")
+    @APIResponse(responseCode = "404", description = "No such school")
+    public School change(@PathParam("slug") String slug, SchoolChange change) throws CampusLabException {
+        if (change == null || (change.name() == null && change.status() == null)) {
+            throw new InvalidInputException("error.school.change-empty");
+        }
+        SchoolSummary result = null;
+        if (change.name() != null) {
+            result = tenants.rename(slug, change.name());
+        }
+        if (change.status() != null) {
+            result = switch (change.status()) {
+                case "ACTIVE" -> tenants.resume(slug);
+                case "SUSPENDED" -> tenants.suspend(slug);
+                default -> throw new InvalidInputException("error.school.status-invalid", change.status());
+            };
+        }
+        return School.of(result);
     }
 
     @GET

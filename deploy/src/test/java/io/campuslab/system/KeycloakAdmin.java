@@ -1,0 +1,66 @@
+package io.campuslab.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The test Keycloak's admin API as its bootstrap admin, to arrange and inspect the realm. */
+final class KeycloakAdmin {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KeycloakAdmin() {
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    static int post(String path, String json) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static int put(String path, String json) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The group of that exact name in the campuslab realm, or a missing node. */
+    static JsonNode group(String name) throws Exception {
+        for (JsonNode group : get("/groups?exact=true&briefRepresentation=false&search=" + name)) {
+            if (group.path("name").asText().equals(name)) {
+                return group;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    /** Creates a person with password "campuslab", a realm role and a school group. */
+    static void createPerson(String username, String role, String group) throws Exception {
+        post("/users", """
+                {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "%s", "lastName": "Test",
+                 "email": "%s@test.campuslab.test", "groups": ["/%s"],
+                 "credentials": [{"type": "password", "value": "campuslab", "temporary": false}]}
+                """.formatted(username, username, username, group));
+        String userId = get("/users?exact=true&username=" + username).path(0).path("id").asText();
+        JsonNode roleRepresentation = get("/roles/" + role);
+        post("/users/" + userId + "/role-mappings/realm", "[" + roleRepresentation + "]");
+    }
+
+    private static HttpRequest.Builder request(String path) throws Exception {
+        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
+        return HttpRequest.newBuilder(URI.create(base + "/admin/realms/campuslab" + path))
+                .header("Authorization", "Bearer " + accessToken);
+    }
+}

@@ -1,0 +1,162 @@
+package io.campuslab.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Onboarding schools against the real Keycloak: the group with its tenant attribute, the rows, the
+ * audit record; refusals leave nothing behind in either place.
+ */
+@SystemTest
+@RunAsClient
+class OnboardingIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void operatorOnboardsASchoolWhoseMembersCanSignIn() throws Exception {
+        String operator = signedIn("operator");
+
+        HttpResponse<String> created = send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"west-college\", \"name\": \"West College\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/schools/west-college"));
+        assertThat(JSON.readTree(created.body()).path("status").asText()).isEqualTo("ACTIVE");
+        JsonNode group = KeycloakAdmin.group("west-college");
+        assertThat(group.path("attributes").path("tenant").toString()).isEqualTo("[\"west-college\"]");
+        assertThat(auditActions("west-college")).contains("school.onboarded by operator");
+
+        KeycloakAdmin.createPerson("wendy", "tenant-admin", "west-college");
+        HttpResponse<String> wendy = send("GET", "/api/v1/me", Tokens.of("wendy"), null);
+        assertThat(JSON.readTree(wendy.body()).path("school").asText()).isEqualTo("West College");
+        assertThat(send("GET", "/api/v1/schools/west-college", Tokens.of("wendy"), null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/schools/north-high", Tokens.of("wendy"), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void schoolAdminsCannotOnboardAndLeaveNoTrace() throws Exception {
+        HttpResponse<String> bob = send("POST", "/api/v1/schools", signedIn("bob"), "{\"slug\": \"bobs-school\", \"name\": \"Bob's\"}");
+
+        assertThat(bob.statusCode()).isEqualTo(403);
+        assertThat(KeycloakAdmin.group("bobs-school").isMissingNode()).isTrue();
+        assertThat(schoolRows("bobs-school")).isZero();
+    }
+
+    @Test
+    void invalidAndDuplicateSchoolsAreRefused() throws Exception {
+        String operator = signedIn("operator");
+
+        HttpResponse<String> invalid = send("POST", "/api/v1/schools", operator, "{\"slug\": \"East School!\", \"name\": \"East\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).path("key").asText()).isEqualTo("error.school.slug-invalid");
+
+        HttpResponse<String> duplicate = send("POST", "/api/v1/schools", operator, "{\"slug\": \"north-high\", \"name\": \"Again\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(duplicate.body()).path("key").asText()).isEqualTo("error.school.exists");
+    }
+
+    @Test
+    void groupThatExistsInKeycloakAlreadyLeavesNoSchoolRow() throws Exception {
+        assertThat(KeycloakAdmin.post("/groups", "{\"name\": \"east-school\"}")).isEqualTo(201);
+
+        HttpResponse<String> response = send("POST", "/api/v1/schools", signedIn("operator"),
+                "{\"slug\": \"east-school\", \"name\": \"East School\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(response.body()).path("key").asText()).isEqualTo("error.school.exists-in-directory");
+        assertThat(schoolRows("east-school")).isZero();
+    }
+
+    @Test
+    void operatorRenamesSuspendsAndResumesASchool() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"south-lab\", \"name\": \"South Lab\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> renamed = send("PATCH", "/api/v1/schools/south-lab", operator, "{\"name\": \"South Laboratory School\"}");
+        assertThat(JSON.readTree(renamed.body()).path("name").asText()).isEqualTo("South Laboratory School");
+        HttpResponse<String> suspended = send("PATCH", "/api/v1/schools/south-lab", operator, "{\"status\": \"SUSPENDED\"}");
+        assertThat(JSON.readTree(suspended.body()).path("status").asText()).isEqualTo("SUSPENDED");
+
+        KeycloakAdmin.createPerson("lara", "student", "south-lab");
+        HttpResponse<String> refused = send("GET", "/api/v1/me", Tokens.of("lara"), null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("key").asText()).isEqualTo("error.membership.school-suspended");
+
+        HttpResponse<String> resumed = send("PATCH", "/api/v1/schools/south-lab", operator, "{\"status\": \"ACTIVE\"}");
+        assertThat(JSON.readTree(resumed.body()).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(send("GET", "/api/v1/me", Tokens.of("lara"), null).statusCode()).isEqualTo(200);
+        assertThat(auditActions("south-lab")).contains("school.renamed by operator", "school.suspended by operator",
+                "school.resumed by operator");
+
+        assertThat(send("PATCH", "/api/v1/schools/north-high", signedIn("alice"), "{\"status\": \"SUSPENDED\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(send("PATCH", "/api/v1/schools/south-lab", operator, "{\"status\": \"CLOSED\"}").statusCode()).isEqualTo(400);
+    }
+
+    private static String signedIn(String username) throws Exception {
+        String token = Tokens.of(username);
+        assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
+        return token;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int schoolRows(String slug) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("select count(*) from tenants where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static java.util.List<String> auditActions(String slug) throws Exception {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("select action, actor from audit_events where tenant_slug = ? order by id")) {
+            query.setString(1, slug);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1) + " by " + rows.getString(2));
+                }
+            }
+        }
+        return actions;
+    }
+
+    private static Connection database() throws java.sql.SQLException {
+        return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
+    }
+}

@@ -1,0 +1,2 @@
+/** Recording every change in the audit log, and reading it scoped to the caller's school. */
+package io.campuslab.core.audit;

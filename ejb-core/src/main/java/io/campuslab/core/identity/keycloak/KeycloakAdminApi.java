@@ -1,0 +1,95 @@
+package io.campuslab.core.identity.keycloak;
+
+import io.campuslab.core.identity.DirectoryUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keycloak's admin REST API for one realm, with a token of a client's service account that is
+ * fetched when needed and reused until shortly before it expires.
+ */
+final class KeycloakAdminApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String realmUrl;
+    private final String adminUrl;
+    private final String clientId;
+    private final String clientSecret;
+    private String token;
+    private Instant tokenExpires = Instant.EPOCH;
+
+    /** @param realmUrl the provider URL, e.g. {@code http://localhost:8180/realms/campuslab} */
+    KeycloakAdminApi(String realmUrl, String clientId, String clientSecret) {
+        this.realmUrl = realmUrl.replaceAll("/+$", "");
+        this.adminUrl = this.realmUrl.replaceFirst("/realms/", "/admin/realms/");
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    HttpResponse<String> send(String method, String path, JsonStructure body) throws DirectoryUnavailableException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        return exchange(request.build(), method + " " + path);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static JsonStructure parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.read();
+        }
+    }
+
+    private synchronized String token() throws DirectoryUnavailableException {
+        if (token != null && Instant.now().isBefore(tokenExpires)) {
+            return token;
+        }
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret);
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), "service account token");
+        if (response.statusCode() != 200) {
+            throw new DirectoryUnavailableException("service account token: HTTP " + response.statusCode());
+        }
+        JsonObject answer = (JsonObject) parse(response.body());
+        token = answer.getString("access_token");
+        tokenExpires = Instant.now().plusSeconds(Math.max(0, answer.getInt("expires_in", 60) - 30));
+        return token;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String what) throws DirectoryUnavailableException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DirectoryUnavailableException(what + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectoryUnavailableException(what + ": interrupted");
+        }
+    }
+}
