@@ -40,7 +40,7 @@ const loadOnDemand = (key) => {
     pending.push(import('./chunks/chunk-67678feff31e443115655d799f843731aa0cb95c6051d09dd65c1af2eabf63e9.js'));
   }
   if (key === '0814ee96064a578246be9fcb9ad742fb3fda9252de42273fd6fdb540525bff29') {
-    pending.push(import('./chunks/chunk-b9e5cb731452e9ddde49978c224ccd205d6a282b58680169fbca66b770734d5c.js'));
+    pending.push(import('./chunks/chunk-a2f60cbc9ba582c65ac1f844f8a1d4feaa241a39312146c1c5bba63bfdb8db4e.js'));
   }
   if (key === 'a106b927d43b9a89bdc2ccb95eeb56c6de06360549d5e56b738d40ba128f704d') {
     pending.push(import('./chunks/chunk-2b85016f1cabb717e4158dae3c8677ae41f9291654ee67baa2145b62651a1f1d.js'));

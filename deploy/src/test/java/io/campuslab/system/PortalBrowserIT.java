@@ -131,6 +131,29 @@ class PortalBrowserIT {
     }
 
     @Test
+    void operatorOnboardsSuspendsAndResumesASchoolOnScreen() {
+        signIn("operator");
+        page.navigate(portal() + "schools");
+
+        page.locator("#add-school").click();
+        page.locator("#school-form-slug input").fill("Riverside School");
+        page.locator("#school-form-name input").fill("Riverside School");
+        page.locator("#school-form-save").click();
+        assertThat(page.locator("#school-form-error")).containsText("cannot be used");
+
+        page.locator("#school-form-slug input").fill("riverside");
+        page.locator("#school-form-save").click();
+        assertThat(page.locator("#schools-notification")).containsText("Riverside School is ready");
+        assertThat(page.locator("#schools-admin-grid")).containsText("Riverside School");
+
+        page.locator("#suspend-riverside").click();
+        assertThat(page.locator("#resume-riverside")).isVisible();
+        assertThat(page.locator("#schools-admin-grid")).containsText("Suspended");
+        page.locator("#resume-riverside").click();
+        assertThat(page.locator("#suspend-riverside")).isVisible();
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();

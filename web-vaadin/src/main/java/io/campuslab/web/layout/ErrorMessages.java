@@ -1,6 +1,7 @@
 package io.campuslab.web.layout;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import io.campuslab.core.platform.CampusLabException;
@@ -23,10 +24,22 @@ public final class ErrorMessages {
 
     public static void show(Throwable failure) {
         UI ui = UI.getCurrent();
-        Notification notification = Notification.show(text(failure, ui == null ? Locale.ENGLISH : ui.getLocale()),
-                6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.setId("error-notification");
+        notify(text(failure, ui == null ? Locale.ENGLISH : ui.getLocale()), "error-notification", NotificationVariant.LUMO_ERROR);
+    }
+
+    /**
+     * Shows a short message; the id goes on the text, since the notification element itself renders
+     * nothing where tests (and assistive tools) look.
+     */
+    public static void notify(String text, String id, NotificationVariant variant) {
+        Span content = new Span(text);
+        content.setId(id);
+        Notification notification = new Notification(content);
+        notification.setDuration(variant == NotificationVariant.LUMO_ERROR ? 6000 : 4000);
+        notification.setPosition(variant == NotificationVariant.LUMO_ERROR ? Notification.Position.TOP_CENTER
+                : Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(variant);
+        notification.open();
     }
 
     private static Optional<CampusLabException> expected(Throwable failure) {
