@@ -36,14 +36,17 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
+  if (key === '7c0da6caab9c34c4abbffb38877c5e523ed7c4472aef0d9ad82022ac96e953fb') {
+    pending.push(import('./chunks/chunk-b9e5cb731452e9ddde49978c224ccd205d6a282b58680169fbca66b770734d5c.js'));
+  }
   if (key === 'eac20ec80597cd4961c3fb605d1557f4cfd79c93b8be45d1ea395b7eb7606d67') {
     pending.push(import('./chunks/chunk-67678feff31e443115655d799f843731aa0cb95c6051d09dd65c1af2eabf63e9.js'));
   }
-  if (key === '0814ee96064a578246be9fcb9ad742fb3fda9252de42273fd6fdb540525bff29') {
-    pending.push(import('./chunks/chunk-a2f60cbc9ba582c65ac1f844f8a1d4feaa241a39312146c1c5bba63bfdb8db4e.js'));
-  }
   if (key === 'a106b927d43b9a89bdc2ccb95eeb56c6de06360549d5e56b738d40ba128f704d') {
     pending.push(import('./chunks/chunk-2b85016f1cabb717e4158dae3c8677ae41f9291654ee67baa2145b62651a1f1d.js'));
+  }
+  if (key === '0814ee96064a578246be9fcb9ad742fb3fda9252de42273fd6fdb540525bff29') {
+    pending.push(import('./chunks/chunk-a2f60cbc9ba582c65ac1f844f8a1d4feaa241a39312146c1c5bba63bfdb8db4e.js'));
   }
   return Promise.all(pending);
 }

@@ -114,6 +114,26 @@ class OnboardingIT {
         assertThat(send("PATCH", "/api/v1/schools/south-lab", operator, "{\"status\": \"CLOSED\"}").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void auditLogIsScopedToTheCallersSchool() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("PATCH", "/api/v1/schools/north-high", operator, "{\"name\": \"North High School\"}").statusCode()).isEqualTo(200);
+        assertThat(send("PATCH", "/api/v1/schools/south-academy", operator, "{\"name\": \"South Academy\"}").statusCode()).isEqualTo(200);
+
+        JsonNode alice = JSON.readTree(send("GET", "/api/v1/audit", signedIn("alice"), null).body());
+        assertThat(alice.findValuesAsText("tenant")).contains("north-high").containsOnly("north-high");
+        assertThat(alice.findValuesAsText("action")).contains("school.renamed");
+
+        JsonNode bob = JSON.readTree(send("GET", "/api/v1/audit", signedIn("bob"), null).body());
+        assertThat(bob.findValuesAsText("tenant")).contains("south-academy").containsOnly("south-academy");
+
+        JsonNode all = JSON.readTree(send("GET", "/api/v1/audit?max=500", operator, null).body());
+        assertThat(all.findValuesAsText("tenant")).contains("north-high", "south-academy");
+
+        assertThat(send("GET", "/api/v1/audit", signedIn("sam"), null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/audit", signedIn("tom"), null).statusCode()).isEqualTo(403);
+    }
+
     private static String signedIn(String username) throws Exception {
         String token = Tokens.of(username);
         assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
