@@ -1,15 +1,14 @@
 package io.campuslab.system;
 
+import static io.campuslab.system.PortalApi.database;
+import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class ApiIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Deployment(testable = false)
@@ -119,25 +117,9 @@ class ApiIT {
         assertThat(get("/api/v1/schools/no-such-school", signedIn("operator"), "en").statusCode()).isEqualTo(404);
     }
 
-    private static Connection database() throws java.sql.SQLException {
-        return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
-    }
 
-    /** A token of a member who has signed in once (services find the caller among the members). */
-    private static String signedIn(String username) throws Exception {
-        String token = Tokens.of(username);
-        assertThat(get("/api/v1/me", token, "en").statusCode()).isEqualTo(200);
-        return token;
-    }
 
     private static HttpResponse<String> get(String path, String token, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + StackExtension.settings().portalPort() + path))
-                .header("Accept", "application/json")
-                .header("Accept-Language", language);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, token, null, language);
     }
 }

@@ -1,15 +1,14 @@
 package io.campuslab.system;
 
+import static io.campuslab.system.PortalApi.database;
+import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class OnboardingIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Deployment(testable = false)
@@ -134,23 +132,7 @@ class OnboardingIT {
         assertThat(send("GET", "/api/v1/audit", signedIn("tom"), null).statusCode()).isEqualTo(403);
     }
 
-    private static String signedIn(String username) throws Exception {
-        String token = Tokens.of(username);
-        assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
-        return token;
-    }
 
-    private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static int schoolRows(String slug) throws Exception {
         try (Connection db = database(); PreparedStatement query = db.prepareStatement("select count(*) from tenants where slug = ?")) {
@@ -176,7 +158,4 @@ class OnboardingIT {
         return actions;
     }
 
-    private static Connection database() throws java.sql.SQLException {
-        return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
-    }
 }

@@ -46,6 +46,24 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.oidc.client-secret", defaultValue = "campuslab-dev-secret")
     String oidcClientSecret;
 
+    /** The most named ports one template may open. */
+    @Inject
+    @ConfigProperty(name = "campuslab.catalog.max-ports", defaultValue = "4")
+    int maxPortsPerTemplate;
+
+    /** The GPU extended resource keys the cluster offers, comma-separated. */
+    @Inject
+    @ConfigProperty(name = "campuslab.gpu.resource-keys", defaultValue = "nvidia.com/gpu")
+    java.util.List<String> gpuResourceKeys;
+
+    public int maxPortsPerTemplate() {
+        return maxPortsPerTemplate;
+    }
+
+    public java.util.Set<String> gpuResourceKeys() {
+        return java.util.Set.copyOf(gpuResourceKeys);
+    }
+
     public String oidcProviderUrl() {
         return oidcProviderUrl;
     }

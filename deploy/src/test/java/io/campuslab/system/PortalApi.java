@@ -1,0 +1,52 @@
+package io.campuslab.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** The portal's REST API and database as the system tests reach them. */
+final class PortalApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private PortalApi() {
+    }
+
+    /** A call with JSON in and out; {@code token} and {@code json} may be null. */
+    static HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + StackExtension.settings().portalPort() + path))
+                .header("Accept", "application/json")
+                .header("Accept-Language", language);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return send(method, path, token, json, "en");
+    }
+
+    /** A token of a member who has signed in once (services find the caller among the members). */
+    static String signedIn(String username) throws Exception {
+        String token = Tokens.of(username);
+        assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
+        return token;
+    }
+
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
+    }
+}

@@ -1,0 +1,100 @@
+package io.campuslab.domain.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TemplateDefinitionTest {
+
+    private static final Set<String> GPU_KEYS = Set.of("nvidia.com/gpu", "nvidia.com/mig-1g.5gb");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ubuntu", "python:3.12", "quay.io/jupyter/scipy-notebook:python-3.12",
+            "registry.cn-shanghai.aliyuncs.com/openhydra/paddle:2.6.0-gpu-cuda12.0-cudnn8.9-trt8.6-jlab",
+            "localhost:5000/school/lab:v1", "docker.io/library/busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void acceptsImageReferences(String image) {
+        assertThat(ImageReference.isValid(image)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Ubuntu", "python:", "a b", "quay.io//x", "img:tag with space", "-leading", "x@sha256:short",
+            "repo/Name:1"})
+    void refusesWhatNoRuntimePulls(String image) {
+        assertThat(ImageReference.isValid(image)).isFalse();
+    }
+
+    @Test
+    void portNamesFollowKubernetes() {
+        assertThat(PortSpec.isValidName("http")).isTrue();
+        assertThat(PortSpec.isValidName("novnc-6901")).isTrue();
+        assertThat(PortSpec.isValidName("HTTP")).isFalse();
+        assertThat(PortSpec.isValidName("8888")).isFalse();
+        assertThat(PortSpec.isValidName("a-very-long-port-name")).isFalse();
+        assertThat(PortSpec.isValidName("a--b")).isFalse();
+    }
+
+    @Test
+    void aSoundDefinitionHasNoProblems() {
+        assertThat(jupyter().problems(4, GPU_KEYS)).isEmpty();
+    }
+
+    @Test
+    void everyProblemNamesItsField() {
+        TemplateDefinition bad = new TemplateDefinition("My Lab", " ", "x".repeat(2001), null, "Not An Image",
+                Map.of("amd.com/gpu", "rocm/pytorch:latest"), List.of("start\nevil"), List.of(),
+                List.of(new PortSpec("http", 8888, PortProtocol.HTTP), new PortSpec("http", 70000, PortProtocol.HTTP)),
+                "relative/path", -1, new LabResources(4000, 8192, 2), new LabResources(2000, 4096, 1), List.of());
+
+        assertThat(bad.problems(4, GPU_KEYS)).extracting(TemplateProblem::field).containsExactly(
+                "name", "displayName", "description", "cpuImage", "gpuImages", "command", "ports", "ports",
+                "workspacePath", "shmMib", "defaultResources");
+        assertThat(bad.problems(4, GPU_KEYS)).extracting(TemplateProblem::messageKey)
+                .contains("error.template.gpu-key-unknown", "error.template.port-number-invalid", "error.template.port-duplicate");
+    }
+
+    @Test
+    void portsAreLimitedByThePlatformSetting() {
+        TemplateDefinition many = withPorts(List.of(new PortSpec("a", 1, PortProtocol.HTTP), new PortSpec("b", 2, PortProtocol.HTTP),
+                new PortSpec("c", 3, PortProtocol.HTTP)));
+        assertThat(many.problems(2, GPU_KEYS)).extracting(TemplateProblem::messageKey).containsExactly("error.template.port-count");
+        assertThat(withPorts(List.of()).problems(2, GPU_KEYS)).extracting(TemplateProblem::messageKey)
+                .containsExactly("error.template.port-count");
+    }
+
+    @Test
+    void workspaceMustBeAnAbsolutePathWithoutParentSteps() {
+        assertThat(withWorkspace("/home/jovyan/work").problems(4, GPU_KEYS)).isEmpty();
+        assertThat(withWorkspace("/home/../etc").problems(4, GPU_KEYS)).isNotEmpty();
+        assertThat(withWorkspace("/home/$(id)").problems(4, GPU_KEYS)).isNotEmpty();
+    }
+
+    @Test
+    void resourcesFitWithinTheirMaximum() {
+        assertThat(new LabResources(1000, 1024, 0).fitsWithin(new LabResources(1000, 1024, 0))).isTrue();
+        assertThat(new LabResources(1000, 1024, 1).fitsWithin(new LabResources(8000, 8192, 0))).isFalse();
+    }
+
+    private static TemplateDefinition jupyter() {
+        return new TemplateDefinition("jupyterlab", "JupyterLab", "Notebooks", "NOTEBOOK",
+                "quay.io/jupyter/scipy-notebook:python-3.12", Map.of("nvidia.com/gpu", "quay.io/jupyter/pytorch-notebook:cuda12-python-3.12"),
+                List.of(), List.of(), List.of(new PortSpec("http", 8888, PortProtocol.HTTP)), "/home/jovyan/work", 1024,
+                new LabResources(2000, 4096, 0), new LabResources(8000, 32768, 2), List.of("python-version: 3.12"));
+    }
+
+    private static TemplateDefinition withPorts(List<PortSpec> ports) {
+        TemplateDefinition j = jupyter();
+        return new TemplateDefinition(j.name(), j.displayName(), j.description(), j.icon(), j.cpuImage(), j.gpuImages(),
+                j.command(), j.args(), ports, j.workspacePath(), j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo());
+    }
+
+    private static TemplateDefinition withWorkspace(String path) {
+        TemplateDefinition j = jupyter();
+        return new TemplateDefinition(j.name(), j.displayName(), j.description(), j.icon(), j.cpuImage(), j.gpuImages(),
+                j.command(), j.args(), j.ports(), path, j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo());
+    }
+}

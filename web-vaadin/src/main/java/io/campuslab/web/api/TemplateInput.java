@@ -1,0 +1,40 @@
+package io.campuslab.web.api;
+
+import io.campuslab.domain.catalog.LabResources;
+import io.campuslab.domain.catalog.PortProtocol;
+import io.campuslab.domain.catalog.PortSpec;
+import io.campuslab.domain.catalog.TemplateDefinition;
+import java.util.List;
+import java.util.Map;
+
+/** A school's own template as the API takes it. Resources are CPU millicores, memory MiB and GPUs. */
+public record TemplateInput(String name, String displayName, String description, String icon, String cpuImage,
+                            Map<String, String> gpuImages, List<String> command, List<String> args, List<Port> ports,
+                            String workspacePath, Integer shmMib, Resources defaultResources, Resources maxResources,
+                            List<String> developmentInfo) {
+
+    /** A named port; protocol HTTP (default) or VNC. */
+    public record Port(String name, int port, String protocol) {
+    }
+
+    /** Resources of one lab. */
+    public record Resources(int cpuMillis, int memoryMib, int gpus) {
+    }
+
+    TemplateDefinition toDefinition() {
+        List<PortSpec> portSpecs = ports == null ? List.of() : ports.stream()
+                .map(p -> new PortSpec(p.name(), p.port(), "VNC".equals(p.protocol()) ? PortProtocol.VNC : PortProtocol.HTTP))
+                .toList();
+        return new TemplateDefinition(name, displayName, description, icon, cpuImage, gpuImages, command, args, portSpecs,
+                workspacePath, shmMib == null ? 0 : shmMib, resources(defaultResources), resources(maxResources),
+                developmentInfo);
+    }
+
+    /** Resources that break the domain's rules become null, which the definition reports as a problem. */
+    private static LabResources resources(Resources r) {
+        if (r == null || r.cpuMillis() <= 0 || r.memoryMib() <= 0 || r.gpus() < 0) {
+            return null;
+        }
+        return new LabResources(r.cpuMillis(), r.memoryMib(), r.gpus());
+    }
+}
