@@ -154,6 +154,34 @@ class PortalBrowserIT {
     }
 
     @Test
+    void schoolAdminSwitchesALabOffAndStudentsNoLongerSeeIt() {
+        signIn("alice");
+        page.navigate(portal() + "catalog");
+        assertThat(page.locator("#template-jupyterlab")).containsText("JupyterLab");
+        assertThat(page.locator("#offer-desktop input")).isChecked();
+        page.locator("#offer-desktop").click();
+        assertThat(page.locator("#offer-desktop input")).not().isChecked();
+
+        BrowserContext student = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        try {
+            Page sam = student.newPage();
+            sam.navigate(portal());
+            sam.locator("#username").fill("sam");
+            sam.locator("#password").fill("campuslab");
+            sam.locator("#kc-login").click();
+            sam.locator("#nav-catalog").click();
+            assertThat(sam.locator("#template-jupyterlab")).containsText("CPU or GPU");
+            assertThat(sam.locator("#template-vscode")).containsText("CPU only");
+            assertThat(sam.locator("#template-desktop")).hasCount(0);
+        } finally {
+            student.close();
+        }
+
+        page.locator("#offer-desktop").click();
+        assertThat(page.locator("#offer-desktop input")).isChecked();
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();
