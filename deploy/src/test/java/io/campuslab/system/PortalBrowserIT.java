@@ -182,6 +182,27 @@ class PortalBrowserIT {
     }
 
     @Test
+    void schoolAdminUploadsADatasetAndSeesItsFiles() throws Exception {
+        Path zip = Files.createTempFile("plants", ".zip");
+        Files.write(zip, Zips.of("leaves/oak.jpg.txt", "oak", "leaves/maple.jpg.txt", "maple", "labels.csv", "file,label\n"));
+        signIn("alice");
+        page.navigate(portal() + "datasets");
+
+        page.locator("#add-dataset").click();
+        page.locator("#dataset-form-name input").fill("plants");
+        page.locator("#dataset-form-display-name input").fill("Plant leaves");
+        page.locator("#dataset-form-save").click();
+        assertThat(page.locator("#dataset-detail-title")).hasText("Plant leaves");
+
+        page.locator("#dataset-upload input[type=file]").setInputFiles(zip);
+        assertThat(page.locator("#dataset-upload vaadin-upload-file vaadin-progress-bar")).hasCount(1);
+        assertThat(page.locator("#dataset-notification")).containsText("3 files");
+        assertThat(page.locator("#dataset-files")).containsText("leaves/maple.jpg.txt");
+        assertThat(page.locator("#dataset-files")).containsText("labels.csv");
+        assertThat(page.locator("#datasets-grid")).containsText("Plant leaves");
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();

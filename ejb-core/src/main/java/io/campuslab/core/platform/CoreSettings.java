@@ -56,6 +56,20 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.gpu.resource-keys", defaultValue = "nvidia.com/gpu")
     java.util.List<String> gpuResourceKeys;
 
+    /**
+     * Where uploaded course material and datasets live: {@code datasets/} and {@code courses/} below
+     * it. Empty: {@code campuslab-storage} in the server's data directory.
+     */
+    @Inject
+    @ConfigProperty(name = "campuslab.storage.root")
+    Optional<String> storageRoot;
+
+    public java.nio.file.Path storageRoot() {
+        return java.nio.file.Path.of(storageRoot.filter(root -> !root.isBlank())
+                .orElseGet(() -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
+                        + "/campuslab-storage"));
+    }
+
     public int maxPortsPerTemplate() {
         return maxPortsPerTemplate;
     }

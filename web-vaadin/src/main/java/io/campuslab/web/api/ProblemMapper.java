@@ -7,6 +7,7 @@ import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.web.i18n.Messages;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -66,6 +67,13 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof ConflictException) {
             return 409;
+        }
+        if (e instanceof UploadRejectedException rejected) {
+            return switch (rejected.reason()) {
+                case TOO_LARGE -> 413;
+                case STORAGE_FAILED -> 500;
+                default -> 400;
+            };
         }
         return 400;
     }

@@ -1,0 +1,164 @@
+package io.campuslab.web.dataset;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.campuslab.core.dataset.DatasetService;
+import io.campuslab.core.dataset.DatasetSummary;
+import io.campuslab.core.dataset.DatasetUploads;
+import io.campuslab.core.dataset.StoredFile;
+import io.campuslab.core.identity.CallerProfile;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.storage.Sizes;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.MainLayout;
+import io.campuslab.web.security.SignedInMember;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.io.File;
+
+/**
+ * Datasets the school's labs can read. School admins create the school's datasets and upload their
+ * files as a zip; the platform admin does the same for global datasets.
+ */
+@Route(value = "datasets", layout = MainLayout.class)
+@PermitAll
+public class DatasetsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final DatasetService datasets;
+    private final DatasetUploads uploads;
+    private final CallerProfile caller;
+    private final Grid<DatasetSummary> grid = new Grid<>();
+    private final VerticalLayout detail = new VerticalLayout();
+
+    @Inject
+    public DatasetsView(DatasetService datasets, DatasetUploads uploads, SignedInMember member) {
+        this.datasets = datasets;
+        this.uploads = uploads;
+        this.caller = member.current();
+        HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("datasets.title")));
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        if (isAdmin()) {
+            Button add = new Button(getTranslation("datasets.add"), VaadinIcon.PLUS.create(), click -> openNewDataset());
+            add.setId("add-dataset");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(add);
+        }
+        grid.setId("datasets-grid");
+        grid.addColumn(DatasetSummary::displayName).setHeader(getTranslation("datasets.display-name")).setAutoWidth(true);
+        grid.addColumn(DatasetSummary::name).setHeader(getTranslation("datasets.name"));
+        grid.addColumn(d -> getTranslation(d.global() ? "datasets.global" : "datasets.school")).setHeader(getTranslation("datasets.owner"));
+        grid.addColumn(DatasetSummary::files).setHeader(getTranslation("datasets.files"));
+        grid.addColumn(d -> Sizes.human(d.bytes())).setHeader(getTranslation("datasets.size"));
+        grid.setAllRowsVisible(true);
+        grid.asSingleSelect().addValueChangeListener(change -> showDetail(change.getValue()));
+        detail.setPadding(false);
+        add(header, grid, detail);
+        refresh();
+    }
+
+    private boolean isAdmin() {
+        return caller.hasRole(Role.TENANT_ADMIN) || caller.hasRole(Role.PLATFORM_ADMIN);
+    }
+
+    private boolean mayChange(DatasetSummary dataset) {
+        return dataset.global() ? caller.hasRole(Role.PLATFORM_ADMIN) && caller.tenant().isEmpty() : caller.hasRole(Role.TENANT_ADMIN);
+    }
+
+    private void openNewDataset() {
+        DatasetForm form = new DatasetForm();
+        form.addSaveListener(save -> {
+            try {
+                DatasetSummary created = datasets.create(save.name(), save.displayName(), save.description());
+                form.close();
+                refresh();
+                grid.select(created);
+            } catch (CampusLabException e) {
+                form.showError(ErrorMessages.text(e, getLocale()));
+            }
+        });
+        form.open();
+    }
+
+    private void showDetail(DatasetSummary dataset) {
+        detail.removeAll();
+        if (dataset == null) {
+            return;
+        }
+        H4 title = new H4(dataset.displayName());
+        title.setId("dataset-detail-title");
+        detail.add(title);
+        if (mayChange(dataset)) {
+            detail.add(upload(dataset));
+        }
+        detail.add(fileList(dataset));
+    }
+
+    private Upload upload(DatasetSummary dataset) {
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> replaceFiles(ui, dataset, file)));
+        upload.setId("dataset-upload");
+        upload.setAcceptedFileTypes("application/zip", ".zip");
+        upload.setMaxFiles(1);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("datasets.drop-zip")));
+        return upload;
+    }
+
+    /** Runs on the upload's request thread: the service call first, then the screen under the UI lock. */
+    private void replaceFiles(UI ui, DatasetSummary dataset, File archive) {
+        try {
+            DatasetSummary updated = uploads.replaceFiles(dataset.name(), archive.toPath());
+            ui.access(() -> {
+                refresh();
+                grid.select(updated);
+                ErrorMessages.notify(getTranslation("datasets.uploaded", updated.files(), Sizes.human(updated.bytes())),
+                        "dataset-notification", NotificationVariant.LUMO_SUCCESS);
+            });
+        } catch (CampusLabException e) {
+            ui.access(() -> ErrorMessages.notify(ErrorMessages.text(e, ui.getLocale()), "dataset-upload-error",
+                    NotificationVariant.LUMO_ERROR));
+        } finally {
+            archive.delete();
+        }
+    }
+
+    private Grid<StoredFile> fileList(DatasetSummary dataset) {
+        Grid<StoredFile> files = new Grid<>();
+        files.setId("dataset-files");
+        files.addColumn(StoredFile::path).setHeader(getTranslation("datasets.file")).setFlexGrow(3);
+        files.addColumn(f -> Sizes.human(f.bytes())).setHeader(getTranslation("datasets.size"));
+        files.setAllRowsVisible(true);
+        try {
+            files.setItems(datasets.files(dataset.name()));
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+        return files;
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(datasets.list());
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("datasets.title");
+    }
+}
