@@ -203,6 +203,32 @@ class PortalBrowserIT {
     }
 
     @Test
+    void schoolAdminImportsAClassListWithABadRowAndSeesItReported() throws Exception {
+        Path csv = Files.createTempFile("class-7c", ".csv");
+        Files.writeString(csv, "username,name,email,class\nnora-b,Nora Berg,nora@north.test,7C\nomar z,Omar Zaki,omar@north.test,7C\n");
+        signIn("alice");
+        page.navigate(portal() + "members");
+
+        page.locator("#import-members").click();
+        page.locator("#import-upload input[type=file]").setInputFiles(csv);
+
+        assertThat(page.locator("#import-summary")).containsText("1 rows have problems");
+        assertThat(page.locator("#import-preview")).containsText("omar z");
+        assertThat(page.locator("#import-preview")).containsText("The user name must be");
+        assertThat(page.locator("#import-commit")).isDisabled();
+
+        Files.writeString(csv, "username,name,email,class\nnora-b,Nora Berg,nora@north.test,7C\nomar-z,Omar Zaki,omar@north.test,7C\n");
+        page.keyboard().press("Escape");
+        page.locator("#import-members").click();
+        page.locator("#import-upload input[type=file]").setInputFiles(csv);
+        assertThat(page.locator("#import-summary")).containsText("2 students are ready");
+        page.locator("#import-commit").click();
+        assertThat(page.locator("#import-result")).containsText("omar-z");
+        page.locator("#import-close").click();
+        assertThat(page.locator("#members-grid")).containsText("Nora Berg");
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();

@@ -1,6 +1,7 @@
 package io.campuslab.core.identity;
 
 import io.campuslab.core.platform.ConflictException;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.tenant.TenantSlug;
 
 /**
@@ -21,4 +22,23 @@ public interface IdentityDirectory {
 
     /** Whether the school's group exists with the right attribute. */
     boolean hasSchoolGroup(TenantSlug school) throws DirectoryUnavailableException;
+
+    /**
+     * Creates a person in the school's group with one realm role and a temporary password they must
+     * change at their first sign-in.
+     *
+     * @return the person's subject (the {@code sub} of their tokens)
+     * @throws ConflictException if the user name or e-mail is taken
+     */
+    String createPerson(TenantSlug school, NewPerson person, Role role, String temporaryPassword)
+            throws DirectoryUnavailableException, ConflictException;
+
+    /** Deletes a person (used to undo an import that failed later). */
+    void deletePerson(String subject) throws DirectoryUnavailableException;
+
+    /** Gives the person exactly this CampusLab role, removing their other CampusLab roles. */
+    void setRole(String subject, Role role) throws DirectoryUnavailableException;
+
+    /** Whether a person of this user name exists in the directory. */
+    boolean usernameTaken(String username) throws DirectoryUnavailableException;
 }

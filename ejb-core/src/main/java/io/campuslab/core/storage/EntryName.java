@@ -1,10 +1,6 @@
 package io.campuslab.core.storage;
 
 import io.campuslab.core.storage.UploadRejectedException.Reason;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +11,6 @@ import java.util.List;
  */
 final class EntryName {
 
-    /** Zips made on Chinese Windows store GBK/GB18030 names without saying so. */
-    static final Charset GB18030 = Charset.forName("GB18030");
     private static final int MAX_LENGTH = 1024;
 
     private EntryName() {
@@ -27,17 +21,7 @@ final class EntryName {
      * tools write UTF-8 without the flag), otherwise GB18030.
      */
     static String decode(byte[] raw, boolean flaggedUtf8) {
-        if (flaggedUtf8) {
-            return new String(raw, StandardCharsets.UTF_8);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(raw, GB18030);
-        }
+        return flaggedUtf8 ? new String(raw, StandardCharsets.UTF_8) : TextDecoding.decode(raw);
     }
 
     /** The path segments of a safe relative name; the name itself is what the user sees in errors. */

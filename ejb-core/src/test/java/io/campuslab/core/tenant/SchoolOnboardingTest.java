@@ -111,6 +111,27 @@ class SchoolOnboardingTest {
             return groups.contains(school.value());
         }
 
+        @Override
+        public String createPerson(TenantSlug school, io.campuslab.core.identity.NewPerson person,
+                                   io.campuslab.domain.identity.Role role, String temporaryPassword) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
+        public void deletePerson(String subject) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
+        public void setRole(String subject, io.campuslab.domain.identity.Role role) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
+        public boolean usernameTaken(String username) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
         private void requireReachable() throws DirectoryUnavailableException {
             if (!reachable) {
                 throw new DirectoryUnavailableException("test: down");

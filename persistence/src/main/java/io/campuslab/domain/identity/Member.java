@@ -59,8 +59,13 @@ public class Member {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "last_sign_in_at", nullable = false)
+    /** Null until the member signs in for the first time. */
+    @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+
+    /** The class a member was imported with, for the school's classrooms. */
+    @Column(name = "class_name", length = 100)
+    private String className;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -77,6 +82,32 @@ public class Member {
         member.createdAt = now;
         member.refresh(identity, tenant, now);
         return member;
+    }
+
+    /**
+     * A person a school admin created in the identity provider, before their first sign-in. The
+     * first sign-in finds this member by subject and refreshes it.
+     */
+    public static Member invited(String subject, String username, String displayName, String email, Tenant school,
+                                 Role role, String className, Instant now) {
+        Member member = new Member();
+        member.subject = Objects.requireNonNull(subject, "subject");
+        member.username = Objects.requireNonNull(username, "username");
+        member.displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        member.email = email == null || email.isBlank() ? null : email.strip();
+        member.tenant = Objects.requireNonNull(school, "school");
+        member.roles = EnumSet.of(role);
+        member.className = className == null || className.isBlank() ? null : className.strip();
+        member.createdAt = now;
+        return member;
+    }
+
+    /** The school admin gave the member another role (kept in the identity provider too). */
+    public void changeRole(Role role) {
+        if (role.isPlatformWide()) {
+            throw new IllegalArgumentException("A school admin cannot make anyone a platform admin");
+        }
+        this.roles = EnumSet.of(role);
     }
 
     /** A later sign-in: name, e-mail, school and roles follow what the identity provider says now. */
@@ -144,7 +175,11 @@ public class Member {
         return createdAt;
     }
 
-    public Instant lastSignInAt() {
-        return lastSignInAt;
+    public Optional<Instant> lastSignInAt() {
+        return Optional.ofNullable(lastSignInAt);
+    }
+
+    public Optional<String> className() {
+        return Optional.ofNullable(className);
     }
 }

@@ -45,6 +45,35 @@ public class MemberRepository {
         return counts;
     }
 
+    /**
+     * One page of a school's members whose user name, name or e-mail contains the search text,
+     * ordered by name.
+     */
+    public List<Member> search(Tenant school, String text, int first, int max) {
+        return em.createQuery("select m from Member m where m.tenant = :school and (:text = '' or lower(m.username) like :like"
+                        + " or lower(m.displayName) like :like or lower(m.email) like :like) order by m.displayName, m.id", Member.class)
+                .setParameter("school", school)
+                .setParameter("text", text)
+                .setParameter("like", likePattern(text))
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public long count(Tenant school, String text) {
+        return em.createQuery("select count(m) from Member m where m.tenant = :school and (:text = '' or lower(m.username) like :like"
+                        + " or lower(m.displayName) like :like or lower(m.email) like :like)", Long.class)
+                .setParameter("school", school)
+                .setParameter("text", text)
+                .setParameter("like", likePattern(text))
+                .getSingleResult();
+    }
+
+    /** Contains-search in lower case, with the LIKE wildcards of the text taken literally. */
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     public void add(Member member) {
         em.persist(member);
     }

@@ -91,6 +91,9 @@ public class MainLayout extends AppLayout {
         if (profile.hasRole(Role.PLATFORM_ADMIN)) {
             nav.addItem(item("nav.schools", "schools", VaadinIcon.BUILDING));
         }
+        if (profile.hasRole(Role.TENANT_ADMIN)) {
+            nav.addItem(item("nav.members", "members", VaadinIcon.USERS));
+        }
         if (profile.hasRole(Role.PLATFORM_ADMIN) || profile.hasRole(Role.TENANT_ADMIN)) {
             nav.addItem(item("nav.audit", "audit", VaadinIcon.CLIPBOARD_TEXT));
         }

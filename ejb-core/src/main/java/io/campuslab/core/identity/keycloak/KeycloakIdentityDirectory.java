@@ -4,6 +4,8 @@ import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.identity.NewPerson;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.tenant.TenantSlug;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +69,76 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 .map(attributes -> attributes.getJsonArray("tenant"))
                 .map(values -> values.getValuesAs(JsonValue::toString).contains("\"" + school.value() + "\""))
                 .orElse(false);
+    }
+
+    @Override
+    public String createPerson(TenantSlug school, NewPerson person, Role role, String temporaryPassword)
+            throws DirectoryUnavailableException, ConflictException {
+        var user = Json.createObjectBuilder()
+                .add("username", person.username())
+                .add("enabled", true)
+                .add("firstName", person.firstName() == null ? "" : person.firstName())
+                .add("lastName", person.lastName() == null ? "" : person.lastName())
+                .add("groups", Json.createArrayBuilder().add("/" + school.value()))
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", temporaryPassword).add("temporary", true)));
+        if (person.email() != null && !person.email().isBlank()) {
+            user.add("email", person.email());
+        }
+        HttpResponse<String> response = api.send("POST", "/users", user.build());
+        if (response.statusCode() == 409) {
+            throw new ConflictException("error.member.exists-in-directory", person.username());
+        }
+        requireSuccess(response, "create user " + person.username());
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new DirectoryUnavailableException("create user: no Location"));
+        String subject = location.substring(location.lastIndexOf('/') + 1);
+        setRole(subject, role);
+        return subject;
+    }
+
+    @Override
+    public void deletePerson(String subject) throws DirectoryUnavailableException {
+        HttpResponse<String> response = api.send("DELETE", "/users/" + KeycloakAdminApi.encode(subject), null);
+        if (response.statusCode() != 404) {
+            requireSuccess(response, "delete user " + subject);
+        }
+    }
+
+    @Override
+    public void setRole(String subject, Role role) throws DirectoryUnavailableException {
+        String path = "/users/" + KeycloakAdminApi.encode(subject) + "/role-mappings/realm";
+        HttpResponse<String> current = api.send("GET", path, null);
+        requireSuccess(current, "read roles of " + subject);
+        var stale = Json.createArrayBuilder();
+        int staleCount = 0;
+        for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(current.body())).getValuesAs(JsonObject.class)) {
+            if (Role.ofRealmName(mapped.getString("name")).isPresent() && !mapped.getString("name").equals(role.realmName())) {
+                stale.add(mapped);
+                staleCount++;
+            }
+        }
+        if (staleCount > 0) {
+            requireSuccess(api.send("DELETE", path, stale.build()), "remove roles of " + subject);
+        }
+        // The role as the user may be given it: reading the realm's roles would need view-realm
+        HttpResponse<String> available = api.send("GET", path + "/available", null);
+        requireSuccess(available, "read roles " + subject + " may be given");
+        Optional<JsonObject> wanted = ((JsonArray) KeycloakAdminApi.parse(available.body())).getValuesAs(JsonObject.class).stream()
+                .filter(candidate -> role.realmName().equals(candidate.getString("name")))
+                .findFirst();
+        if (wanted.isPresent()) {
+            requireSuccess(api.send("POST", path, Json.createArrayBuilder().add(wanted.get()).build()),
+                    "grant " + role.realmName() + " to " + subject);
+        }
+    }
+
+    @Override
+    public boolean usernameTaken(String username) throws DirectoryUnavailableException {
+        HttpResponse<String> response = api.send("GET", "/users?exact=true&briefRepresentation=true&username="
+                + KeycloakAdminApi.encode(username), null);
+        requireSuccess(response, "find user " + username);
+        return !((JsonArray) KeycloakAdminApi.parse(response.body())).isEmpty();
     }
 
     private Optional<JsonObject> find(TenantSlug school) throws DirectoryUnavailableException {

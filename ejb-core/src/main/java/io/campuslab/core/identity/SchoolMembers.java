@@ -1,0 +1,121 @@
+package io.campuslab.core.identity;
+
+import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.MemberRepository;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/** The school admin's members: the list, role changes, and recording imported people. */
+@Stateless
+public class SchoolMembers {
+
+    /** The most rows one page may hold. */
+    static final int MAX_PAGE = 200;
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    IdentityDirectory directory;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    private MemberRepository members;
+
+    @PostConstruct
+    void init() {
+        members = new MemberRepository(em);
+    }
+
+    /** Members of the caller's school whose user name, name or e-mail contains the text. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public List<MemberRow> search(String text, int first, int max) throws NotPermittedException {
+        return members.search(callersSchool(), normalise(text), Math.max(0, first), Math.max(0, Math.min(max, MAX_PAGE)))
+                .stream().map(MemberRow::of).toList();
+    }
+
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public long count(String text) throws NotPermittedException {
+        return members.count(callersSchool(), normalise(text));
+    }
+
+    /**
+     * Gives a member of the school another role, in the directory and here. If the directory refuses,
+     * nothing changes; the next sign-in mirrors the directory in any case.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public MemberRow changeRole(String username, Role role) throws RoleChangeRefusedException, NotPermittedException,
+            NotFoundException, DirectoryUnavailableException {
+        Tenant school = callersSchool();
+        if (role == null || role.isPlatformWide()) {
+            throw new RoleChangeRefusedException("error.member.role-invalid");
+        }
+        Member member = members.findByUsername(username).filter(m -> m.tenant().map(t -> t.id().equals(school.id())).orElse(false))
+                .orElseThrow(() -> new NotFoundException("member", username));
+        if (member.id().equals(currentMember.require().id())) {
+            throw new RoleChangeRefusedException("error.member.own-role");
+        }
+        member.changeRole(role);
+        directory.setRole(member.subject(), role);
+        audit.record(school.slug().value(), "member.role-changed", username, role.realmName());
+        return MemberRow.of(member);
+    }
+
+    /** Records people an import created in the directory, in one transaction. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public void recordImported(List<ImportedMember> imported) throws NotPermittedException {
+        Tenant school = callersSchool();
+        for (ImportedMember person : imported) {
+            members.add(Member.invited(person.subject(), person.row().username(), person.row().name(), person.row().email(),
+                    school, Role.STUDENT, person.row().className(), clock.instant()));
+        }
+        em.flush();
+        audit.record(school.slug().value(), "member.imported", imported.size() + " students", null);
+    }
+
+    /** Whether a member of that user name exists anywhere on the platform. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public boolean usernameKnown(String username) {
+        return members.findByUsername(username).isPresent();
+    }
+
+    private Tenant callersSchool() throws NotPermittedException {
+        return currentMember.require().tenant().orElseThrow(NotPermittedException::new);
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    /** A person created in the directory for a row of the class list. */
+    public record ImportedMember(String subject, ClassList.Row row) implements java.io.Serializable {
+    }
+
+    /** A role change that cannot be made: a platform role, or one's own role. */
+    public static class RoleChangeRefusedException extends InvalidInputException {
+
+        public RoleChangeRefusedException(String messageKey) {
+            super(messageKey);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.campuslab.web.api;
+
+import io.campuslab.core.identity.ClassList;
+import io.campuslab.core.identity.ImportedPerson;
+import io.campuslab.core.identity.MemberImport;
+import io.campuslab.core.identity.MemberRow;
+import io.campuslab.core.identity.SchoolMembers;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.domain.identity.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The members of the school admin's school. */
+@Path("members")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Inject
+    SchoolMembers members;
+
+    @Inject
+    MemberImport imports;
+
+    /** One page of members and how many match in all. */
+    public record MemberPage(long total, List<MemberRow> members) {
+    }
+
+    /** The role to give. */
+    public record RoleChange(String role) {
+    }
+
+    @GET
+    @Operation(summary = "Members whose user name, name or e-mail contains the search text, paged (school admins)")
+    public MemberPage list(@QueryParam("search") @DefaultValue("") String search,
+                           @QueryParam("first") @DefaultValue("0") int first,
+                           @QueryParam("max") @DefaultValue("50") int max) throws CampusLabException {
+        return new MemberPage(members.count(search), members.search(search, first, max));
+    }
+
+    @PUT
+    @Path("{username}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a member the role student, teacher or tenant-admin (kept in Keycloak)")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public MemberRow changeRole(@PathParam("username") String username, RoleChange change) throws CampusLabException {
+        Role role = change == null || change.role() == null ? null : Role.ofRealmName(change.role()).orElse(null);
+        if (role == null) {
+            throw new InvalidInputException("error.member.role-invalid");
+        }
+        return members.changeRole(username, role);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import students from a CSV (username,name,email,class): with preview=true only check every row;"
+            + " otherwise import all rows or none")
+    @APIResponse(responseCode = "201", description = "Everyone was imported; the initial passwords are in the answer, once")
+    @APIResponse(responseCode = "400", description = "Some rows have problems; nobody was imported")
+    public Response importStudents(@QueryParam("preview") @DefaultValue("false") boolean preview, byte[] csv)
+            throws CampusLabException {
+        if (preview) {
+            List<ClassList.Row> rows = imports.preview(csv);
+            return Response.ok(rows).build();
+        }
+        List<ImportedPerson> imported = imports.importAll(csv);
+        return Response.status(Response.Status.CREATED).entity(imported).build();
+    }
+}

@@ -1,0 +1,109 @@
+package io.campuslab.web.identity;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.campuslab.core.identity.MemberImport;
+import io.campuslab.core.identity.MemberRow;
+import io.campuslab.core.identity.SchoolMembers;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The school admin's members: search, role per member, and importing a class list. */
+@Route(value = "members", layout = MainLayout.class)
+@RolesAllowed(Roles.TENANT_ADMIN)
+public class MembersView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final List<Role> SCHOOL_ROLES = List.of(Role.STUDENT, Role.TEACHER, Role.TENANT_ADMIN);
+
+    private final SchoolMembers members;
+    private final Grid<MemberRow> grid = new Grid<>();
+    private final TextField search = new TextField();
+
+    @Inject
+    public MembersView(SchoolMembers members, MemberImport imports) {
+        this.members = members;
+        search.setId("members-search");
+        search.setPlaceholder(getTranslation("members.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        Button importButton = new Button(getTranslation("members.import"), VaadinIcon.UPLOAD.create(),
+                click -> new ClassImportDialog(imports, () -> grid.getDataProvider().refreshAll()).open());
+        importButton.setId("import-members");
+        HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("members.title")), search, importButton);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        configureGrid();
+        setSizeFull();
+        add(header, grid);
+    }
+
+    private void configureGrid() {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        grid.setId("members-grid");
+        grid.addColumn(MemberRow::displayName).setHeader(getTranslation("members.name")).setAutoWidth(true);
+        grid.addColumn(MemberRow::username).setHeader(getTranslation("members.username"));
+        grid.addColumn(MemberRow::email).setHeader(getTranslation("members.email"));
+        grid.addComponentColumn(this::roleSelect).setHeader(getTranslation("members.role")).setAutoWidth(true);
+        grid.addColumn(MemberRow::className).setHeader(getTranslation("members.class"));
+        grid.addColumn(row -> row.lastSignIn() == null ? getTranslation("members.never") : time.format(row.lastSignIn()))
+                .setHeader(getTranslation("members.last-sign-in"));
+        grid.setItems(query -> page(query.getOffset(), query.getLimit()));
+        grid.setSizeFull();
+    }
+
+    private Stream<MemberRow> page(int offset, int limit) {
+        try {
+            return members.search(search.getValue(), offset, limit).stream();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+            return Stream.empty();
+        }
+    }
+
+    private Component roleSelect(MemberRow row) {
+        Select<Role> role = new Select<>();
+        role.setId("role-" + row.username());
+        role.setItems(SCHOOL_ROLES);
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.realmName()));
+        role.setValue(row.role());
+        role.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            try {
+                members.changeRole(row.username(), change.getValue());
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+                role.setValue(change.getOldValue());
+            }
+        });
+        return role;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("members.title");
+    }
+}
