@@ -7,11 +7,15 @@ import io.campuslab.core.platform.CoreSettings;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.storage.StoredFolders;
 import io.campuslab.core.storage.ImportedFiles;
+import io.campuslab.core.storage.StoredFile;
+import io.campuslab.core.storage.UploadTarget;
 import io.campuslab.domain.dataset.Dataset;
 import io.campuslab.domain.dataset.DatasetRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.tenant.StorageUsage;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantSlug;
 import jakarta.annotation.PostConstruct;
@@ -20,14 +24,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Datasets: a school's own, kept by its admin, and global ones, kept by the platform admin and
@@ -93,7 +93,7 @@ public class DatasetService {
     public UploadTarget uploadTarget(String name) throws NotPermittedException, NotFoundException {
         Dataset dataset = changeable(name);
         long available = dataset.owner()
-                .map(school -> school.quota().storageBytes() - datasets.bytesUsedBy(school) + dataset.sizeBytes())
+                .map(school -> new StorageUsage(em).availableFor(school, dataset.sizeBytes()))
                 .orElse(Long.MAX_VALUE);
         return new UploadTarget(folderOf(dataset), available);
     }
@@ -111,19 +111,7 @@ public class DatasetService {
     /** The files of a dataset the caller can see, sorted by path. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public List<StoredFile> files(String name) throws NotPermittedException, NotFoundException {
-        Dataset dataset = visible(name);
-        Path folder = folderOf(dataset);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile)
-                    .map(file -> new StoredFile(folder.relativize(file).toString(), sizeOf(file)))
-                    .sorted(java.util.Comparator.comparing(StoredFile::path))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + folder, e);
-        }
+        return StoredFolders.files(folderOf(visible(name)));
     }
 
     private Dataset visible(String name) throws NotPermittedException, NotFoundException {
@@ -145,13 +133,5 @@ public class DatasetService {
 
     private Path folderOf(Dataset dataset) {
         return settings.storageRoot().resolve("datasets").resolve(dataset.folder());
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

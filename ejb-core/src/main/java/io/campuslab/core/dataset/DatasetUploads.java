@@ -5,6 +5,7 @@ import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.storage.ImportedFiles;
 import io.campuslab.core.storage.UploadLimits;
 import io.campuslab.core.storage.UploadRejectedException;
+import io.campuslab.core.storage.UploadTarget;
 import io.campuslab.core.storage.ZipImport;
 import io.campuslab.domain.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -42,14 +42,6 @@ public class DatasetRepository {
                 .findFirst();
     }
 
-    /** Bytes the school's own datasets hold, counted against its storage quota. */
-    public long bytesUsedBy(Tenant school) {
-        Long used = em.createQuery("select sum(d.sizeBytes) from Dataset d where d.owner = :school", Long.class)
-                .setParameter("school", school)
-                .getSingleResult();
-        return used == null ? 0 : used;
-    }
-
     public void add(Dataset dataset) {
         em.persist(dataset);
     }

@@ -3,7 +3,7 @@ package io.campuslab.web.api;
 import io.campuslab.core.dataset.DatasetService;
 import io.campuslab.core.dataset.DatasetSummary;
 import io.campuslab.core.dataset.DatasetUploads;
-import io.campuslab.core.dataset.StoredFile;
+import io.campuslab.core.storage.StoredFile;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;

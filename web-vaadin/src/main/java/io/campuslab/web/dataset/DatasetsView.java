@@ -18,7 +18,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.campuslab.core.dataset.DatasetService;
 import io.campuslab.core.dataset.DatasetSummary;
 import io.campuslab.core.dataset.DatasetUploads;
-import io.campuslab.core.dataset.StoredFile;
+import io.campuslab.core.storage.StoredFile;
 import io.campuslab.core.identity.CallerProfile;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.storage.Sizes;

@@ -1,4 +1,4 @@
-package io.campuslab.core.dataset;
+package io.campuslab.core.storage;
 
 import java.nio.file.Path;
 
