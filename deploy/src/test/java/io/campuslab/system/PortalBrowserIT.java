@@ -229,6 +229,31 @@ class PortalBrowserIT {
     }
 
     @Test
+    void schoolAdminCreatesACourseWithATeacherAndUploadsItsMaterial() throws Exception {
+        PortalApi.signedIn("tom");
+        Path zip = Files.createTempFile("course", ".zip");
+        Files.write(zip, Zips.of("week-1/loops.ipynb", "{}", "week-1/README.md", "# Loops"));
+        signIn("alice");
+        page.navigate(portal() + "courses");
+
+        page.locator("#add-course").click();
+        page.locator("#course-form-name input").fill("python-intro");
+        page.locator("#course-form-title input").fill("Introduction to Python");
+        page.locator("#course-form-level input").fill("Grade 8");
+        page.locator("#course-form-template").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("JupyterLab")).click();
+        page.locator("#course-form-teachers input").fill("Tom");
+        page.locator("vaadin-multi-select-combo-box-item", new Page.LocatorOptions().setHasText("Tom Teacher")).click();
+        page.locator("#course-form-save").click();
+
+        assertThat(page.locator("#course-detail-title")).hasText("Introduction to Python");
+        assertThat(page.locator("#courses-grid")).containsText("tom");
+        page.locator("#course-upload input[type=file]").setInputFiles(zip);
+        assertThat(page.locator("#course-notification")).containsText("2 files");
+        assertThat(page.locator("#course-files")).containsText("week-1/loops.ipynb");
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();

@@ -93,6 +93,12 @@ public class SchoolMembers {
         audit.record(school.slug().value(), "member.imported", imported.size() + " students", null);
     }
 
+    /** The school's teachers, for choosing a course's teachers. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public List<MemberRow> teachers() throws NotPermittedException {
+        return members.withRole(callersSchool(), Role.TEACHER).stream().map(MemberRow::of).toList();
+    }
+
     /** Whether a member of that user name exists anywhere on the platform. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public boolean usernameKnown(String username) {

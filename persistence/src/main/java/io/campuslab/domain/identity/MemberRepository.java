@@ -69,6 +69,15 @@ public class MemberRepository {
                 .getSingleResult();
     }
 
+    /** The school's members holding a role, by name. */
+    public List<Member> withRole(Tenant school, Role role) {
+        return em.createQuery("select m from Member m join m.roles r where m.tenant = :school and r = :role order by m.displayName",
+                        Member.class)
+                .setParameter("school", school)
+                .setParameter("role", role)
+                .getResultList();
+    }
+
     /** Contains-search in lower case, with the LIKE wildcards of the text taken literally. */
     private static String likePattern(String text) {
         return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -1,24 +1,18 @@
 package io.campuslab.web.dataset;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.campuslab.core.dataset.DatasetService;
 import io.campuslab.core.dataset.DatasetSummary;
 import io.campuslab.core.dataset.DatasetUploads;
-import io.campuslab.core.storage.StoredFile;
 import io.campuslab.core.identity.CallerProfile;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.storage.Sizes;
@@ -26,9 +20,9 @@ import io.campuslab.domain.identity.Role;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
+import io.campuslab.web.storage.FolderPanel;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import java.io.File;
 
 /**
  * Datasets the school's labs can read. School admins create the school's datasets and upload their
@@ -98,60 +92,20 @@ public class DatasetsView extends VerticalLayout implements HasDynamicTitle {
         if (dataset == null) {
             return;
         }
-        H4 title = new H4(dataset.displayName());
-        title.setId("dataset-detail-title");
-        detail.add(title);
-        if (mayChange(dataset)) {
-            detail.add(upload(dataset));
-        }
-        detail.add(fileList(dataset));
+        FolderPanel.Replace replace = mayChange(dataset) ? archive -> {
+            DatasetSummary updated = uploads.replaceFiles(dataset.name(), archive);
+            return getTranslation("datasets.uploaded", updated.files(), Sizes.human(updated.bytes()));
+        } : null;
+        detail.add(new FolderPanel("dataset", dataset.displayName(), () -> datasets.files(dataset.name()), replace, this::refresh));
     }
 
-    private Upload upload(DatasetSummary dataset) {
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> replaceFiles(ui, dataset, file)));
-        upload.setId("dataset-upload");
-        upload.setAcceptedFileTypes("application/zip", ".zip");
-        upload.setMaxFiles(1);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("datasets.drop-zip")));
-        return upload;
-    }
-
-    /** Runs on the upload's request thread: the service call first, then the screen under the UI lock. */
-    private void replaceFiles(UI ui, DatasetSummary dataset, File archive) {
-        try {
-            DatasetSummary updated = uploads.replaceFiles(dataset.name(), archive.toPath());
-            ui.access(() -> {
-                refresh();
-                grid.select(updated);
-                ErrorMessages.notify(getTranslation("datasets.uploaded", updated.files(), Sizes.human(updated.bytes())),
-                        "dataset-notification", NotificationVariant.LUMO_SUCCESS);
-            });
-        } catch (CampusLabException e) {
-            ui.access(() -> ErrorMessages.notify(ErrorMessages.text(e, ui.getLocale()), "dataset-upload-error",
-                    NotificationVariant.LUMO_ERROR));
-        } finally {
-            archive.delete();
-        }
-    }
-
-    private Grid<StoredFile> fileList(DatasetSummary dataset) {
-        Grid<StoredFile> files = new Grid<>();
-        files.setId("dataset-files");
-        files.addColumn(StoredFile::path).setHeader(getTranslation("datasets.file")).setFlexGrow(3);
-        files.addColumn(f -> Sizes.human(f.bytes())).setHeader(getTranslation("datasets.size"));
-        files.setAllRowsVisible(true);
-        try {
-            files.setItems(datasets.files(dataset.name()));
-        } catch (CampusLabException e) {
-            ErrorMessages.show(e);
-        }
-        return files;
-    }
-
+    /** Reloads the list, keeping the selected dataset selected (with its new figures). */
     private void refresh() {
         try {
-            grid.setItems(datasets.list());
+            String selected = grid.asSingleSelect().getOptionalValue().map(DatasetSummary::name).orElse(null);
+            java.util.List<DatasetSummary> items = datasets.list();
+            grid.setItems(items);
+            items.stream().filter(d -> d.name().equals(selected)).findFirst().ifPresent(grid::select);
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
         }

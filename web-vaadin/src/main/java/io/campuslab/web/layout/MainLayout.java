@@ -85,6 +85,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("nav.home", "", VaadinIcon.HOME));
         nav.addItem(item("nav.catalog", "catalog", VaadinIcon.GRID_BIG));
         nav.addItem(item("nav.datasets", "datasets", VaadinIcon.DATABASE));
+        if (profile.tenant().isPresent()) {
+            nav.addItem(item("nav.courses", "courses", VaadinIcon.BOOK));
+        }
         if (profile.tenant().isPresent() && (profile.hasRole(Role.TEACHER) || profile.hasRole(Role.TENANT_ADMIN))) {
             nav.addItem(item("nav.my-school", "school/" + profile.tenant().get(), VaadinIcon.ACADEMY_CAP));
         }
