@@ -254,6 +254,26 @@ class PortalBrowserIT {
     }
 
     @Test
+    void schoolAdminAddsATemplateOfTheSchoolsOwn() {
+        signIn("alice");
+        page.navigate(portal() + "catalog");
+
+        page.locator("#add-template").click();
+        page.locator("#template-form-name input").fill("robot-lab");
+        page.locator("#template-form-display-name input").fill("Robot Lab");
+        page.locator("#template-form-cpu-image input").fill("Robot Lab Image");
+        page.locator("#template-form-save").click();
+        assertThat(page.locator("#template-form-error")).containsText("is not a valid image reference");
+
+        page.locator("#template-form-cpu-image input").fill("ghcr.io/north-high/robot-lab:1.0");
+        page.locator("#template-form-info textarea").fill("ros-version: jazzy\npython-version: 3.12");
+        page.locator("#template-form-save").click();
+        assertThat(page.locator("#template-robot-lab")).containsText("Robot Lab");
+        assertThat(page.locator("#template-robot-lab")).containsText("ros-version: jazzy");
+        assertThat(page.locator("#template-robot-lab")).containsText("Your school's own lab");
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();
