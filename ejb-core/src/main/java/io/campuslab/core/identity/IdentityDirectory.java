@@ -20,9 +20,6 @@ public interface IdentityDirectory {
     /** Deletes the school's group if it exists (used to undo an onboarding that failed later). */
     void deleteSchoolGroup(TenantSlug school) throws DirectoryUnavailableException;
 
-    /** Whether the school's group exists with the right attribute. */
-    boolean hasSchoolGroup(TenantSlug school) throws DirectoryUnavailableException;
-
     /**
      * Creates a person in the school's group with one realm role and a temporary password they must
      * change at their first sign-in.

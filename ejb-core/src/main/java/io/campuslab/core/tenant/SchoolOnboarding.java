@@ -66,12 +66,4 @@ public class SchoolOnboarding {
         }
     }
 
-    /** Whether the school's group is in the identity provider, for checks after onboarding. */
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public boolean hasDirectoryGroup(String slug) throws DirectoryUnavailableException, InvalidInputException {
-        if (!TenantSlug.isValid(slug)) {
-            throw new InvalidInputException("error.school.slug-invalid", slug);
-        }
-        return directory.hasSchoolGroup(new TenantSlug(slug));
-    }
 }

@@ -105,11 +105,6 @@ class SchoolOnboardingTest {
             groups.remove(school.value());
         }
 
-        @Override
-        public boolean hasSchoolGroup(TenantSlug school) throws DirectoryUnavailableException {
-            requireReachable();
-            return groups.contains(school.value());
-        }
 
         @Override
         public String createPerson(TenantSlug school, io.campuslab.core.identity.NewPerson person,

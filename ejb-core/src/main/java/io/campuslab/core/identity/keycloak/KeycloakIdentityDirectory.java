@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -62,14 +61,6 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         }
     }
 
-    @Override
-    public boolean hasSchoolGroup(TenantSlug school) throws DirectoryUnavailableException {
-        return find(school)
-                .map(group -> group.getJsonObject("attributes"))
-                .map(attributes -> attributes.getJsonArray("tenant"))
-                .map(values -> values.getValuesAs(JsonValue::toString).contains("\"" + school.value() + "\""))
-                .orElse(false);
-    }
 
     @Override
     public String createPerson(TenantSlug school, NewPerson person, Role role, String temporaryPassword)
