@@ -24,6 +24,7 @@ import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
 import io.campuslab.web.storage.FolderPanel;
+import io.campuslab.web.storage.SelectionKeepingGrid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
@@ -100,10 +101,7 @@ public class CoursesView extends VerticalLayout implements HasDynamicTitle {
     /** Reloads the list, keeping the selected course selected (with its new figures). */
     private void refresh() {
         try {
-            String selected = grid.asSingleSelect().getOptionalValue().map(CourseSummary::name).orElse(null);
-            java.util.List<CourseSummary> items = courses.list();
-            grid.setItems(items);
-            items.stream().filter(c -> c.name().equals(selected)).findFirst().ifPresent(grid::select);
+            SelectionKeepingGrid.setItems(grid, courses.list(), CourseSummary::name);
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
         }

@@ -21,6 +21,7 @@ import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
 import io.campuslab.web.storage.FolderPanel;
+import io.campuslab.web.storage.SelectionKeepingGrid;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
@@ -102,10 +103,7 @@ public class DatasetsView extends VerticalLayout implements HasDynamicTitle {
     /** Reloads the list, keeping the selected dataset selected (with its new figures). */
     private void refresh() {
         try {
-            String selected = grid.asSingleSelect().getOptionalValue().map(DatasetSummary::name).orElse(null);
-            java.util.List<DatasetSummary> items = datasets.list();
-            grid.setItems(items);
-            items.stream().filter(d -> d.name().equals(selected)).findFirst().ifPresent(grid::select);
+            SelectionKeepingGrid.setItems(grid, datasets.list(), DatasetSummary::name);
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
         }
