@@ -3,7 +3,7 @@ package io.campuslab.core.catalog;
 import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.ConflictException;
-import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
@@ -11,6 +11,7 @@ import io.campuslab.domain.catalog.CatalogRepository;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.TemplateAvailability;
 import io.campuslab.domain.catalog.TemplateDefinition;
+import io.campuslab.domain.catalog.TemplateIcon;
 import io.campuslab.domain.catalog.TemplateProblem;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Roles;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A school's catalog: the global templates it offers (each global template is offered by default
@@ -44,7 +46,7 @@ public class CatalogService {
     AuditLog audit;
 
     @Inject
-    CoreSettings settings;
+    SettingsSource settings;
 
     @Inject
     Clock clock;
@@ -56,13 +58,18 @@ public class CatalogService {
         catalog = new CatalogRepository(em);
     }
 
-    /** What the caller may start: the school's offered templates; the platform admin sees the global ones. */
+    /**
+     * What the caller may start: the school's offered templates. The platform admin sees every global
+     * template, offered meaning offered by default.
+     */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public List<CatalogItem> offered() throws NotPermittedException {
         Member caller = currentMember.require();
         Optional<Tenant> school = caller.tenant();
         if (school.isEmpty()) {
-            return catalog.globalTemplates().stream().map(t -> CatalogItem.of(t, true)).toList();
+            Set<Long> icons = catalog.templatesWithIcons();
+            return catalog.globalTemplates().stream()
+                    .map(t -> CatalogItem.of(t, t.enabledByDefault(), icons.contains(t.id()))).toList();
         }
         return everything(school.get()).stream().filter(CatalogItem::offered).toList();
     }
@@ -73,11 +80,21 @@ public class CatalogService {
         return everything(callersSchool());
     }
 
-    /** Offers a global template in the caller's school, or stops offering it. */
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    /**
+     * Offers a global template in the caller's school, or stops offering it. For the platform admin:
+     * whether schools that have not said otherwise offer it.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public CatalogItem setOffered(String name, boolean offered) throws NotPermittedException, NotFoundException,
             InvalidInputException {
-        Tenant school = callersSchool();
+        Optional<Tenant> caller = currentMember.require().tenant();
+        if (caller.isEmpty()) {
+            LabTemplate template = catalog.findGlobal(name).orElseThrow(() -> new NotFoundException("template", name));
+            template.offerByDefault(offered);
+            audit.record(null, offered ? "template.offered-by-default" : "template.withdrawn-by-default", name, null);
+            return CatalogItem.of(template, offered);
+        }
+        Tenant school = caller.get();
         LabTemplate template = catalog.findVisible(name, school).orElseThrow(() -> new NotFoundException("template", name));
         if (!template.isGlobal()) {
             throw new InvalidInputException("error.template.own-always-offered", name);
@@ -93,34 +110,122 @@ public class CatalogService {
         return CatalogItem.of(template, offered);
     }
 
-    /** Adds a template of the school's own; every rule of {@link TemplateDefinition#problems} must hold. */
-    @RolesAllowed(Roles.TENANT_ADMIN)
-    public CatalogItem addOwn(TemplateDefinition definition) throws NotPermittedException, InvalidInputException,
+    /**
+     * Adds a template: a school admin adds one of the school's own, the platform admin a global one
+     * (offered in every school until its admin switches it off). Every rule of
+     * {@link TemplateDefinition#problems} must hold.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public CatalogItem add(TemplateDefinition definition) throws NotPermittedException, InvalidInputException,
             ConflictException {
-        Tenant school = callersSchool();
-        List<TemplateProblem> problems = definition.problems(settings.maxPortsPerTemplate(), settings.gpuResourceKeys());
+        Optional<Tenant> school = currentMember.require().tenant();
+        check(definition);
+        boolean taken = school.isPresent()
+                ? catalog.findVisible(definition.name(), school.get()).isPresent()
+                : catalog.anyNamed(definition.name());
+        if (taken) {
+            throw new ConflictException("error.template.exists", definition.name());
+        }
+        LabTemplate template = LabTemplate.of(definition, school, clock.instant());
+        catalog.add(template);
+        em.flush();
+        audit.record(school.map(t -> t.slug().value()).orElse(null), "template.added", template.name(), template.cpuImage());
+        return CatalogItem.of(template, true);
+    }
+
+    /** The definition of a template the caller may change, to edit it. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public TemplateDefinition definition(String name) throws NotPermittedException, NotFoundException {
+        return changeable(name).definition();
+    }
+
+    /** Changes a template the caller may change: a school admin the school's own, the platform admin a global one. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public CatalogItem update(TemplateDefinition definition) throws NotPermittedException, NotFoundException,
+            InvalidInputException {
+        LabTemplate template = changeable(definition.name());
+        check(definition);
+        template.update(definition);
+        em.flush();
+        audit.record(ownerSlug(template), "template.changed", template.name(), template.cpuImage());
+        return CatalogItem.of(template, true);
+    }
+
+    /** Deletes a template the caller may change, with each school's word on it and its icon. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public void delete(String name) throws NotPermittedException, NotFoundException {
+        LabTemplate template = changeable(name);
+        catalog.remove(template);
+        audit.record(ownerSlug(template), "template.deleted", name, null);
+    }
+
+    /** Replaces the picture on a template's card; PNG, JPEG, GIF or WebP up to 256 KiB. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public void setIcon(String name, byte[] image) throws NotPermittedException, NotFoundException, InvalidInputException {
+        LabTemplate template = changeable(name);
+        if (image.length == 0 || image.length > TemplateIcon.MAX_BYTES) {
+            throw new InvalidInputException("error.template.icon-size", TemplateIcon.MAX_BYTES / 1024);
+        }
+        String type = TemplateIcon.contentTypeOf(image)
+                .orElseThrow(() -> new InvalidInputException("error.template.icon-type"));
+        catalog.icon(template).ifPresentOrElse(icon -> icon.replace(type, image, clock.instant()),
+                () -> catalog.add(new TemplateIcon(template, type, image, clock.instant())));
+        audit.record(ownerSlug(template), "template.icon-changed", name, type);
+    }
+
+    /** The uploaded picture of a template the caller can see, if it has one. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public Optional<Icon> icon(String name) throws NotPermittedException {
+        Optional<Tenant> school = currentMember.require().tenant();
+        Optional<LabTemplate> template = school.isPresent()
+                ? catalog.findVisible(name, school.get()) : catalog.findGlobal(name);
+        return template.flatMap(catalog::icon).map(i -> new Icon(i.contentType(), i.image(), i.updatedAt()));
+    }
+
+    /** The GPU types templates may carry images for, as the platform settings say. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public List<String> gpuResourceKeys() {
+        return settings.current().gpuResourceKeys();
+    }
+
+    /** A template's picture. */
+    public record Icon(String contentType, byte[] image, java.time.Instant updatedAt) implements java.io.Serializable {
+    }
+
+    private void check(TemplateDefinition definition) throws InvalidInputException {
+        List<TemplateProblem> problems = definition.problems(settings.current().templateRules());
         if (!problems.isEmpty()) {
             TemplateProblem first = problems.get(0);
             throw new InvalidInputException(first.messageKey(), first.arguments().toArray());
         }
-        if (catalog.findVisible(definition.name(), school).isPresent()) {
-            throw new ConflictException("error.template.exists", definition.name());
+    }
+
+    /** A school admin may change the school's own templates, the platform admin the global ones. */
+    private LabTemplate changeable(String name) throws NotPermittedException, NotFoundException {
+        Optional<Tenant> school = currentMember.require().tenant();
+        Optional<LabTemplate> template = school.isPresent()
+                ? catalog.findVisible(name, school.get()) : catalog.findGlobal(name);
+        LabTemplate found = template.orElseThrow(() -> new NotFoundException("template", name));
+        if (school.isPresent() != !found.isGlobal()) {
+            throw new NotPermittedException();
         }
-        LabTemplate template = LabTemplate.of(definition, Optional.of(school), clock.instant());
-        catalog.add(template);
-        em.flush();
-        audit.record(school.slug().value(), "template.added", template.name(), template.cpuImage());
-        return CatalogItem.of(template, true);
+        return found;
+    }
+
+    private static String ownerSlug(LabTemplate template) {
+        return template.owner().map(t -> t.slug().value()).orElse(null);
     }
 
     private List<CatalogItem> everything(Tenant school) {
         Map<Long, TemplateAvailability> said = catalog.availability(school);
+        Set<Long> icons = catalog.templatesWithIcons();
         List<CatalogItem> items = new ArrayList<>();
         for (LabTemplate template : catalog.globalTemplates()) {
             TemplateAvailability word = said.get(template.id());
-            items.add(CatalogItem.of(template, word == null ? template.enabledByDefault() : word.enabled()));
+            items.add(CatalogItem.of(template, word == null ? template.enabledByDefault() : word.enabled(),
+                    icons.contains(template.id())));
         }
-        catalog.ownTemplates(school).forEach(t -> items.add(CatalogItem.of(t, true)));
+        catalog.ownTemplates(school).forEach(t -> items.add(CatalogItem.of(t, true, icons.contains(t.id()))));
         return List.copyOf(items);
     }
 

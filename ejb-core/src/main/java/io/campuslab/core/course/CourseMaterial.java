@@ -4,7 +4,6 @@ import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.storage.ImportedFiles;
 import io.campuslab.core.storage.StoredFolders;
-import io.campuslab.core.storage.UploadLimits;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.core.storage.UploadTarget;
 import io.campuslab.core.storage.ZipImport;
@@ -31,7 +30,7 @@ public class CourseMaterial {
     public CourseSummary replaceMaterial(String name, Path archive)
             throws NotPermittedException, NotFoundException, UploadRejectedException {
         UploadTarget target = courses.uploadTarget(name);
-        ImportedFiles imported = new ZipImport(UploadLimits.defaults()).replace(archive, target.folder(), target.bytesAvailable());
+        ImportedFiles imported = new ZipImport(target.limits()).replace(archive, target.folder(), target.bytesAvailable());
         return courses.materialReplaced(name, imported);
     }
 

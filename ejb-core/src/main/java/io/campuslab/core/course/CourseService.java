@@ -3,7 +3,8 @@ package io.campuslab.core.course;
 import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.ConflictException;
-import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.platform.SettingsSource;
+import io.campuslab.core.storage.UploadLimits;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
@@ -49,7 +50,7 @@ public class CourseService {
     AuditLog audit;
 
     @Inject
-    CoreSettings settings;
+    SettingsSource settings;
 
     @Inject
     Clock clock;
@@ -108,7 +109,8 @@ public class CourseService {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public UploadTarget uploadTarget(String name) throws NotPermittedException, NotFoundException {
         Course course = changeable(name);
-        return new UploadTarget(folderOf(course), new StorageUsage(em).availableFor(course.school(), course.materialBytes()));
+        return new UploadTarget(folderOf(course), new StorageUsage(em).availableFor(course.school(), course.materialBytes()),
+                UploadLimits.of(settings.current()));
     }
 
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
@@ -163,6 +165,6 @@ public class CourseService {
     }
 
     private Path folderOf(Course course) {
-        return settings.storageRoot().resolve("courses").resolve(course.folder());
+        return settings.current().courseRoot().resolve(course.folder());
     }
 }

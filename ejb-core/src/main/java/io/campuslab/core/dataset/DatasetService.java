@@ -3,7 +3,8 @@ package io.campuslab.core.dataset;
 import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.ConflictException;
-import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.platform.SettingsSource;
+import io.campuslab.core.storage.UploadLimits;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
@@ -46,7 +47,7 @@ public class DatasetService {
     AuditLog audit;
 
     @Inject
-    CoreSettings settings;
+    SettingsSource settings;
 
     @Inject
     Clock clock;
@@ -95,7 +96,7 @@ public class DatasetService {
         long available = dataset.owner()
                 .map(school -> new StorageUsage(em).availableFor(school, dataset.sizeBytes()))
                 .orElse(Long.MAX_VALUE);
-        return new UploadTarget(folderOf(dataset), available);
+        return new UploadTarget(folderOf(dataset), available, UploadLimits.of(settings.current()));
     }
 
     /** Records what an upload put in place. */
@@ -132,6 +133,6 @@ public class DatasetService {
     }
 
     private Path folderOf(Dataset dataset) {
-        return settings.storageRoot().resolve("datasets").resolve(dataset.folder());
+        return settings.current().datasetRoot().resolve(dataset.folder());
     }
 }

@@ -3,7 +3,6 @@ package io.campuslab.core.dataset;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.storage.ImportedFiles;
-import io.campuslab.core.storage.UploadLimits;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.core.storage.UploadTarget;
 import io.campuslab.core.storage.ZipImport;
@@ -30,7 +29,7 @@ public class DatasetUploads {
     public DatasetSummary replaceFiles(String name, Path archive)
             throws NotPermittedException, NotFoundException, UploadRejectedException {
         UploadTarget target = datasets.uploadTarget(name);
-        ImportedFiles imported = new ZipImport(UploadLimits.defaults()).replace(archive, target.folder(), target.bytesAvailable());
+        ImportedFiles imported = new ZipImport(target.limits()).replace(archive, target.folder(), target.bytesAvailable());
         return datasets.filesReplaced(name, imported);
     }
 }

@@ -46,19 +46,10 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.oidc.client-secret", defaultValue = "campuslab-dev-secret")
     String oidcClientSecret;
 
-    /** The most named ports one template may open. */
-    @Inject
-    @ConfigProperty(name = "campuslab.catalog.max-ports", defaultValue = "4")
-    int maxPortsPerTemplate;
-
-    /** The GPU extended resource keys the cluster offers, comma-separated. */
-    @Inject
-    @ConfigProperty(name = "campuslab.gpu.resource-keys", defaultValue = "nvidia.com/gpu")
-    java.util.List<String> gpuResourceKeys;
-
     /**
-     * Where uploaded course material and datasets live: {@code datasets/} and {@code courses/} below
-     * it. Empty: {@code campuslab-storage} in the server's data directory.
+     * The storage base: where workspaces, course material and datasets live ({@code workspaces/},
+     * {@code courses/}, {@code datasets/} below it) unless the platform settings name other roots.
+     * Empty: {@code campuslab-storage} in the server's data directory.
      */
     @Inject
     @ConfigProperty(name = "campuslab.storage.root")
@@ -68,14 +59,6 @@ public class CoreSettings {
         return java.nio.file.Path.of(storageRoot.filter(root -> !root.isBlank())
                 .orElseGet(() -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
                         + "/campuslab-storage"));
-    }
-
-    public int maxPortsPerTemplate() {
-        return maxPortsPerTemplate;
-    }
-
-    public java.util.Set<String> gpuResourceKeys() {
-        return java.util.Set.copyOf(gpuResourceKeys);
     }
 
     public String oidcProviderUrl() {

@@ -1,5 +1,7 @@
 package io.campuslab.core.storage;
 
+import io.campuslab.domain.platform.PlatformSettings;
+
 /**
  * What an uploaded archive may hold.
  *
@@ -20,5 +22,10 @@ public record UploadLimits(long maxUploadBytes, int maxEntries, long maxUncompre
     /** Defaults for course material and datasets; the platform settings override them. */
     public static UploadLimits defaults() {
         return new UploadLimits(2L << 30, 100_000, 20L << 30, 100);
+    }
+
+    /** The limits under the platform settings: their sizes, with the fixed entry and ratio limits. */
+    public static UploadLimits of(PlatformSettings settings) {
+        return new UploadLimits(settings.maxUploadBytes(), 100_000, settings.maxExtractedBytes(), 100);
     }
 }

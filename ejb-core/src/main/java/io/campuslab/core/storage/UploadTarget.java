@@ -2,6 +2,6 @@ package io.campuslab.core.storage;
 
 import java.nio.file.Path;
 
-/** Where an upload goes and how many bytes the school may still store there. */
-public record UploadTarget(Path folder, long bytesAvailable) {
+/** Where an upload goes, how many bytes the school may still store there, and what an archive may hold. */
+public record UploadTarget(Path folder, long bytesAvailable, UploadLimits limits) {
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Templates and their availability; every query for a school's templates is scoped to that school. */
 public class CatalogRepository {
@@ -35,6 +36,42 @@ public class CatalogRepository {
                 .setParameter("school", school)
                 .getResultStream()
                 .findFirst();
+    }
+
+    public Optional<LabTemplate> findGlobal(String name) {
+        return em.createQuery("select t from LabTemplate t where t.name = :name and t.owner is null", LabTemplate.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Whether any template, global or of any school, has this name: a new global one must not shadow it. */
+    public boolean anyNamed(String name) {
+        return em.createQuery("select count(t) from LabTemplate t where t.name = :name", Long.class)
+                .setParameter("name", name)
+                .getSingleResult() > 0;
+    }
+
+    public Optional<TemplateIcon> icon(LabTemplate template) {
+        return Optional.ofNullable(em.find(TemplateIcon.class, template.id()));
+    }
+
+    /** The ids of the templates that have an uploaded picture. */
+    public Set<Long> templatesWithIcons() {
+        return Set.copyOf(em.createQuery("select i.templateId from TemplateIcon i", Long.class).getResultList());
+    }
+
+    public void add(TemplateIcon icon) {
+        em.persist(icon);
+    }
+
+    /** Removes a template with its icon and every school's word on it. */
+    public void remove(LabTemplate template) {
+        icon(template).ifPresent(em::remove);
+        em.createQuery("delete from TemplateAvailability a where a.template = :template")
+                .setParameter("template", template)
+                .executeUpdate();
+        em.remove(template);
     }
 
     /** The school's word on each global template it has spoken about, by template id. */

@@ -73,6 +73,11 @@ public class LabTemplate {
     @OrderColumn(name = "position")
     private List<PortSpec> ports = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "lab_template_mounts", joinColumns = @JoinColumn(name = "template_id"))
+    @OrderColumn(name = "position")
+    private List<MountSpec> mounts = new ArrayList<>();
+
     @Column(name = "workspace_path", nullable = false, length = 255)
     private String workspacePath;
 
@@ -127,6 +132,20 @@ public class LabTemplate {
         return template;
     }
 
+    /** Takes a changed definition whose {@link TemplateDefinition#problems} are empty; the name stays. */
+    public void update(TemplateDefinition definition) {
+        if (!definition.name().equals(name)) {
+            throw new IllegalArgumentException("A template keeps its name");
+        }
+        apply(definition);
+    }
+
+    /** Everything said about this template, as an admin edits it. */
+    public TemplateDefinition definition() {
+        return new TemplateDefinition(name, displayName, description, icon, cpuImage, gpuImages(), command(), args(),
+                ports(), workspacePath, shmMib, defaultResources(), maxResources(), developmentInfo(), mounts());
+    }
+
     private void apply(TemplateDefinition d) {
         displayName = d.displayName().strip();
         description = d.description();
@@ -145,6 +164,20 @@ public class LabTemplate {
         maxMemoryMib = d.maxResources().memoryMib();
         maxGpus = d.maxResources().gpus();
         developmentInfo = String.join("\n", d.developmentInfo());
+        mounts = new ArrayList<>(d.mounts());
+    }
+
+    /** The school that owns this template; empty for a global one. */
+    public Optional<Tenant> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    /** Whether schools that have not said otherwise offer this global template. */
+    public void offerByDefault(boolean offered) {
+        if (owner != null) {
+            throw new IllegalStateException("Only global templates are offered by default");
+        }
+        enabledByDefault = offered;
     }
 
     public boolean isGlobal() {
@@ -193,6 +226,10 @@ public class LabTemplate {
 
     public List<PortSpec> ports() {
         return List.copyOf(ports);
+    }
+
+    public List<MountSpec> mounts() {
+        return List.copyOf(mounts);
     }
 
     public String workspacePath() {

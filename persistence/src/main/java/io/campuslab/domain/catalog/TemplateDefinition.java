@@ -10,18 +10,19 @@ import java.util.Set;
 /**
  * Everything an admin says about a lab template, checked before it is stored: the name the labs are
  * named after, the images (one for CPU labs, one per GPU resource key), command and arguments, the
- * named ports, where the workspace is mounted, shared memory, default and maximum resources, and
- * the development information shown on the card.
+ * named ports, where the workspace is mounted, shared memory, default and maximum resources, the
+ * development information shown on the card, and extra host folders mounted into the labs.
  */
 public record TemplateDefinition(String name, String displayName, String description, String icon,
                                  String cpuImage, Map<String, String> gpuImages,
                                  List<String> command, List<String> args, List<PortSpec> ports,
                                  String workspacePath, int shmMib,
                                  LabResources defaultResources, LabResources maxResources,
-                                 List<String> developmentInfo) {
+                                 List<String> developmentInfo, List<MountSpec> mounts) {
 
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_INFO_LINES = 20;
+    public static final int MAX_MOUNTS = 8;
 
     public TemplateDefinition {
         gpuImages = gpuImages == null ? Map.of() : Map.copyOf(gpuImages);
@@ -29,15 +30,15 @@ public record TemplateDefinition(String name, String displayName, String descrip
         args = args == null ? List.of() : List.copyOf(args);
         ports = ports == null ? List.of() : List.copyOf(ports);
         developmentInfo = developmentInfo == null ? List.of() : List.copyOf(developmentInfo);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
     }
 
     /**
      * What is wrong with this definition, in field order; empty when it can be stored.
      *
-     * @param maxPorts        the platform's limit of ports per template
-     * @param allowedGpuKeys  the GPU resource keys the platform offers
+     * @param rules what the platform settings allow
      */
-    public List<TemplateProblem> problems(int maxPorts, Set<String> allowedGpuKeys) {
+    public List<TemplateProblem> problems(TemplateRules rules) {
         List<TemplateProblem> problems = new ArrayList<>();
         if (!TenantSlug.isValid(name)) {
             problems.add(TemplateProblem.of("name", "name-invalid", name == null ? "" : name));
@@ -52,7 +53,7 @@ public record TemplateDefinition(String name, String displayName, String descrip
             problems.add(TemplateProblem.of("cpuImage", "image-invalid", cpuImage == null ? "" : cpuImage));
         }
         gpuImages.forEach((key, image) -> {
-            if (!allowedGpuKeys.contains(key)) {
+            if (!rules.gpuResourceKeys().contains(key)) {
                 problems.add(TemplateProblem.of("gpuImages", "gpu-key-unknown", key));
             }
             if (!ImageReference.isValid(image)) {
@@ -61,7 +62,7 @@ public record TemplateDefinition(String name, String displayName, String descrip
         });
         checkCommandLine("command", command, problems);
         checkCommandLine("args", args, problems);
-        checkPorts(maxPorts, problems);
+        checkPorts(rules.maxPorts(), problems);
         if (workspacePath == null || !workspacePath.matches("/[\\w./-]*") || workspacePath.contains("..")) {
             problems.add(TemplateProblem.of("workspacePath", "path-invalid", workspacePath == null ? "" : workspacePath));
         }
@@ -74,6 +75,7 @@ public record TemplateDefinition(String name, String displayName, String descrip
         if (developmentInfo.size() > MAX_INFO_LINES || developmentInfo.stream().anyMatch(l -> l.length() > 200)) {
             problems.add(TemplateProblem.of("developmentInfo", "info-too-long", MAX_INFO_LINES));
         }
+        checkMounts(rules, problems);
         return problems;
     }
 
@@ -92,6 +94,27 @@ public record TemplateDefinition(String name, String displayName, String descrip
             }
             if (!names.add(port.name()) || !numbers.add(port.port())) {
                 problems.add(TemplateProblem.of("ports", "port-duplicate", port.name() + " " + port.port()));
+            }
+        }
+    }
+
+    private void checkMounts(TemplateRules rules, List<TemplateProblem> problems) {
+        if (mounts.size() > MAX_MOUNTS) {
+            problems.add(TemplateProblem.of("mounts", "mount-count", MAX_MOUNTS));
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> paths = new HashSet<>();
+        paths.add(workspacePath);
+        for (MountSpec mount : mounts) {
+            if (!MountSpec.isValidName(mount.name()) || !names.add(mount.name())) {
+                problems.add(TemplateProblem.of("mounts", "mount-name-invalid", String.valueOf(mount.name())));
+            }
+            String sample = mount.hostPath() == null ? "" : mount.hostPathFor("school", "user", "template");
+            if (!rules.hostPathAllowed().test(sample)) {
+                problems.add(TemplateProblem.of("mounts", "host-path-outside-roots", String.valueOf(mount.hostPath())));
+            }
+            if (!MountSpec.isValidContainerPath(mount.mountPath()) || !paths.add(mount.mountPath())) {
+                problems.add(TemplateProblem.of("mounts", "mount-path-invalid", String.valueOf(mount.mountPath())));
             }
         }
     }

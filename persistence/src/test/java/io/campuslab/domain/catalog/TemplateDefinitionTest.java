@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class TemplateDefinitionTest {
 
-    private static final Set<String> GPU_KEYS = Set.of("nvidia.com/gpu", "nvidia.com/mig-1g.5gb");
+    private static final List<String> GPU_KEYS = List.of("nvidia.com/gpu", "nvidia.com/mig-1g.5gb");
+    private static final TemplateRules RULES = rules(4);
 
     @ParameterizedTest
     @ValueSource(strings = {"ubuntu", "python:3.12", "quay.io/jupyter/scipy-notebook:python-3.12",
@@ -40,7 +40,7 @@ class TemplateDefinitionTest {
 
     @Test
     void aSoundDefinitionHasNoProblems() {
-        assertThat(jupyter().problems(4, GPU_KEYS)).isEmpty();
+        assertThat(jupyter().problems(RULES)).isEmpty();
     }
 
     @Test
@@ -48,12 +48,12 @@ class TemplateDefinitionTest {
         TemplateDefinition bad = new TemplateDefinition("My Lab", " ", "x".repeat(2001), null, "Not An Image",
                 Map.of("amd.com/gpu", "rocm/pytorch:latest"), List.of("start\nevil"), List.of(),
                 List.of(new PortSpec("http", 8888, PortProtocol.HTTP), new PortSpec("http", 70000, PortProtocol.HTTP)),
-                "relative/path", -1, new LabResources(4000, 8192, 2), new LabResources(2000, 4096, 1), List.of());
+                "relative/path", -1, new LabResources(4000, 8192, 2), new LabResources(2000, 4096, 1), List.of(), List.of());
 
-        assertThat(bad.problems(4, GPU_KEYS)).extracting(TemplateProblem::field).containsExactly(
+        assertThat(bad.problems(RULES)).extracting(TemplateProblem::field).containsExactly(
                 "name", "displayName", "description", "cpuImage", "gpuImages", "command", "ports", "ports",
                 "workspacePath", "shmMib", "defaultResources");
-        assertThat(bad.problems(4, GPU_KEYS)).extracting(TemplateProblem::messageKey)
+        assertThat(bad.problems(RULES)).extracting(TemplateProblem::messageKey)
                 .contains("error.template.gpu-key-unknown", "error.template.port-number-invalid", "error.template.port-duplicate");
     }
 
@@ -61,16 +61,16 @@ class TemplateDefinitionTest {
     void portsAreLimitedByThePlatformSetting() {
         TemplateDefinition many = withPorts(List.of(new PortSpec("a", 1, PortProtocol.HTTP), new PortSpec("b", 2, PortProtocol.HTTP),
                 new PortSpec("c", 3, PortProtocol.HTTP)));
-        assertThat(many.problems(2, GPU_KEYS)).extracting(TemplateProblem::messageKey).containsExactly("error.template.port-count");
-        assertThat(withPorts(List.of()).problems(2, GPU_KEYS)).extracting(TemplateProblem::messageKey)
+        assertThat(many.problems(rules(2))).extracting(TemplateProblem::messageKey).containsExactly("error.template.port-count");
+        assertThat(withPorts(List.of()).problems(rules(2))).extracting(TemplateProblem::messageKey)
                 .containsExactly("error.template.port-count");
     }
 
     @Test
     void workspaceMustBeAnAbsolutePathWithoutParentSteps() {
-        assertThat(withWorkspace("/home/jovyan/work").problems(4, GPU_KEYS)).isEmpty();
-        assertThat(withWorkspace("/home/../etc").problems(4, GPU_KEYS)).isNotEmpty();
-        assertThat(withWorkspace("/home/$(id)").problems(4, GPU_KEYS)).isNotEmpty();
+        assertThat(withWorkspace("/home/jovyan/work").problems(RULES)).isEmpty();
+        assertThat(withWorkspace("/home/../etc").problems(RULES)).isNotEmpty();
+        assertThat(withWorkspace("/home/$(id)").problems(RULES)).isNotEmpty();
     }
 
     @Test
@@ -79,22 +79,49 @@ class TemplateDefinitionTest {
         assertThat(new LabResources(1000, 1024, 1).fitsWithin(new LabResources(8000, 8192, 0))).isFalse();
     }
 
+    @Test
+    void mountsStayInsideTheStorageRootsAndAwayFromTheWorkspace() {
+        assertThat(withMounts(List.of(new MountSpec("software", "/srv/campuslab/courses/{tenant}/software", "/opt/software", true)))
+                .problems(RULES)).isEmpty();
+        assertThat(withMounts(List.of(new MountSpec("etc", "/etc", "/host-etc", true))).problems(RULES))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.host-path-outside-roots");
+        assertThat(withMounts(List.of(new MountSpec("up", "/srv/campuslab/courses/../../../etc", "/x", true))).problems(RULES))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.host-path-outside-roots");
+        assertThat(withMounts(List.of(new MountSpec("work", "/srv/campuslab/courses/a", "/home/jovyan/work", false))).problems(RULES))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.mount-path-invalid");
+        assertThat(withMounts(List.of(new MountSpec("a", "/srv/campuslab/courses/a", "/a", true),
+                new MountSpec("a", "/srv/campuslab/courses/b", "/b", true))).problems(RULES))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.mount-name-invalid");
+    }
+
+    private static TemplateRules rules(int maxPorts) {
+        return new TemplateRules(maxPorts, GPU_KEYS,
+                path -> path.startsWith("/srv/campuslab/") && !path.contains(".."));
+    }
+
+    private static TemplateDefinition withMounts(List<MountSpec> mounts) {
+        TemplateDefinition j = jupyter();
+        return new TemplateDefinition(j.name(), j.displayName(), j.description(), j.icon(), j.cpuImage(), j.gpuImages(),
+                j.command(), j.args(), j.ports(), j.workspacePath(), j.shmMib(), j.defaultResources(), j.maxResources(),
+                j.developmentInfo(), mounts);
+    }
+
     private static TemplateDefinition jupyter() {
         return new TemplateDefinition("jupyterlab", "JupyterLab", "Notebooks", "NOTEBOOK",
                 "quay.io/jupyter/scipy-notebook:python-3.12", Map.of("nvidia.com/gpu", "quay.io/jupyter/pytorch-notebook:cuda12-python-3.12"),
                 List.of(), List.of(), List.of(new PortSpec("http", 8888, PortProtocol.HTTP)), "/home/jovyan/work", 1024,
-                new LabResources(2000, 4096, 0), new LabResources(8000, 32768, 2), List.of("python-version: 3.12"));
+                new LabResources(2000, 4096, 0), new LabResources(8000, 32768, 2), List.of("python-version: 3.12"), List.of());
     }
 
     private static TemplateDefinition withPorts(List<PortSpec> ports) {
         TemplateDefinition j = jupyter();
         return new TemplateDefinition(j.name(), j.displayName(), j.description(), j.icon(), j.cpuImage(), j.gpuImages(),
-                j.command(), j.args(), ports, j.workspacePath(), j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo());
+                j.command(), j.args(), ports, j.workspacePath(), j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo(), j.mounts());
     }
 
     private static TemplateDefinition withWorkspace(String path) {
         TemplateDefinition j = jupyter();
         return new TemplateDefinition(j.name(), j.displayName(), j.description(), j.icon(), j.cpuImage(), j.gpuImages(),
-                j.command(), j.args(), j.ports(), path, j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo());
+                j.command(), j.args(), j.ports(), path, j.shmMib(), j.defaultResources(), j.maxResources(), j.developmentInfo(), j.mounts());
     }
 }

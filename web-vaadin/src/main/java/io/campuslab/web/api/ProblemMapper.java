@@ -7,6 +7,8 @@ import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.platform.SettingsRejectedException;
+import io.campuslab.domain.platform.SettingProblem;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.web.i18n.Messages;
 import jakarta.ejb.EJBAccessException;
@@ -37,6 +39,10 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             Response original = web.getResponse();
             return problem(original.getStatus(), "error.http." + original.getStatus());
         }
+        if (cause instanceof SettingsRejectedException rejected) {
+            SettingProblem first = rejected.problems().get(0);
+            return problem(400, first.key() + ": ", first.messageKey(), first.arguments().toArray());
+        }
         if (cause instanceof CampusLabException expected) {
             return problem(statusOf(expected), expected.messageKey(), expected.arguments().toArray());
         }
@@ -48,11 +54,16 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     }
 
     private Response problem(int status, String key, Object... arguments) {
+        return problem(status, "", key, arguments);
+    }
+
+    /** A problem whose detail starts with what it is about, such as a setting's key. */
+    private Response problem(int status, String about, String key, Object... arguments) {
         Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
                 ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
         Response.Status known = Response.Status.fromStatusCode(status);
         return new Problem("about:blank", known == null ? "Error" : known.getReasonPhrase(), status,
-                Messages.get(locale, key, arguments), key).toResponse();
+                about + Messages.get(locale, key, arguments), key).toResponse();
     }
 
     private static int statusOf(CampusLabException e) {

@@ -33,6 +33,12 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        // The bundles are plain text with {0}-style arguments: an apostrophe is an apostrophe, and
+        // a brace around anything but a number ({tenant}) is text, not MessageFormat syntax.
+        String plain = pattern.replace("'", "''").replaceAll("\\{(?![0-9])", "'{'");
+        return new MessageFormat(plain, supported(locale)).format(arguments);
     }
 }

@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout {
         }
         if (profile.hasRole(Role.PLATFORM_ADMIN)) {
             nav.addItem(item("nav.schools", "schools", VaadinIcon.BUILDING));
+            nav.addItem(item("nav.settings", "settings", VaadinIcon.COG));
         }
         if (profile.hasRole(Role.TENANT_ADMIN)) {
             nav.addItem(item("nav.members", "members", VaadinIcon.USERS));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.domain.identity.MembershipException;
 import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.platform.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,6 +51,26 @@ class MessagesTest {
                 .isEqualTo("The entry \"../../etc/passwd\" points outside the archive with \"..\".");
         assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "error.upload.too-large", "3.0 GiB", "2.0 GiB"))
                 .isEqualTo("文件大小为 3.0 GiB;上传的文件最大为 2.0 GiB。");
+    }
+
+    @Test
+    void apostrophesAndNamedPlaceholdersStayText() {
+        assertThat(Messages.get(Locale.ENGLISH, "error.not-found.template", "robot-lab"))
+                .isEqualTo("There is no template named \"robot-lab\" in your school's catalog.");
+        assertThat(Messages.get(Locale.ENGLISH, "error.template.host-path-outside-roots", "/srv/{tenant}/x"))
+                .isEqualTo("The host folder \"/srv/{tenant}/x\" is not inside the platform's storage roots.");
+    }
+
+    @Test
+    void everyPlatformSettingHasALabelAndHelpInBothLanguages() {
+        for (Setting setting : Setting.values()) {
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Messages.SIMPLIFIED_CHINESE}) {
+                assertThat(Messages.get(locale, setting.labelKey())).doesNotStartWith("!");
+                assertThat(Messages.get(locale, setting.labelKey() + ".help")).doesNotStartWith("!");
+                assertThat(Messages.get(locale, "settings.group." + setting.key().substring(0, setting.key().indexOf('.'))))
+                        .doesNotStartWith("!");
+            }
+        }
     }
 
     @Test

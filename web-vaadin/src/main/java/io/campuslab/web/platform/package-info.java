@@ -1,0 +1,2 @@
+/** The platform admin's screen of platform settings. */
+package io.campuslab.web.platform;
