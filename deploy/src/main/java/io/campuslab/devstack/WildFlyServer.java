@@ -51,7 +51,7 @@ final class WildFlyServer {
         properties.put("campuslab.oidc.provider-url", settings.oidcProviderUrl());
         properties.put("campuslab.kubernetes.kubeconfig", settings.kubeconfig().toString());
         properties.put("campuslab.demo-data", "true");
-        properties.put("campuslab.storage.root", settings.home().resolve("storage").toString());
+        properties.put("campuslab.storage.root", settings.home().resolve("storage").toAbsolutePath().normalize().toString());
         return properties;
     }
 

@@ -1,13 +1,18 @@
 package io.campuslab.system;
 
 import static io.campuslab.system.PortalApi.database;
+import static io.campuslab.system.PortalApi.fetchBytes;
 import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.sendBytes;
 import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -103,6 +108,111 @@ class CatalogIT {
         HttpResponse<String> badGpu = send("POST", "/api/v1/templates", alice,
                 OWN_TEMPLATE.formatted("bad-gpu").replace("nvidia.com/gpu\": \"ghcr", "amd.com/gpu\": \"ghcr"));
         assertThat(JSON.readTree(badGpu.body()).path("key").asText()).isEqualTo("error.template.gpu-key-unknown");
+    }
+
+    @Test
+    void thePlatformAdminKeepsTheGlobalCatalog() throws Exception {
+        String operator = signedIn("operator");
+        HttpResponse<String> created = send("POST", "/api/v1/templates", operator, OWN_TEMPLATE.formatted("chemistry"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("global").asBoolean()).isTrue();
+        assertThat(names(JSON.readTree(send("GET", "/api/v1/templates", signedIn("sam"), null).body()))).contains("chemistry");
+        assertThat(names(JSON.readTree(send("GET", "/api/v1/templates", signedIn("stan"), null).body()))).contains("chemistry");
+
+        JsonNode global = JSON.readTree(send("GET", "/api/v1/templates", operator, null).body());
+        assertThat(find(global, "xedu").path("offered").asBoolean()).as("XEdu waits for its image to be confirmed").isFalse();
+        assertThat(send("PUT", "/api/v1/templates/chemistry/offered", operator, "{\"offered\": false}").statusCode()).isEqualTo(200);
+        assertThat(names(JSON.readTree(send("GET", "/api/v1/templates", signedIn("sam"), null).body()))).doesNotContain("chemistry");
+
+        String alice = signedIn("alice");
+        assertThat(send("PUT", "/api/v1/templates/chemistry", alice, OWN_TEMPLATE.formatted("chemistry")).statusCode())
+                .as("a school admin cannot change a global template").isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/templates/chemistry", alice, null).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/templates/chemistry", signedIn("sam"), null).statusCode()).isEqualTo(403);
+
+        assertThat(send("DELETE", "/api/v1/templates/chemistry", operator, null).statusCode()).isEqualTo(204);
+        assertThat(names(JSON.readTree(send("GET", "/api/v1/templates/all", alice, null).body()))).doesNotContain("chemistry");
+    }
+
+    @Test
+    void ownTemplatesAreChangedAndDeletedOnlyByTheirSchool() throws Exception {
+        String alice = signedIn("alice");
+        assertThat(send("POST", "/api/v1/templates", alice, OWN_TEMPLATE.formatted("weather")).statusCode()).isEqualTo(201);
+
+        JsonNode definition = JSON.readTree(send("GET", "/api/v1/templates/weather", alice, null).body());
+        assertThat(definition.path("ports").path(1).path("protocol").asText()).isEqualTo("VNC");
+        HttpResponse<String> changed = send("PUT", "/api/v1/templates/weather", alice,
+                OWN_TEMPLATE.formatted("weather").replace("Robotics Lab", "Weather Station"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(changed.body()).path("displayName").asText()).isEqualTo("Weather Station");
+        assertThat(send("PUT", "/api/v1/templates/weather", alice, OWN_TEMPLATE.formatted("renamed")).statusCode())
+                .as("a template keeps its name").isEqualTo(400);
+
+        String bob = signedIn("bob");
+        assertThat(send("GET", "/api/v1/templates/weather", bob, null).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/templates/weather", bob, OWN_TEMPLATE.formatted("weather")).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/v1/templates/weather", bob, null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/v1/templates/weather", signedIn("tom"), null).statusCode()).isEqualTo(403);
+
+        assertThat(send("DELETE", "/api/v1/templates/weather", alice, null).statusCode()).isEqualTo(204);
+        assertThat(names(JSON.readTree(send("GET", "/api/v1/templates", signedIn("sam"), null).body()))).doesNotContain("weather");
+    }
+
+    @Test
+    void iconsArePicturesOfTheirSchoolOnly() throws Exception {
+        String alice = signedIn("alice");
+        assertThat(send("POST", "/api/v1/templates", alice, OWN_TEMPLATE.formatted("art")).statusCode()).isEqualTo(201);
+        byte[] png = png();
+
+        assertThat(sendBytes("PUT", "/api/v1/templates/art/icon", alice, "image/png", png).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> shown = fetchBytes("/api/v1/templates/art/icon", signedIn("sam"));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(shown.body()).isEqualTo(png);
+        assertThat(fetchBytes("/api/v1/templates/art/icon", signedIn("stan")).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(send("GET", "/api/v1/templates/all", alice, null).body()))
+                .anySatisfy(item -> assertThat(item.path("name").asText() + item.path("customIcon")).isEqualTo("arttrue"));
+
+        HttpResponse<String> script = sendBytes("PUT", "/api/v1/templates/art/icon", alice, "image/png",
+                "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(script.body()).path("key").asText()).isEqualTo("error.template.icon-type");
+        byte[] huge = Arrays.copyOf(png, 300 * 1024);
+        assertThat(JSON.readTree(sendBytes("PUT", "/api/v1/templates/art/icon", alice, "image/png", huge).body())
+                .path("key").asText()).isEqualTo("error.template.icon-size");
+        assertThat(sendBytes("PUT", "/api/v1/templates/art/icon", signedIn("bob"), "image/png", png).statusCode()).isEqualTo(404);
+        assertThat(fetchBytes("/api/v1/templates/art/icon", signedIn("sam")).body()).as("refused uploads change nothing")
+                .isEqualTo(png);
+    }
+
+    @Test
+    void mountsStayInsideTheStorageRoots() throws Exception {
+        String alice = signedIn("alice");
+        String withMount = OWN_TEMPLATE.formatted("mounted").replace("\"developmentInfo\"",
+                "\"mounts\": [{\"name\": \"host\", \"hostPath\": \"%s\", \"mountPath\": \"/opt/host\"}], \"developmentInfo\"");
+        HttpResponse<String> outside = send("POST", "/api/v1/templates", alice, withMount.formatted("/etc"));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(outside.body()).path("key").asText()).isEqualTo("error.template.host-path-outside-roots");
+
+        JsonNode settings = JSON.readTree(send("GET", "/api/v1/settings", signedIn("operator"), null).body());
+        String courseRoot = "";
+        for (JsonNode setting : settings) {
+            if (setting.path("key").asText().equals("storage.course-root")) {
+                courseRoot = setting.path("value").asText();
+            }
+        }
+        assertThat(courseRoot).as("the default course root lies below the storage root").isEmpty();
+        HttpResponse<String> inside = send("POST", "/api/v1/templates", alice,
+                withMount.formatted(StackExtension.settings().home().resolve("storage/courses/{tenant}/tools").toAbsolutePath()
+                        .normalize()));
+        assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
+        assertThat(JSON.readTree(inside.body()).path("mounts").path(0).path("readOnly").asBoolean()).isTrue();
+    }
+
+    /** A 1×1 PNG. */
+    private static byte[] png() {
+        return Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     }
 
     private static List<String> names(JsonNode items) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -77,6 +78,27 @@ class DatasetsIT {
         HttpResponse<String> alice = upload("mnist-sample", signedIn("alice"), Zips.of("x.txt", "x"));
         assertThat(alice.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(alice.body()).path("key").asText()).isEqualTo("error.dataset.global-read-only");
+    }
+
+    @Test
+    void aSchoolAdminRetitlesAndDeletesTheSchoolsDatasetWithItsFiles() throws Exception {
+        String alice = signedIn("alice");
+        send("POST", "/api/v1/datasets", alice, "{\"name\": \"old-maps\", \"displayName\": \"Old maps\"}");
+        assertThat(upload("old-maps", alice, Zips.of("map.txt", "north")).statusCode()).isEqualTo(200);
+        Path folder = StackExtension.settings().home().resolve("storage/datasets/north-high/old-maps");
+        assertThat(folder.resolve("map.txt")).exists();
+
+        HttpResponse<String> retitled = send("PUT", "/api/v1/datasets/old-maps", alice,
+                "{\"displayName\": \"Maps of 1900\", \"description\": \"Scanned\"}");
+        assertThat(retitled.statusCode()).as(retitled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(retitled.body()).path("displayName").asText()).isEqualTo("Maps of 1900");
+
+        assertThat(send("DELETE", "/api/v1/datasets/old-maps", signedIn("bob"), null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/v1/datasets/old-maps", signedIn("tom"), null).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/datasets/mnist-sample", alice, null).statusCode()).isIn(403, 404);
+        assertThat(send("DELETE", "/api/v1/datasets/old-maps", alice, null).statusCode()).isEqualTo(204);
+        assertThat(names(send("GET", "/api/v1/datasets", signedIn("sam"), null).body())).doesNotContain("old-maps");
+        assertThat(folder).doesNotExist();
     }
 
     @Test

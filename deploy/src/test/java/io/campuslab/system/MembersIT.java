@@ -44,6 +44,32 @@ class MembersIT {
     }
 
     @Test
+    void aSchoolAdminAddsOneTeacherByHand() throws Exception {
+        String alice = signedIn("alice");
+        HttpResponse<String> added = send("POST", "/api/v1/members", alice,
+                "{\"username\": \"tina-t\", \"name\": \"Tina Turing\", \"email\": \"tina@north.test\", \"role\": \"teacher\"}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).path("initialPassword").asText()).hasSize(12);
+        JsonNode tina = KeycloakAdmin.get("/users?exact=true&username=tina-t").path(0);
+        assertThat(KeycloakAdmin.get("/users/" + tina.path("id").asText() + "/groups").toString()).contains("north-high");
+        assertThat(KeycloakAdmin.get("/users/" + tina.path("id").asText() + "/role-mappings/realm").toString()).contains("teacher");
+        JsonNode page = JSON.readTree(send("GET", "/api/v1/members?search=tina", alice, null).body());
+        assertThat(page.path("members").path(0).path("role").asText()).isEqualTo("TEACHER");
+        assertThat(send("GET", "/api/v1/members?search=tina", signedIn("bob"), null).body()).doesNotContain("tina-t");
+
+        HttpResponse<String> again = send("POST", "/api/v1/members", alice, "{\"username\": \"tina-t\", \"name\": \"Tina Again\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        HttpResponse<String> platformRole = send("POST", "/api/v1/members", alice,
+                "{\"username\": \"root-ann\", \"name\": \"Ann Root\", \"role\": \"platform-admin\"}");
+        assertThat(JSON.readTree(platformRole.body()).path("key").asText()).isEqualTo("error.member.role-invalid");
+        assertThat(KeycloakAdmin.get("/users?exact=true&username=root-ann")).isEmpty();
+        assertThat(send("POST", "/api/v1/members", signedIn("tom"), "{\"username\": \"toms-pal\", \"name\": \"Pal\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(KeycloakAdmin.get("/users?exact=true&username=toms-pal")).isEmpty();
+    }
+
+    @Test
     void aGoodClassListCreatesStudentsInKeycloakAndHere() throws Exception {
         String alice = signedIn("alice");
         HttpResponse<String> imported = importCsv(alice,

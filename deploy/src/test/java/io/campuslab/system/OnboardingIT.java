@@ -53,6 +53,32 @@ class OnboardingIT {
     }
 
     @Test
+    void onboardingCreatesTheFirstSchoolAdminWithAOneTimePassword() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/schools", signedIn("operator"), """
+                {"slug": "lake-school", "name": "Lake School",
+                 "firstAdmin": {"username": "lena-lake", "name": "Lena Lake", "email": "lena@lake.test"}}
+                """);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode answer = JSON.readTree(created.body());
+        assertThat(answer.path("slug").asText()).isEqualTo("lake-school");
+        assertThat(answer.path("firstAdmin").path("initialPassword").asText()).hasSize(12);
+        JsonNode lena = KeycloakAdmin.get("/users?exact=true&username=lena-lake").path(0);
+        assertThat(lena.path("requiredActions").toString()).contains("UPDATE_PASSWORD");
+        assertThat(KeycloakAdmin.get("/users/" + lena.path("id").asText() + "/groups").toString()).contains("lake-school");
+        assertThat(KeycloakAdmin.get("/users/" + lena.path("id").asText() + "/role-mappings/realm").toString())
+                .contains("tenant-admin");
+        assertThat(auditActions("lake-school")).contains("member.created by operator");
+
+        HttpResponse<String> takenAdmin = send("POST", "/api/v1/schools", signedIn("operator"), """
+                {"slug": "hill-school", "name": "Hill School", "firstAdmin": {"username": "sam", "name": "Sam Again"}}
+                """);
+        assertThat(takenAdmin.statusCode()).isEqualTo(409);
+        assertThat(KeycloakAdmin.group("hill-school").isMissingNode()).as("nothing was made").isTrue();
+        assertThat(schoolRows("hill-school")).isZero();
+    }
+
+    @Test
     void schoolAdminsCannotOnboardAndLeaveNoTrace() throws Exception {
         HttpResponse<String> bob = send("POST", "/api/v1/schools", signedIn("bob"), "{\"slug\": \"bobs-school\", \"name\": \"Bob's\"}");
 

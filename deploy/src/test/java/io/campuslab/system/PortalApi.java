@@ -39,6 +39,26 @@ final class PortalApi {
         return send(method, path, token, json, "en");
     }
 
+    /** A call with a raw body of the given type (an image, a zip), answered as text. */
+    static HttpResponse<String> sendBytes(String method, String path, String token, String type, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose answer is bytes, such as a picture. */
+    static HttpResponse<byte[]> fetchBytes(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A token of a member who has signed in once (services find the caller among the members). */
     static String signedIn(String username) throws Exception {
         String token = Tokens.of(username);

@@ -4,12 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -38,16 +36,10 @@ class PortalBrowserIT {
         return Deployments.campuslabEar();
     }
 
-    /** Playwright gives every launch a fresh profile of its own. */
     @BeforeAll
     static void startBrowser() {
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -66,10 +58,7 @@ class PortalBrowserIT {
 
     @AfterEach
     void closeBrowserSession(TestInfo test) throws Exception {
-        Path screenshots = Path.of("target/screenshots");
-        Files.createDirectories(screenshots);
-        page.screenshot(new Page.ScreenshotOptions().setPath(
-                screenshots.resolve(test.getTestMethod().orElseThrow().getName() + ".png")).setFullPage(true));
+        Chromium.screenshot(page, test.getTestMethod().orElseThrow().getName());
         context.close();
     }
 
@@ -274,6 +263,31 @@ class PortalBrowserIT {
     }
 
     @Test
+    void operatorChangesAPlatformSettingAndAWrongOneIsMarked() throws Exception {
+        signIn("operator");
+        page.locator("#nav-settings").click();
+        assertThat(page.locator("#setting-lab-idle-timeout-minutes")).containsText("Default: 60.");
+
+        page.locator("#setting-lab-idle-timeout-minutes input").fill("2");
+        page.locator("#settings-save").click();
+        assertThat(page.locator("#setting-lab-idle-timeout-minutes")).hasAttribute("invalid", "");
+        assertThat(page.locator("#setting-lab-idle-timeout-minutes")).containsText("Must be a number from 5 to 10,080.");
+        assertThat(page.locator("#settings-error")).containsText("Nothing was saved");
+
+        try {
+            page.locator("#setting-lab-idle-timeout-minutes input").fill("45");
+            page.locator("#settings-save").click();
+            assertThat(page.locator("#settings-notification")).containsText("1 settings saved");
+            page.reload();
+            assertThat(page.locator("#setting-lab-idle-timeout-minutes input")).hasValue("45");
+        } finally {
+            try (java.sql.Connection db = PortalApi.database()) {
+                db.createStatement().executeUpdate("DELETE FROM platform_settings");
+            }
+        }
+    }
+
+    @Test
     void logoutEndsThePortalAndTheSingleSignOnSession() {
         signIn("tom");
         assertThat(page.locator("#nav-my-school")).isVisible();
@@ -287,14 +301,10 @@ class PortalBrowserIT {
     }
 
     private void signIn(String username) {
-        page.navigate(portal());
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("campuslab");
-        page.locator("#kc-login").click();
-        assertThat(page.locator("#school-name")).isVisible();
+        Chromium.signIn(page, username, "campuslab");
     }
 
     private static String portal() {
-        return StackExtension.settings().portalUrl();
+        return Chromium.portal();
     }
 }

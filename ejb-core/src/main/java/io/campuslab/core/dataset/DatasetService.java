@@ -89,6 +89,29 @@ public class DatasetService {
         return DatasetSummary.of(dataset);
     }
 
+    /** A new title and description for a dataset the caller may change. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public DatasetSummary update(String name, String displayName, String description)
+            throws NotPermittedException, NotFoundException, InvalidInputException {
+        if (!Dataset.isValidDisplayName(displayName) || (description != null && description.length() > 2000)) {
+            throw new InvalidInputException("error.dataset.display-name-invalid");
+        }
+        Dataset dataset = changeable(name);
+        dataset.describe(displayName, description);
+        audit.record(dataset.owner().map(s -> s.slug().value()).orElse(null), "dataset.changed", name, displayName);
+        return DatasetSummary.of(dataset);
+    }
+
+    /** Deletes the record of a dataset the caller may change; returns its folder, for the files to follow. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public Path delete(String name) throws NotPermittedException, NotFoundException {
+        Dataset dataset = changeable(name);
+        Path folder = folderOf(dataset);
+        datasets.remove(dataset);
+        audit.record(dataset.owner().map(s -> s.slug().value()).orElse(null), "dataset.deleted", name, null);
+        return folder;
+    }
+
     /** Where the files of a dataset the caller may change go, and the storage left for them. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public UploadTarget uploadTarget(String name) throws NotPermittedException, NotFoundException {

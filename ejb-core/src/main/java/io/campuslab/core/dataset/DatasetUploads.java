@@ -3,6 +3,7 @@ package io.campuslab.core.dataset;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.storage.ImportedFiles;
+import io.campuslab.core.storage.StoredFolders;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.core.storage.UploadTarget;
 import io.campuslab.core.storage.ZipImport;
@@ -31,5 +32,11 @@ public class DatasetUploads {
         UploadTarget target = datasets.uploadTarget(name);
         ImportedFiles imported = new ZipImport(target.limits()).replace(archive, target.folder(), target.bytesAvailable());
         return datasets.filesReplaced(name, imported);
+    }
+
+    /** Deletes the dataset, then its files (the record goes first, so no dataset points at missing files). */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public void deleteDataset(String name) throws NotPermittedException, NotFoundException {
+        StoredFolders.delete(datasets.delete(name));
     }
 }

@@ -28,7 +28,7 @@ public final class ClassList {
         }
 
         /** First name and last name for the directory: the last word is the last name, if there are several. */
-        NewPerson person() {
+        public NewPerson person() {
             String trimmed = name.strip();
             int space = trimmed.lastIndexOf(' ');
             return space < 0 ? new NewPerson(username, trimmed, "", email)
@@ -71,6 +71,12 @@ public final class ClassList {
                     field(record, email), field(record, className), seen));
         }
         return rows.isEmpty() ? List.of(problem(1, "error.import.empty")) : rows;
+    }
+
+    /** One person entered by hand, checked by the same rules as a row of a list. */
+    public static Row single(String username, String name, String email, String className) {
+        return check(1, username == null ? "" : username.strip().toLowerCase(Locale.ROOT), name == null ? "" : name,
+                email == null ? "" : email.strip(), className == null ? "" : className.strip(), new HashSet<>());
     }
 
     private static Row check(int line, String username, String name, String email, String className, Set<String> seen) {

@@ -1,6 +1,7 @@
 package io.campuslab.core.identity;
 
 import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.domain.identity.Role;
@@ -11,24 +12,22 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Importing a class of students from a CSV: a preview that marks every bad row, then an import of
- * all rows or none. People are created in the identity provider first (with a temporary password),
- * then recorded here; if anything fails, the people created so far are deleted again.
+ * Adding people to a school: one by hand, or a class of students from a CSV with a preview that
+ * marks every bad row, then an import of all rows or none. People are created in the identity
+ * provider first (with a temporary password), then recorded here; if anything fails, the people
+ * created so far are deleted again.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MemberImport {
 
     private static final Logger LOG = Logger.getLogger(MemberImport.class.getName());
-    private static final char[] PASSWORD_CHARACTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     IdentityDirectory directory;
@@ -53,6 +52,35 @@ public class MemberImport {
         return checked;
     }
 
+    /**
+     * Adds one person to the caller's school as a student, teacher or school admin, with a one-time
+     * password to hand over.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public ImportedPerson addOne(NewMember person) throws CampusLabException {
+        if (person.role() == null || person.role() == Role.PLATFORM_ADMIN) {
+            throw new InvalidInputException("error.member.role-invalid");
+        }
+        ClassList.Row row = person.row();
+        if (!row.valid()) {
+            throw new InvalidInputException(row.problems().get(0));
+        }
+        if (members.usernameKnown(row.username()) || directory.usernameTaken(row.username())) {
+            throw new ConflictException("error.import.username-taken");
+        }
+        TenantSlug school = currentMember.require().tenant().orElseThrow(NotPermittedException::new).slug();
+        String password = InitialPassword.generate();
+        SchoolMembers.ImportedMember created = new SchoolMembers.ImportedMember(
+                directory.createPerson(school, row.person(), person.role(), password), row);
+        try {
+            members.recordCreated(created, person.role());
+        } catch (CampusLabException | RuntimeException e) {
+            undo(List.of(created), e);
+            throw e;
+        }
+        return new ImportedPerson(row.username(), row.name(), row.className(), password);
+    }
+
     /** Imports every row as a student of the caller's school, or none if any row has a problem. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public List<ImportedPerson> importAll(byte[] csv) throws CampusLabException {
@@ -66,7 +94,7 @@ public class MemberImport {
         List<ImportedPerson> result = new ArrayList<>();
         try {
             for (ClassList.Row row : rows) {
-                String password = initialPassword();
+                String password = InitialPassword.generate();
                 created.add(new SchoolMembers.ImportedMember(directory.createPerson(school, row.person(), Role.STUDENT, password), row));
                 result.add(new ImportedPerson(row.username(), row.name(), row.className(), password));
             }
@@ -89,11 +117,4 @@ public class MemberImport {
         }
     }
 
-    private static String initialPassword() {
-        char[] password = new char[12];
-        for (int i = 0; i < password.length; i++) {
-            password[i] = PASSWORD_CHARACTERS[RANDOM.nextInt(PASSWORD_CHARACTERS.length)];
-        }
-        return new String(password);
-    }
 }

@@ -93,6 +93,16 @@ public class SchoolMembers {
         audit.record(school.slug().value(), "member.imported", imported.size() + " students", null);
     }
 
+    /** Records one person an admin added by hand. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public void recordCreated(ImportedMember person, Role role) throws NotPermittedException {
+        Tenant school = callersSchool();
+        members.add(Member.invited(person.subject(), person.row().username(), person.row().name(), person.row().email(),
+                school, role, person.row().className(), clock.instant()));
+        em.flush();
+        audit.record(school.slug().value(), "member.created", person.row().username(), role.realmName());
+    }
+
     /** The school's teachers, for choosing a course's teachers. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public List<MemberRow> teachers() throws NotPermittedException {

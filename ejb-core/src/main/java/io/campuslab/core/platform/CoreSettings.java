@@ -58,7 +58,7 @@ public class CoreSettings {
     public java.nio.file.Path storageRoot() {
         return java.nio.file.Path.of(storageRoot.filter(root -> !root.isBlank())
                 .orElseGet(() -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
-                        + "/campuslab-storage"));
+                        + "/campuslab-storage")).toAbsolutePath().normalize();
     }
 
     public String oidcProviderUrl() {

@@ -2,6 +2,10 @@ package io.campuslab.core.tenant;
 
 import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.identity.SchoolMembers;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.MemberRepository;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantQuota;
@@ -14,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The database side of onboarding, each step in a transaction of its own. */
 @Stateless
@@ -42,13 +47,24 @@ public class TenantRecords {
         }
     }
 
+    /** Whether a member of that user name exists anywhere on the platform. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public Tenant create(TenantSlug slug, String displayName, TenantQuota quota) throws ConflictException {
+    public boolean usernameKnown(String username) {
+        return new MemberRepository(em).findByUsername(username).isPresent();
+    }
+
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Tenant create(TenantSlug slug, String displayName, TenantQuota quota,
+                         Optional<SchoolMembers.ImportedMember> firstAdmin) throws ConflictException {
         requireUnused(slug);
         Tenant school = new Tenant(slug, displayName, quota, clock.instant());
         tenants.add(school);
+        firstAdmin.ifPresent(admin -> em.persist(Member.invited(admin.subject(), admin.row().username(), admin.row().name(),
+                admin.row().email(), school, Role.TENANT_ADMIN, null, clock.instant())));
         em.flush();
         audit.record(slug.value(), "school.onboarded", slug.value(), school.displayName());
+        firstAdmin.ifPresent(admin -> audit.record(slug.value(), "member.created", admin.row().username(),
+                Role.TENANT_ADMIN.realmName()));
         return school;
     }
 }

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.IdentityDirectory;
+import io.campuslab.core.identity.NewMember;
+import io.campuslab.core.identity.NewPerson;
+import io.campuslab.core.identity.SchoolMembers;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantQuota;
 import io.campuslab.domain.tenant.TenantSlug;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Onboarding completes or leaves nothing behind, whichever step fails. */
 class SchoolOnboardingTest {
+
+    private static final NewMember WEST_ADMIN = new NewMember("wendy", "Wendy West", "wendy@west.example", "", Role.TENANT_ADMIN);
 
     private final Directory directory = new Directory();
     private final Records records = new Records();
@@ -39,6 +48,32 @@ class SchoolOnboardingTest {
 
         assertThat(directory.created).containsExactly("west-college");
         assertThat(directory.groups).isEmpty();
+        assertThat(records.schools).isEmpty();
+    }
+
+    @Test
+    void failingDatabaseStepRemovesTheFirstAdminAndTheGroupAgain() {
+        records.failOnCreate = true;
+
+        assertThatThrownBy(() -> onboarding.onboard("west-college", "West College", WEST_ADMIN))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(directory.people).isEmpty();
+        assertThat(directory.groups).isEmpty();
+        assertThat(records.schools).isEmpty();
+    }
+
+    @Test
+    void aFirstAdminWithABadNameOrATakenOneStopsOnboardingBeforeAnything() {
+        assertThatThrownBy(() -> onboarding.onboard("west-college", "West College",
+                new NewMember("W", "Wendy West", "", "", Role.TENANT_ADMIN)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.import.username-invalid"));
+        directory.people.put("id-other", "wendy/student/north-high");
+        assertThatThrownBy(() -> onboarding.onboard("west-college", "West College", WEST_ADMIN))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.import.username-taken"));
+        assertThat(directory.created).isEmpty();
         assertThat(records.schools).isEmpty();
     }
 
@@ -88,6 +123,7 @@ class SchoolOnboardingTest {
 
         final Set<String> groups = new HashSet<>();
         final List<String> created = new ArrayList<>();
+        final Map<String, String> people = new HashMap<>();
         boolean reachable = true;
 
         @Override
@@ -107,24 +143,27 @@ class SchoolOnboardingTest {
 
 
         @Override
-        public String createPerson(TenantSlug school, io.campuslab.core.identity.NewPerson person,
-                                   io.campuslab.domain.identity.Role role, String temporaryPassword) {
-            throw new UnsupportedOperationException("not used by onboarding");
+        public String createPerson(TenantSlug school, NewPerson person, Role role, String temporaryPassword)
+                throws DirectoryUnavailableException {
+            requireReachable();
+            people.put("id-" + person.username(), person.username() + "/" + role.realmName() + "/" + school.value());
+            return "id-" + person.username();
         }
 
         @Override
-        public void deletePerson(String subject) {
-            throw new UnsupportedOperationException("not used by onboarding");
+        public void deletePerson(String subject) throws DirectoryUnavailableException {
+            requireReachable();
+            people.remove(subject);
         }
 
         @Override
-        public void setRole(String subject, io.campuslab.domain.identity.Role role) {
+        public void setRole(String subject, Role role) {
             throw new UnsupportedOperationException("not used by onboarding");
         }
 
         @Override
         public boolean usernameTaken(String username) {
-            throw new UnsupportedOperationException("not used by onboarding");
+            return people.values().stream().anyMatch(p -> p.startsWith(username + "/"));
         }
 
         private void requireReachable() throws DirectoryUnavailableException {
@@ -148,7 +187,13 @@ class SchoolOnboardingTest {
         }
 
         @Override
-        public Tenant create(TenantSlug slug, String displayName, TenantQuota quota) throws ConflictException {
+        public boolean usernameKnown(String username) {
+            return false;
+        }
+
+        @Override
+        public Tenant create(TenantSlug slug, String displayName, TenantQuota quota,
+                             Optional<SchoolMembers.ImportedMember> firstAdmin) throws ConflictException {
             if (failOnCreate) {
                 throw new IllegalStateException("test: the database went away");
             }

@@ -78,6 +78,15 @@ public class Dataset {
         return displayName != null && !displayName.isBlank() && displayName.strip().length() <= 100;
     }
 
+    /** A new title and description; the name, which labs find the folder by, stays. */
+    public void describe(String displayName, String description) {
+        if (!isValidDisplayName(displayName) || (description != null && description.length() > 2000)) {
+            throw new IllegalArgumentException("A dataset needs a display name of 1 to 100 characters");
+        }
+        this.displayName = displayName.strip();
+        this.description = description;
+    }
+
     /** New files are in place: their count and total size. */
     public void filesReplaced(int files, long bytes, Instant now) {
         this.fileCount = files;

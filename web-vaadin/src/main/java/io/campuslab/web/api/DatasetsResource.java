@@ -9,6 +9,7 @@ import io.campuslab.core.platform.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -59,6 +60,27 @@ public class DatasetsResource {
         }
         DatasetSummary created = datasets.create(dataset.name(), dataset.displayName(), dataset.description());
         return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a dataset's title and description; its name stays")
+    @APIResponse(responseCode = "200", description = "The dataset after the change")
+    @APIResponse(responseCode = "403", description = "A global dataset, for a school admin")
+    public DatasetSummary update(@PathParam("name") String name, NewDataset dataset) throws CampusLabException {
+        if (dataset == null) {
+            throw new InvalidInputException("error.dataset.display-name-invalid");
+        }
+        return datasets.update(name, dataset.displayName(), dataset.description());
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Delete a dataset with its files")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("name") String name) throws CampusLabException {
+        uploads.deleteDataset(name);
     }
 
     @PUT

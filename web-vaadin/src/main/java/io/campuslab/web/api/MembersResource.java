@@ -2,6 +2,7 @@ package io.campuslab.web.api;
 
 import io.campuslab.core.identity.ClassList;
 import io.campuslab.core.identity.ImportedPerson;
+import io.campuslab.core.identity.NewMember;
 import io.campuslab.core.identity.MemberImport;
 import io.campuslab.core.identity.MemberRow;
 import io.campuslab.core.identity.SchoolMembers;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,6 +41,9 @@ public class MembersResource {
     MemberImport imports;
 
     /** One page of members and how many match in all. */
+    @Context
+    UriInfo uri;
+
     public record MemberPage(long total, List<MemberRow> members) {
     }
 
@@ -64,6 +70,27 @@ public class MembersResource {
             throw new InvalidInputException("error.member.role-invalid");
         }
         return members.changeRole(username, role);
+    }
+
+    /** One person to add: the role is a realm role name (student, teacher, tenant-admin); student when empty. */
+    public record Addition(String username, String name, String email, String className, String role) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add one member to the school (school admins); the one-time password is in the answer, once")
+    @APIResponse(responseCode = "201", description = "The member was created in Keycloak and in the school")
+    @APIResponse(responseCode = "400", description = "Invalid user name, name, e-mail or role")
+    @APIResponse(responseCode = "409", description = "The user name is taken")
+    public Response add(Addition addition) throws CampusLabException {
+        if (addition == null) {
+            throw new InvalidInputException("error.import.username-invalid");
+        }
+        Role role = addition.role() == null || addition.role().isBlank() ? Role.STUDENT
+                : Role.ofRealmName(addition.role()).orElseThrow(() -> new InvalidInputException("error.member.role-invalid"));
+        ImportedPerson added = imports.addOne(new NewMember(addition.username(), addition.name(), addition.email(),
+                addition.className(), role));
+        return Response.created(uri.getAbsolutePathBuilder().path(added.username()).build()).entity(added).build();
     }
 
     @POST

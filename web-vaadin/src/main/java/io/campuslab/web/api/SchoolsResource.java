@@ -1,5 +1,7 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.identity.ImportedPerson;
+import io.campuslab.core.identity.NewMember;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
@@ -7,6 +9,7 @@ import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.tenant.SchoolOnboarding;
 import io.campuslab.core.tenant.SchoolSummary;
 import io.campuslab.core.tenant.TenantService;
+import io.campuslab.domain.identity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -42,6 +46,16 @@ public class SchoolsResource {
     @Context
     UriInfo uri;
 
+    /** A school just onboarded, with its first admin's one-time password (shown only in this answer). */
+    public record OnboardedSchool(String slug, String name, String status, String namespace, Map<String, Long> members,
+                                  ImportedPerson firstAdmin) {
+
+        static OnboardedSchool of(School school, ImportedPerson firstAdmin) {
+            return new OnboardedSchool(school.slug(), school.name(), school.status(), school.namespace(), school.members(),
+                    firstAdmin);
+        }
+    }
+
     @GET
     @Operation(summary = "Every school on the platform (platform admins)")
     @APIResponse(responseCode = "200", description = "The schools")
@@ -52,7 +66,7 @@ public class SchoolsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Onboard a school: its group in Keycloak, its records and default quota, all or nothing")
+    @Operation(summary = "Onboard a school: its group in Keycloak, its records, default quota and optional first admin, all or nothing")
     @APIResponse(responseCode = "201", description = "The new school")
     @APIResponse(responseCode = "400", description = "Invalid short name or name")
     @APIResponse(responseCode = "403", description = "Not a platform admin")
@@ -62,8 +76,12 @@ public class SchoolsResource {
         if (school == null) {
             throw new InvalidInputException("error.school.slug-invalid", "");
         }
-        School created = School.of(onboarding.onboard(school.slug(), school.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build()).entity(created).build();
+        NewMember admin = school.firstAdmin() == null ? null : new NewMember(school.firstAdmin().username(),
+                school.firstAdmin().name(), school.firstAdmin().email(), "", Role.TENANT_ADMIN);
+        SchoolOnboarding.Onboarded onboarded = onboarding.onboard(school.slug(), school.name(), admin);
+        School created = School.of(onboarded.school());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build())
+                .entity(OnboardedSchool.of(created, onboarded.firstAdmin().orElse(null))).build();
     }
 
     @PATCH

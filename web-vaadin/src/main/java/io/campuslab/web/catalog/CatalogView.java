@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -19,6 +18,7 @@ import io.campuslab.core.catalog.CatalogService;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import io.campuslab.domain.identity.Role;
+import io.campuslab.web.layout.EditDeleteBar;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
@@ -86,12 +86,9 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
             card.addToFooter(new Paragraph(getTranslation("catalog.own")));
         }
         if (changeable) {
-            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), click -> edit(item.name()));
-            edit.setId("edit-template-" + item.name());
-            Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), click -> confirmDelete(item));
-            delete.setId("delete-template-" + item.name());
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            card.addToFooter(edit, delete);
+            card.addToFooter(new EditDeleteBar("template", item.name(), item.displayName(), () -> edit(item.name()),
+                    item.global() ? "catalog.delete-global-text" : "catalog.delete-text",
+                    () -> catalog.delete(item.name()), this::refresh));
         }
         return card;
     }
@@ -141,24 +138,6 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         form.open();
-    }
-
-    private void confirmDelete(CatalogItem item) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("catalog.delete-title", item.displayName()),
-                getTranslation(item.global() ? "catalog.delete-global-text" : "catalog.delete-text"),
-                getTranslation("action.delete"), ok -> {
-                    try {
-                        catalog.delete(item.name());
-                        refresh();
-                    } catch (CampusLabException e) {
-                        ErrorMessages.show(e);
-                    }
-                });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setId("confirm-delete-template");
-        confirm.open();
     }
 
     @Override

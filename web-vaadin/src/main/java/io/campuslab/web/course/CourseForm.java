@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.course.CourseDraft;
+import io.campuslab.core.course.CourseSummary;
 import io.campuslab.core.identity.MemberRow;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,12 @@ public class CourseForm extends Dialog {
     private final Paragraph error = new Paragraph();
 
     public CourseForm(List<CatalogItem> templates, List<MemberRow> schoolTeachers) {
-        setHeaderTitle(getTranslation("courses.add"));
+        this(templates, schoolTeachers, null);
+    }
+
+    /** @param existing the course to change (its name stays), or null for a new one */
+    public CourseForm(List<CatalogItem> templates, List<MemberRow> schoolTeachers, CourseSummary existing) {
+        setHeaderTitle(getTranslation(existing == null ? "courses.add" : "courses.edit"));
         name.setId("course-form-name");
         name.setLabel(getTranslation("courses.name"));
         name.setHelperText(getTranslation("courses.name-help"));
@@ -53,6 +59,17 @@ public class CourseForm extends Dialog {
         teachers.setLabel(getTranslation("courses.teachers"));
         teachers.setItems(teacherNames.keySet().stream().sorted().toList());
         teachers.setItemLabelGenerator(username -> teacherNames.getOrDefault(username, username));
+        if (existing != null) {
+            name.setValue(existing.name());
+            name.setReadOnly(true);
+            title.setValue(existing.title());
+            level.setValue(existing.level() == null ? "" : existing.level());
+            description.setValue(existing.description() == null ? "" : existing.description());
+            if (existing.defaultTemplate() != null && templateNames.containsKey(existing.defaultTemplate())) {
+                template.setValue(existing.defaultTemplate());
+            }
+            teachers.select(existing.teachers().stream().filter(teacherNames::containsKey).toList());
+        }
         error.setId("course-form-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         Button save = new Button(getTranslation("action.save"), click -> fireEvent(new SaveEvent(this, new CourseDraft(

@@ -20,6 +20,7 @@ import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.storage.Sizes;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.layout.EditDeleteBar;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
@@ -38,6 +39,8 @@ public class CoursesView extends VerticalLayout implements HasDynamicTitle {
     private final CallerProfile caller;
     private final Grid<CourseSummary> grid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
+    private final CatalogService catalog;
+    private final SchoolMembers members;
 
     @Inject
     public CoursesView(CourseService courses, CourseMaterial material, CatalogService catalog, SchoolMembers members,
@@ -45,6 +48,8 @@ public class CoursesView extends VerticalLayout implements HasDynamicTitle {
         this.courses = courses;
         this.material = material;
         this.caller = member.current();
+        this.catalog = catalog;
+        this.members = members;
         HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("courses.title")));
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (caller.hasRole(Role.TENANT_ADMIN)) {
@@ -95,7 +100,33 @@ public class CoursesView extends VerticalLayout implements HasDynamicTitle {
             CourseSummary updated = material.replaceMaterial(course.name(), archive);
             return getTranslation("courses.uploaded", updated.materialFiles(), Sizes.human(updated.materialBytes()));
         } : null;
+        if (caller.hasRole(Role.TENANT_ADMIN)) {
+            detail.add(new EditDeleteBar("course", course.name(), course.title(), () -> openEdit(course),
+                    "courses.delete-text", () -> material.deleteCourse(course.name()), () -> {
+                        grid.deselectAll();
+                        refresh();
+                    }));
+        }
         detail.add(new FolderPanel("course", course.title(), () -> courses.material(course.name()), replace, this::refresh));
+    }
+
+    private void openEdit(CourseSummary course) {
+        try {
+            CourseForm form = new CourseForm(catalog.offered(), members.teachers(), course);
+            form.addSaveListener(save -> {
+                try {
+                    courses.update(course.name(), save.draft());
+                    form.close();
+                    refresh();
+                    showDetail(grid.asSingleSelect().getValue());
+                } catch (CampusLabException e) {
+                    form.showError(ErrorMessages.text(e, getLocale()));
+                }
+            });
+            form.open();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
     }
 
     /** Reloads the list, keeping the selected course selected (with its new figures). */

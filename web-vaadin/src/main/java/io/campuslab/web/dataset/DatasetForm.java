@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 
-/** The dialog for a new dataset; it fires {@link SaveEvent} and knows no service. */
+/** The dialog for a new dataset or a changed title; it fires {@link SaveEvent} and knows no service. */
 public class DatasetForm extends Dialog {
 
     private final TextField name = new TextField();
@@ -20,7 +20,12 @@ public class DatasetForm extends Dialog {
     private final Paragraph error = new Paragraph();
 
     public DatasetForm() {
-        setHeaderTitle(getTranslation("datasets.add"));
+        this(null, null, null);
+    }
+
+    /** A form to change a dataset: its name stays. */
+    public DatasetForm(String existingName, String existingDisplayName, String existingDescription) {
+        setHeaderTitle(getTranslation(existingName == null ? "datasets.add" : "datasets.edit"));
         name.setId("dataset-form-name");
         name.setLabel(getTranslation("datasets.name"));
         name.setHelperText(getTranslation("datasets.name-help"));
@@ -31,6 +36,12 @@ public class DatasetForm extends Dialog {
         description.setId("dataset-form-description");
         description.setLabel(getTranslation("datasets.description"));
         description.setMaxLength(2000);
+        if (existingName != null) {
+            name.setValue(existingName);
+            name.setReadOnly(true);
+            displayName.setValue(existingDisplayName);
+            description.setValue(existingDescription == null ? "" : existingDescription);
+        }
         error.setId("dataset-form-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         Button save = new Button(getTranslation("action.save"),

@@ -17,6 +17,7 @@ import io.campuslab.core.identity.CallerProfile;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.storage.Sizes;
 import io.campuslab.domain.identity.Role;
+import io.campuslab.web.layout.EditDeleteBar;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
@@ -97,7 +98,29 @@ public class DatasetsView extends VerticalLayout implements HasDynamicTitle {
             DatasetSummary updated = uploads.replaceFiles(dataset.name(), archive);
             return getTranslation("datasets.uploaded", updated.files(), Sizes.human(updated.bytes()));
         } : null;
+        if (mayChange(dataset)) {
+            detail.add(new EditDeleteBar("dataset", dataset.name(), dataset.displayName(), () -> openEdit(dataset),
+                    "datasets.delete-text", () -> uploads.deleteDataset(dataset.name()), () -> {
+                        grid.deselectAll();
+                        refresh();
+                    }));
+        }
         detail.add(new FolderPanel("dataset", dataset.displayName(), () -> datasets.files(dataset.name()), replace, this::refresh));
+    }
+
+    private void openEdit(DatasetSummary dataset) {
+        DatasetForm form = new DatasetForm(dataset.name(), dataset.displayName(), dataset.description());
+        form.addSaveListener(save -> {
+            try {
+                datasets.update(dataset.name(), save.displayName(), save.description());
+                form.close();
+                refresh();
+                showDetail(grid.asSingleSelect().getValue());
+            } catch (CampusLabException e) {
+                form.showError(ErrorMessages.text(e, getLocale()));
+            }
+        });
+        form.open();
     }
 
     /** Reloads the list, keeping the selected dataset selected (with its new figures). */

@@ -82,15 +82,7 @@ public class ClassImportDialog extends Dialog {
         try {
             List<ImportedPerson> imported = imports.importAll(csv);
             removeAll();
-            Grid<ImportedPerson> result = new Grid<>();
-            result.setId("import-result");
-            result.addColumn(ImportedPerson::username).setHeader(getTranslation("members.username"));
-            result.addColumn(ImportedPerson::name).setHeader(getTranslation("members.name"));
-            result.addColumn(ImportedPerson::className).setHeader(getTranslation("members.class"));
-            result.addColumn(ImportedPerson::initialPassword).setHeader(getTranslation("members.import.password"));
-            result.setItems(imported);
-            result.setAllRowsVisible(true);
-            add(new Paragraph(getTranslation("members.import.done", imported.size())), result);
+            add(new PasswordHandover("import-result", getTranslation("members.import.done", imported.size()), imported));
             commit.setVisible(false);
             cancel.setText(getTranslation("action.close"));
             onImported.run();

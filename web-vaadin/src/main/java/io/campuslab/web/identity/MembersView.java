@@ -29,7 +29,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The school admin's members: search, role per member, and importing a class list. */
+/** The school admin's members: search, role per member, adding one by hand, and importing a class list. */
 @Route(value = "members", layout = MainLayout.class)
 @RolesAllowed(Roles.TENANT_ADMIN)
 public class MembersView extends VerticalLayout implements HasDynamicTitle {
@@ -51,7 +51,11 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         Button importButton = new Button(getTranslation("members.import"), VaadinIcon.UPLOAD.create(),
                 click -> new ClassImportDialog(imports, () -> grid.getDataProvider().refreshAll()).open());
         importButton.setId("import-members");
-        HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("members.title")), search, importButton);
+        Button addButton = new Button(getTranslation("members.add"), VaadinIcon.PLUS.create(),
+                click -> new MemberForm(imports, SCHOOL_ROLES, () -> grid.getDataProvider().refreshAll()).open());
+        addButton.setId("add-member");
+        HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("members.title")), search, addButton,
+                importButton);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         configureGrid();
         setSizeFull();

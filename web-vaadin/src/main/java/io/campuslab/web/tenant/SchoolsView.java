@@ -80,8 +80,9 @@ public class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         SchoolForm form = new SchoolForm(null, null);
         form.addSaveListener(save -> {
             try {
-                SchoolSummary school = onboarding.onboard(save.slug(), save.name());
-                form.close();
+                SchoolOnboarding.Onboarded onboarded = onboarding.onboard(save.slug(), save.name(), save.firstAdmin());
+                SchoolSummary school = onboarded.school();
+                onboarded.firstAdmin().ifPresentOrElse(form::showHandover, form::close);
                 refresh();
                 ErrorMessages.notify(getTranslation("schools.onboarded", school.displayName()), "schools-notification",
                         NotificationVariant.LUMO_SUCCESS);

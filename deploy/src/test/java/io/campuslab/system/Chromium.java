@@ -1,0 +1,47 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The browser of the system tests: the machine's Chromium, headless, and signing in through Keycloak. */
+final class Chromium {
+
+    private Chromium() {
+    }
+
+    /** Playwright gives every launch a fresh profile of its own. */
+    static Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    /** Signs in on Keycloak's login page and waits for the portal. */
+    static void signIn(Page page, String username, String password) {
+        page.navigate(portal());
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        assertThat(page.locator("#school-name")).isVisible();
+    }
+
+    static void screenshot(Page page, String name) throws java.io.IOException {
+        Path screenshots = Path.of("target/screenshots");
+        Files.createDirectories(screenshots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static String portal() {
+        return StackExtension.settings().portalUrl();
+    }
+}
