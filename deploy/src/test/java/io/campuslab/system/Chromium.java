@@ -13,11 +13,27 @@ import java.util.List;
 /** The browser of the system tests: the machine's Chromium, headless, and signing in through Keycloak. */
 final class Chromium {
 
+    private static Playwright playwright;
+    private static Browser browser;
+
     private Chromium() {
     }
 
+    /**
+     * The one browser of the test run, started at the first call and closed when the run ends; each
+     * test opens a context of its own, which shares no cookies or storage with the others.
+     */
+    static synchronized Browser browser() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = launch(playwright);
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "playwright-close"));
+        }
+        return browser;
+    }
+
     /** Playwright gives every launch a fresh profile of its own. */
-    static Browser launch(Playwright playwright) {
+    private static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)

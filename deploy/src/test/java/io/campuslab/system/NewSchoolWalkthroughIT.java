@@ -5,15 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +23,9 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class NewSchoolWalkthroughIT {
 
-    private static Playwright playwright;
-    private static Browser browser;
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.campuslabEar();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -151,7 +132,7 @@ class NewSchoolWalkthroughIT {
 
     /** Runs steps in a browser session of their own and keeps a screenshot of where it ended. */
     private static void inBrowser(String name, Steps steps) throws Exception {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
         try {

@@ -5,15 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -26,8 +23,7 @@ import org.junit.jupiter.api.TestInfo;
 @RunAsClient
 class PortalBrowserIT {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private Browser browser;
     private BrowserContext context;
     private Page page;
 
@@ -36,21 +32,9 @@ class PortalBrowserIT {
         return Deployments.campuslabEar();
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void newBrowserSession() {
+        browser = Chromium.browser();
         context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
         context.setDefaultTimeout(30_000);
         page = context.newPage();

@@ -100,31 +100,22 @@ public enum Setting {
         }
 
         static Kind integer(long min, long max) {
-            return new Kind() {
-                @Override
-                public Optional<String> check(String value) {
-                    try {
-                        long number = Long.parseLong(value);
-                        return number >= min && number <= max ? Optional.empty() : Optional.of("error.setting.range");
-                    } catch (NumberFormatException notANumber) {
-                        return Optional.of("error.setting.range");
-                    }
-                }
-
-                @Override
-                public List<Object> arguments() {
-                    return List.of(min, max);
-                }
-            };
+            return number(min, max, Long::parseLong);
         }
 
         static Kind decimal(double min, double max) {
+            return number(min, max, Double::parseDouble);
+        }
+
+        /** A number within bounds; the message names the bounds. */
+        private static <N extends Comparable<N>> Kind number(N min, N max, java.util.function.Function<String, N> parse) {
             return new Kind() {
                 @Override
                 public Optional<String> check(String value) {
                     try {
-                        double number = Double.parseDouble(value);
-                        return number >= min && number <= max ? Optional.empty() : Optional.of("error.setting.range");
+                        N number = parse.apply(value);
+                        return number.compareTo(min) >= 0 && number.compareTo(max) <= 0
+                                ? Optional.empty() : Optional.of("error.setting.range");
                     } catch (NumberFormatException notANumber) {
                         return Optional.of("error.setting.range");
                     }
