@@ -1,0 +1,30 @@
+package io.campuslab.core.lab.admission;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a pass decided: the labs that start now, in order, each with the node that has room for it
+ * (the cluster's scheduler still places the pod), and for every other queued lab its place in its
+ * school's queue and why it waits.
+ */
+public record Admission(List<Admitted> admitted, Map<Long, Waiting> waiting) {
+
+    public Admission {
+        admitted = List.copyOf(admitted);
+        waiting = Map.copyOf(waiting);
+    }
+
+    /** A lab that starts now. */
+    public record Admitted(long labId, String node) {
+    }
+
+    /**
+     * A lab that waits.
+     *
+     * @param position 1 for the next lab of its school to start
+     * @param detail   what the reason is about, such as the GPU key; may be empty
+     */
+    public record Waiting(int position, WaitReason reason, String detail) {
+    }
+}

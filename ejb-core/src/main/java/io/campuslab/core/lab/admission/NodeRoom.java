@@ -1,0 +1,15 @@
+package io.campuslab.core.lab.admission;
+
+import java.util.Map;
+
+/**
+ * A node that takes labs: what it can give (allocatable, GPUs per key as its device plugin
+ * advertises them, time-slicing replicas included) and its labels.
+ */
+public record NodeRoom(String name, long cpuMillis, long memoryMib, Map<String, Integer> gpus, Map<String, String> labels) {
+
+    public NodeRoom {
+        gpus = gpus == null ? Map.of() : Map.copyOf(gpus);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+}
