@@ -15,6 +15,7 @@ import io.campuslab.domain.catalog.TemplateIcon;
 import io.campuslab.domain.catalog.TemplateProblem;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,10 +153,20 @@ public class CatalogService {
         return CatalogItem.of(template, true);
     }
 
-    /** Deletes a template the caller may change, with each school's word on it and its icon. */
+    /**
+     * Deletes a template the caller may change, with each school's word on it and its icon; refused
+     * while labs made from it are active. Ended labs keep the template's name.
+     */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
-    public void delete(String name) throws NotPermittedException, NotFoundException {
+    public void delete(String name) throws NotPermittedException, NotFoundException, ConflictException {
         LabTemplate template = changeable(name);
+        long active = em.createQuery("select count(l) from Lab l where l.template = :template and l.state in :active", Long.class)
+                .setParameter("template", template)
+                .setParameter("active", EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING, LabState.STOPPING))
+                .getSingleResult();
+        if (active > 0) {
+            throw new ConflictException("error.template.in-use", name, active);
+        }
         catalog.remove(template);
         audit.record(ownerSlug(template), "template.deleted", name, null);
     }

@@ -1,0 +1,171 @@
+package io.campuslab.core.cluster.kubernetes;
+
+import io.campuslab.core.lab.LabBlueprint;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1Capabilities;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1EnvVarSource;
+import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1SecretKeySelector;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import io.kubernetes.client.openapi.models.V1ServiceSpec;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A lab's objects on the cluster, built from its blueprint: the pod (limits and requests with the
+ * GPU key, the folders it sees, shared memory, a hardened security context, the GPU model's node
+ * selector), the service its ports are reached through, and the secret holding its access token.
+ * Pure: the same blueprint gives the same objects, which the tests compare with golden files.
+ */
+public final class LabObjects {
+
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String CAMPUSLAB = "campuslab";
+    public static final String TENANT = "campuslab.io/tenant";
+    public static final String LAB = "campuslab.io/lab";
+    public static final String USER = "campuslab.io/user";
+    public static final String USERNAME = "campuslab.io/username";
+    public static final String TOKEN_KEY = "token";
+
+    private LabObjects() {
+    }
+
+    /** The labels every object of the lab carries, and the pod selector of its service. */
+    public static Map<String, String> labels(LabBlueprint lab) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED_BY, CAMPUSLAB);
+        labels.put("app.kubernetes.io/name", lab.template());
+        labels.put(TENANT, lab.tenant());
+        labels.put(LAB, Long.toString(lab.labId()));
+        labels.put(USER, labelValue(lab.username()));
+        return labels;
+    }
+
+    public static V1Pod pod(LabBlueprint lab) {
+        V1Container container = new V1Container()
+                .name("lab")
+                .image(lab.image())
+                .imagePullPolicy("IfNotPresent")
+                .command(lab.command().isEmpty() ? null : lab.command())
+                .args(lab.args().isEmpty() ? null : lab.args())
+                .ports(lab.ports().stream().map(p -> new V1ContainerPort().name(p.name()).containerPort(p.port())
+                        .protocol("TCP")).toList())
+                .env(List.of(tokenVariable("CAMPUSLAB_TOKEN", lab), tokenVariable("JUPYTER_TOKEN", lab)))
+                .resources(resources(lab))
+                .volumeMounts(mounts(lab))
+                .securityContext(new V1SecurityContext()
+                        .allowPrivilegeEscalation(false)
+                        .privileged(false)
+                        .capabilities(new V1Capabilities().drop(List.of("ALL"))));
+        V1PodSpec spec = new V1PodSpec()
+                .containers(List.of(container))
+                .volumes(volumes(lab))
+                .restartPolicy("Always")
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .terminationGracePeriodSeconds(30L)
+                .nodeSelector(lab.nodeSelector().isEmpty() ? null : new TreeMap<>(lab.nodeSelector()))
+                .securityContext(new V1PodSecurityContext()
+                        .seccompProfile(new V1SeccompProfile().type("RuntimeDefault")));
+        return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata(lab, lab.name())).spec(spec);
+    }
+
+    public static V1Service service(LabBlueprint lab) {
+        V1ServiceSpec spec = new V1ServiceSpec()
+                .type(lab.nodePort() ? "NodePort" : "ClusterIP")
+                .selector(new TreeMap<>(Map.of(LAB, Long.toString(lab.labId()), MANAGED_BY, CAMPUSLAB)))
+                .ports(lab.ports().stream().map(p -> new V1ServicePort().name(p.name()).port(p.port())
+                        .targetPort(new IntOrString(p.name())).protocol("TCP")).toList());
+        return new V1Service().apiVersion("v1").kind("Service").metadata(metadata(lab, lab.name())).spec(spec);
+    }
+
+    /** The secret holding the lab's access token; the token never appears in labels, logs or the database. */
+    public static V1Secret secret(LabBlueprint lab, String token) {
+        return new V1Secret().apiVersion("v1").kind("Secret").metadata(metadata(lab, lab.name()))
+                .type("Opaque").stringData(Map.of(TOKEN_KEY, token));
+    }
+
+    private static V1ObjectMeta metadata(LabBlueprint lab, String name) {
+        return new V1ObjectMeta().name(name).namespace(lab.namespace()).labels(labels(lab))
+                .annotations(Map.of(USERNAME, lab.username()));
+    }
+
+    private static V1EnvVar tokenVariable(String name, LabBlueprint lab) {
+        return new V1EnvVar().name(name).valueFrom(new V1EnvVarSource()
+                .secretKeyRef(new V1SecretKeySelector().name(lab.name()).key(TOKEN_KEY)));
+    }
+
+    private static V1ResourceRequirements resources(LabBlueprint lab) {
+        Map<String, Quantity> limits = new LinkedHashMap<>();
+        limits.put("cpu", Quantity.fromString(lab.cpuLimitMillis() + "m"));
+        limits.put("memory", Quantity.fromString(lab.memoryLimitMib() + "Mi"));
+        Map<String, Quantity> requests = new LinkedHashMap<>();
+        requests.put("cpu", Quantity.fromString(lab.cpuRequestMillis() + "m"));
+        requests.put("memory", Quantity.fromString(lab.memoryRequestMib() + "Mi"));
+        if (lab.gpus() > 0) {
+            limits.put(lab.gpuKey(), Quantity.fromString(Integer.toString(lab.gpus())));
+            requests.put(lab.gpuKey(), Quantity.fromString(Integer.toString(lab.gpus())));
+        }
+        return new V1ResourceRequirements().limits(limits).requests(requests);
+    }
+
+    private static List<V1Volume> volumes(LabBlueprint lab) {
+        List<V1Volume> volumes = new ArrayList<>();
+        for (LabBlueprint.Volume volume : lab.volumes()) {
+            V1Volume v = new V1Volume().name(volume.name());
+            if (volume.claimOrNull() != null) {
+                v.persistentVolumeClaim(new V1PersistentVolumeClaimVolumeSource().claimName(volume.claimOrNull()));
+            } else {
+                // DirectoryOrCreate: a school without courses or datasets yet still gets its lab
+                v.hostPath(new V1HostPathVolumeSource().path(volume.hostPathOrNull()).type("DirectoryOrCreate"));
+            }
+            volumes.add(v);
+        }
+        if (lab.shmMib() > 0) {
+            volumes.add(new V1Volume().name("shm").emptyDir(new V1EmptyDirVolumeSource().medium("Memory")
+                    .sizeLimit(Quantity.fromString(lab.shmMib() + "Mi"))));
+        }
+        return volumes;
+    }
+
+    private static List<V1VolumeMount> mounts(LabBlueprint lab) {
+        List<V1VolumeMount> mounts = new ArrayList<>();
+        for (LabBlueprint.Volume volume : lab.volumes()) {
+            mounts.add(new V1VolumeMount().name(volume.name()).mountPath(volume.mountPath()).readOnly(volume.readOnly()));
+        }
+        if (lab.shmMib() > 0) {
+            mounts.add(new V1VolumeMount().name("shm").mountPath("/dev/shm"));
+        }
+        return mounts;
+    }
+
+    /**
+     * A user name as a label value: at most 63 characters of letters, digits, {@code -}, {@code _}
+     * and {@code .}, beginning and ending with a letter or digit. The exact name is an annotation.
+     */
+    static String labelValue(String username) {
+        String value = username.replaceAll("[^A-Za-z0-9_.-]", "_");
+        value = value.length() > 63 ? value.substring(0, 63) : value;
+        return value.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    }
+}

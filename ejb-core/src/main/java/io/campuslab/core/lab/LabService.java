@@ -1,0 +1,117 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.identity.CurrentMember;
+import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.platform.SettingsSource;
+import io.campuslab.domain.catalog.CatalogRepository;
+import io.campuslab.domain.catalog.LabTemplate;
+import io.campuslab.domain.catalog.TemplateAvailability;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.Lab;
+import io.campuslab.domain.lab.LabOrigin;
+import io.campuslab.domain.lab.LabRepository;
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Members' labs: asking for one, seeing one's own, stopping. A member holds one active lab at a
+ * time; the rule holds under concurrency because the count is read under a lock on the member's row,
+ * so fifty clicks at once give one lab. Starting is the scheduler's work: a request only queues.
+ */
+@Stateless
+public class LabService {
+
+    /** Active labs a member may hold at once, until schools can allow more. */
+    static final int LABS_PER_MEMBER = 1;
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    SettingsSource settings;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** Queues a lab for the caller from the school's catalog. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public LabView request(LabRequest request) throws NotPermittedException, NotFoundException, InvalidInputException,
+            ConflictException {
+        Member caller = em.find(Member.class, currentMember.require().id(), LockModeType.PESSIMISTIC_WRITE);
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        if (!school.isActive()) {
+            throw new NotPermittedException("error.membership.school-suspended");
+        }
+        LabTemplate template = offeredTemplate(school, request.template());
+        LabRepository labs = new LabRepository(em);
+        if (labs.activeCount(caller) >= LABS_PER_MEMBER) {
+            throw new ConflictException("error.lab.already-active", LABS_PER_MEMBER);
+        }
+        Lab lab = Lab.queue(school, caller, template, LabSizing.size(request, template, settings.current()),
+                LabOrigin.SELF_SERVICE, clock.instant());
+        labs.add(lab);
+        em.flush();
+        audit.record(school.slug().value(), "lab.requested", lab.objectName(), template.name());
+        return LabView.of(lab);
+    }
+
+    /** The caller's labs: the active one and the last that ended, newest first. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public List<LabView> mine() throws NotPermittedException {
+        return new LabRepository(em).of(currentMember.require(), 10).stream().map(LabView::of).toList();
+    }
+
+    /** The school's active labs, for its admin. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public List<LabView> school() throws NotPermittedException {
+        Tenant school = currentMember.require().tenant().orElseThrow(NotPermittedException::new);
+        return new LabRepository(em).activeOf(school).stream().map(LabView::of).toList();
+    }
+
+    /** Stops a lab: one's own, or, for the school's admin, any of the school. Stopping twice changes nothing. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public LabView stop(long id) throws NotPermittedException, NotFoundException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        Lab lab = new LabRepository(em).find(id, school).orElseThrow(() -> new NotFoundException("lab", id));
+        boolean own = lab.owner().id().equals(caller.id());
+        if (!own && !caller.hasRole(Role.TENANT_ADMIN)) {
+            throw new NotFoundException("lab", id);
+        }
+        if (lab.stop(own ? "lab.reason.stopped-by-user" : "lab.reason.stopped-by-admin", clock.instant())) {
+            audit.record(school.slug().value(), "lab.stopped", lab.objectName(), lab.owner().username());
+        }
+        return LabView.of(lab);
+    }
+
+    private LabTemplate offeredTemplate(Tenant school, String name) throws NotFoundException {
+        CatalogRepository catalog = new CatalogRepository(em);
+        LabTemplate template = catalog.findVisible(name == null ? "" : name, school)
+                .orElseThrow(() -> new NotFoundException("template", name));
+        TemplateAvailability word = catalog.availability(school).get(template.id());
+        boolean offered = !template.isGlobal() || (word == null ? template.enabledByDefault() : word.enabled());
+        if (!offered) {
+            throw new NotFoundException("template", name);
+        }
+        return template;
+    }
+}

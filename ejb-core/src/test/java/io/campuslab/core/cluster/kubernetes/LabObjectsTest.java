@@ -1,0 +1,77 @@
+package io.campuslab.core.cluster.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import io.campuslab.core.lab.LabBlueprint;
+import io.kubernetes.client.openapi.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The objects of a lab compared with golden files in src/test/resources/golden. After a deliberate
+ * change, regenerate them with {@code -Dgolden.update=true} and review the difference.
+ */
+class LabObjectsTest {
+
+    private static final LabBlueprint GPU_JUPYTER = new LabBlueprint("lab-42", "cl-north-high", 42, "north-high",
+            "sam", "jupyterlab", "quay.io/jupyter/pytorch-notebook:cuda12-python-3.12", List.of(), List.of(),
+            List.of(new LabBlueprint.Port("http", 8888)), 4000, 16_384, 2000, 16_384, 1, "nvidia.com/gpu",
+            Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-40GB"),
+            List.of(LabBlueprint.Volume.host("workspace", "/srv/campuslab/workspaces/north-high/jupyterlab/sam",
+                            "/home/jovyan/work", false),
+                    LabBlueprint.Volume.host("courses", "/srv/campuslab/courses/north-high", "/home/jovyan/work/courses", true),
+                    LabBlueprint.Volume.host("datasets", "/srv/campuslab/datasets/north-high", "/home/jovyan/work/datasets", true),
+                    LabBlueprint.Volume.host("datasets-global", "/srv/campuslab/datasets/_global",
+                            "/home/jovyan/work/datasets-global", true)),
+            1024, true);
+
+    private static final LabBlueprint CPU_VSCODE = new LabBlueprint("lab-7", "cl-south-academy", 7, "south-academy",
+            "li.wei@south.example", "vscode", "docker.io/codercom/code-server:4.96.4", List.of(),
+            List.of("--auth", "none", "--bind-addr", "0.0.0.0:8080"), List.of(new LabBlueprint.Port("http", 8080)),
+            1000, 2048, 500, 2048, 0, null, Map.of(),
+            List.of(LabBlueprint.Volume.claim("workspace", "workspace-li-wei-south-example", "/home/coder/project")),
+            0, false);
+
+    @Test
+    void aGpuJupyterLabPod() throws IOException {
+        assertGolden("jupyter-gpu-pod.json", LabObjects.pod(GPU_JUPYTER));
+    }
+
+    @Test
+    void aGpuJupyterLabServiceAndSecret() throws IOException {
+        assertGolden("jupyter-gpu-service.json", LabObjects.service(GPU_JUPYTER));
+        assertGolden("jupyter-gpu-secret.json", LabObjects.secret(GPU_JUPYTER, "not-a-real-token"));
+    }
+
+    @Test
+    void aCpuVsCodePodInClusterMode() throws IOException {
+        assertGolden("vscode-cpu-pod.json", LabObjects.pod(CPU_VSCODE));
+        assertGolden("vscode-cpu-service.json", LabObjects.service(CPU_VSCODE));
+    }
+
+    @Test
+    void userNamesBecomeValidLabelValues() {
+        assertThat(LabObjects.labelValue("sam")).isEqualTo("sam");
+        assertThat(LabObjects.labelValue("li.wei@south.example")).isEqualTo("li.wei_south.example");
+        assertThat(LabObjects.labelValue("-x-" + "a".repeat(70))).hasSize(62).startsWith("x-");
+        assertThat(LabObjects.labels(CPU_VSCODE)).containsEntry("app.kubernetes.io/managed-by", "campuslab")
+                .containsEntry("campuslab.io/lab", "7");
+    }
+
+    private static void assertGolden(String file, Object object) throws IOException {
+        String actual = new GsonBuilder().setPrettyPrinting().create()
+                .toJson(JsonParser.parseString(JSON.serialize(object))) + "\n";
+        Path golden = Path.of("src/test/resources/golden", file);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,279 @@
+package io.campuslab.domain.lab;
+
+import io.campuslab.domain.catalog.LabTemplate;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A member's lab: made from a template, sized, queued, then provisioned on the cluster, running, and
+ * stopped. Every change of state goes through a method here that checks it is allowed and records
+ * why and when; the version guards against two writers.
+ */
+@Entity
+@Table(name = "labs")
+public class Lab {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id", nullable = false)
+    private Member owner;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "template_id")
+    private LabTemplate template;
+
+    @Column(name = "template_name", nullable = false, length = 40)
+    private String templateName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "origin", nullable = false, length = 16)
+    private LabOrigin origin;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private LabState state;
+
+    @Column(name = "reason_key", length = 64)
+    private String reasonKey;
+
+    @Column(name = "reason_detail", length = 255)
+    private String reasonDetail;
+
+    @Embedded
+    private LabSize size;
+
+    @Column(name = "node_name", length = 253)
+    private String node;
+
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
+    @Column(name = "state_changed_at", nullable = false)
+    private Instant stateChangedAt;
+
+    @Column(name = "admitted_at")
+    private Instant admittedAt;
+
+    @Column(name = "running_at")
+    private Instant runningAt;
+
+    @Column(name = "last_activity_at")
+    private Instant lastActivityAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Lab() {
+        // for Jakarta Persistence
+    }
+
+    /** A new lab, queued. */
+    public static Lab queue(Tenant tenant, Member owner, LabTemplate template, LabSize size, LabOrigin origin, Instant now) {
+        Lab lab = new Lab();
+        lab.tenant = tenant;
+        lab.owner = owner;
+        lab.template = template;
+        lab.templateName = template.name();
+        lab.size = size;
+        lab.origin = origin;
+        lab.state = LabState.QUEUED;
+        lab.requestedAt = now;
+        lab.stateChangedAt = now;
+        lab.reasonKey = "lab.reason.queued";
+        return lab;
+    }
+
+    /** The queue said why the lab waits; it stays queued. */
+    public void waits(String reasonKey, String detail) {
+        require(state == LabState.QUEUED, LabState.QUEUED);
+        this.reasonKey = reasonKey;
+        this.reasonDetail = shorten(detail);
+    }
+
+    /** Admitted: the cluster objects are created next. */
+    public void admit(String nodeWithRoom, Instant now) {
+        move(LabState.PROVISIONING, "lab.reason.admitted", null, now);
+        this.node = nodeWithRoom;
+        this.admittedAt = now;
+    }
+
+    /** The pod runs and answers. */
+    public void running(String actualNode, Instant now) {
+        move(LabState.RUNNING, "lab.reason.running", null, now);
+        this.node = actualNode;
+        this.runningAt = now;
+        this.lastActivityAt = now;
+    }
+
+    /** Provisioning or running failed for a reason the user can read. */
+    public void fail(String reasonKey, String detail, Instant now) {
+        move(LabState.FAILED, reasonKey, detail, now);
+        this.endedAt = now;
+    }
+
+    /**
+     * Asks the lab to stop: a queued lab stops at once, a provisioned or running one goes to
+     * stopping until its pod is gone. Asking again, or asking a lab that ended, changes nothing.
+     *
+     * @return whether anything changed
+     */
+    public boolean stop(String reasonKey, Instant now) {
+        if (state == LabState.QUEUED) {
+            move(LabState.STOPPED, reasonKey, null, now);
+            this.endedAt = now;
+            return true;
+        }
+        if (state == LabState.PROVISIONING || state == LabState.RUNNING) {
+            move(LabState.STOPPING, reasonKey, null, now);
+            return true;
+        }
+        return false;
+    }
+
+    /** The pod of a stopping lab is gone. */
+    public void gone(Instant now) {
+        if (state != LabState.STOPPING) {
+            throw new LabStateException(state, LabState.STOPPED);
+        }
+        move(LabState.STOPPED, reasonKey, reasonDetail, now);
+        this.endedAt = now;
+    }
+
+    /** Someone used the lab: opened it through the portal, or the lab reported activity. */
+    public void touch(Instant now) {
+        if (state == LabState.RUNNING && (lastActivityAt == null || now.isAfter(lastActivityAt))) {
+            lastActivityAt = now;
+        }
+    }
+
+    /** Whether a running lab has not been used for longer than the timeout. */
+    public boolean idleLongerThan(Duration timeout, Instant now) {
+        return state == LabState.RUNNING && lastActivityAt != null && lastActivityAt.plus(timeout).isBefore(now);
+    }
+
+    /** Whether a running lab started longer ago than the lifetime allows. */
+    public boolean olderThan(Duration lifetime, Instant now) {
+        return state == LabState.RUNNING && runningAt != null && runningAt.plus(lifetime).isBefore(now);
+    }
+
+    private void move(LabState to, String reasonKey, String detail, Instant now) {
+        if (!state.next().contains(to)) {
+            throw new LabStateException(state, to);
+        }
+        this.state = to;
+        this.reasonKey = reasonKey;
+        this.reasonDetail = shorten(detail);
+        this.stateChangedAt = now;
+    }
+
+    private void require(boolean condition, LabState expected) {
+        if (!condition) {
+            throw new LabStateException(state, expected);
+        }
+    }
+
+    private static String shorten(String detail) {
+        return detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255);
+    }
+
+    /** The name of the lab's pod, service and secret: deterministic and DNS-1123 valid. */
+    public String objectName() {
+        return "lab-" + id;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    public Member owner() {
+        return owner;
+    }
+
+    /** The template the lab was made from; empty once the template was deleted. */
+    public Optional<LabTemplate> template() {
+        return Optional.ofNullable(template);
+    }
+
+    public String templateName() {
+        return templateName;
+    }
+
+    public LabOrigin origin() {
+        return origin;
+    }
+
+    public LabState state() {
+        return state;
+    }
+
+    public String reasonKey() {
+        return reasonKey;
+    }
+
+    public Optional<String> reasonDetail() {
+        return Optional.ofNullable(reasonDetail);
+    }
+
+    public LabSize size() {
+        return size;
+    }
+
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant stateChangedAt() {
+        return stateChangedAt;
+    }
+
+    public Optional<Instant> admittedAt() {
+        return Optional.ofNullable(admittedAt);
+    }
+
+    public Optional<Instant> runningAt() {
+        return Optional.ofNullable(runningAt);
+    }
+
+    public Optional<Instant> lastActivityAt() {
+        return Optional.ofNullable(lastActivityAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+}

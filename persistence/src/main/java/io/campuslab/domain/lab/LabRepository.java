@@ -1,0 +1,67 @@
+package io.campuslab.domain.lab;
+
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.persistence.EntityManager;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Labs by owner, school and state; a school's queries never reach another school's labs. */
+public class LabRepository {
+
+    private static final Set<LabState> ACTIVE = EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
+            LabState.STOPPING);
+
+    private final EntityManager em;
+
+    public LabRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(Lab lab) {
+        em.persist(lab);
+    }
+
+    public long activeCount(Member owner) {
+        return em.createQuery("select count(l) from Lab l where l.owner = :owner and l.state in :active", Long.class)
+                .setParameter("owner", owner)
+                .setParameter("active", ACTIVE)
+                .getSingleResult();
+    }
+
+    /** The member's active labs and the last few that ended, newest first. */
+    public List<Lab> of(Member owner, int max) {
+        return em.createQuery("select l from Lab l where l.owner = :owner order by l.id desc", Lab.class)
+                .setParameter("owner", owner)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The school's active labs, oldest first. */
+    public List<Lab> activeOf(Tenant school) {
+        return em.createQuery("select l from Lab l join fetch l.owner where l.tenant = :school and l.state in :active"
+                        + " order by l.id", Lab.class)
+                .setParameter("school", school)
+                .setParameter("active", ACTIVE)
+                .getResultList();
+    }
+
+    /** A lab of the school; never one of another school. */
+    public Optional<Lab> find(long id, Tenant school) {
+        return em.createQuery("select l from Lab l where l.id = :id and l.tenant = :school", Lab.class)
+                .setParameter("id", id)
+                .setParameter("school", school)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Every lab in the given states, for the scheduler. */
+    public List<Lab> inStates(Set<LabState> states) {
+        return em.createQuery("select l from Lab l join fetch l.tenant join fetch l.owner where l.state in :states"
+                        + " order by l.id", Lab.class)
+                .setParameter("states", states)
+                .getResultList();
+    }
+}

@@ -1,0 +1,36 @@
+-- Labs: a member's environment from a catalog template, from the queue to stopped. The scheduler
+-- reads labs by state; a member's active labs are counted under a lock on the member's row. A lab
+-- keeps its template's name: a template deleted later leaves the lab's history readable.
+CREATE TABLE labs (
+    id                 BIGINT       NOT NULL AUTO_INCREMENT,
+    tenant_id          BIGINT       NOT NULL,
+    owner_id           BIGINT       NOT NULL,
+    template_id        BIGINT       NULL,
+    template_name      VARCHAR(40)  NOT NULL,
+    origin             VARCHAR(16)  NOT NULL,
+    state              VARCHAR(16)  NOT NULL,
+    reason_key         VARCHAR(64)  NULL,
+    reason_detail      VARCHAR(255) NULL,
+    cpu_limit_millis   INT          NOT NULL,
+    memory_limit_mib   INT          NOT NULL,
+    cpu_request_millis INT          NOT NULL,
+    memory_request_mib INT          NOT NULL,
+    gpus               INT          NOT NULL,
+    gpu_key            VARCHAR(63)  NULL,
+    gpu_model          VARCHAR(63)  NULL,
+    node_name          VARCHAR(253) NULL,
+    requested_at       DATETIME(6)  NOT NULL,
+    state_changed_at   DATETIME(6)  NOT NULL,
+    admitted_at        DATETIME(6)  NULL,
+    running_at         DATETIME(6)  NULL,
+    last_activity_at   DATETIME(6)  NULL,
+    ended_at           DATETIME(6)  NULL,
+    version            BIGINT       NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT fk_labs_tenant FOREIGN KEY (tenant_id) REFERENCES tenants (id),
+    CONSTRAINT fk_labs_owner FOREIGN KEY (owner_id) REFERENCES members (id),
+    CONSTRAINT fk_labs_template FOREIGN KEY (template_id) REFERENCES lab_templates (id) ON DELETE SET NULL,
+    INDEX ix_labs_state (state, id),
+    INDEX ix_labs_owner_state (owner_id, state),
+    INDEX ix_labs_tenant_state (tenant_id, state)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
