@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +32,15 @@ public final class DevCluster implements AutoCloseable {
     private final Path kubeconfig;
     private final Thread requestDrain;
 
-    private DevCluster(KubernetesMockServer server, Path kubeconfig) {
+    private final Thread kubelet;
+
+    private DevCluster(KubernetesMockServer server, Path kubeconfig, Duration podStartDelay) {
         this.server = server;
         this.kubeconfig = kubeconfig;
+        this.kubelet = new Thread(new SimulatedKubelet(server.createClient(), podStartDelay, Clock.systemUTC()),
+                "dev-cluster-kubelet");
+        this.kubelet.setDaemon(true);
+        this.kubelet.start();
         // The mock server keeps every request for inspection; a long-running simulator must let go of them.
         this.requestDrain = new Thread(this::drainRecordedRequests, "dev-cluster-request-drain");
         this.requestDrain.setDaemon(true);
@@ -43,13 +51,21 @@ public final class DevCluster implements AutoCloseable {
      * Starts a cluster on the given loopback port (0 picks a free one) and writes its kubeconfig.
      */
     public static DevCluster start(int port, Path kubeconfig) throws IOException {
+        return start(port, kubeconfig, Duration.ofSeconds(2));
+    }
+
+    /**
+     * Starts a cluster whose pods run the given time after they were created (image pull and
+     * container start, simulated).
+     */
+    public static DevCluster start(int port, Path kubeconfig, Duration podStartDelay) throws IOException {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new SimulatorDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), port);
         try (NamespacedKubernetesClient client = server.createClient()) {
             SimulatedNodes.standard().forEach(node -> client.nodes().resource(node).create());
         }
-        DevCluster cluster = new DevCluster(server, kubeconfig);
+        DevCluster cluster = new DevCluster(server, kubeconfig, podStartDelay);
         cluster.writeKubeconfig();
         return cluster;
     }
@@ -74,6 +90,7 @@ public final class DevCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        kubelet.interrupt();
         requestDrain.interrupt();
         server.destroy();
     }

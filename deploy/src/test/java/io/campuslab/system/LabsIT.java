@@ -1,0 +1,96 @@
+package io.campuslab.system;
+
+import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** Asking for labs through the API: one active lab per member, sizes checked, each school its own. */
+@SystemTest
+@RunAsClient
+class LabsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void fiftyClicksAtOnceGiveOneLab() throws Exception {
+        KeycloakAdmin.createPerson("clicky", "student", "north-high");
+        String token = signedIn("clicky");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                clicks.add(() -> send("POST", "/api/v1/labs", token, "{\"template\": \"jupyterlab\"}").statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(clicks)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode mine = JSON.readTree(send("GET", "/api/v1/labs/mine", token, null).body());
+        assertThat(mine).hasSize(1);
+        assertThat(mine.path(0).path("state").asText()).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void aQueuedLabIsStoppedByItsOwnerOrTheSchoolAdminOnly() throws Exception {
+        KeycloakAdmin.createPerson("quinn", "student", "north-high");
+        String quinn = signedIn("quinn");
+        HttpResponse<String> queued = send("POST", "/api/v1/labs", quinn,
+                "{\"template\": \"jupyterlab\", \"cpuMillis\": 4000, \"memoryMib\": 8192, \"gpus\": 1}");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(201);
+        JsonNode lab = JSON.readTree(queued.body());
+        assertThat(lab.path("gpuKey").asText()).isEqualTo("nvidia.com/gpu");
+        long id = lab.path("id").asLong();
+
+        assertThat(send("DELETE", "/api/v1/labs/" + id, signedIn("bob"), null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/v1/labs/" + id, signedIn("sue"), null).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(send("GET", "/api/v1/labs", signedIn("alice"), null).body()).toString()).contains("quinn");
+        assertThat(JSON.readTree(send("GET", "/api/v1/labs", signedIn("bob"), null).body()).toString()).doesNotContain("quinn");
+        assertThat(send("GET", "/api/v1/labs", quinn, null).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> stopped = send("DELETE", "/api/v1/labs/" + id, signedIn("alice"), null);
+        assertThat(stopped.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stopped.body()).path("state").asText()).isEqualTo("STOPPED");
+        assertThat(JSON.readTree(stopped.body()).path("reasonKey").asText()).isEqualTo("lab.reason.stopped-by-admin");
+        assertThat(send("POST", "/api/v1/labs", quinn, "{\"template\": \"vscode\"}").statusCode())
+                .as("a stopped lab makes room for the next").isEqualTo(201);
+    }
+
+    @Test
+    void sizesAndTemplatesOutsideTheCatalogAreRefused() throws Exception {
+        KeycloakAdmin.createPerson("rita", "student", "south-academy");
+        String rita = signedIn("rita");
+        HttpResponse<String> tooBig = send("POST", "/api/v1/labs", rita, "{\"template\": \"jupyterlab\", \"cpuMillis\": 64000}");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(tooBig.body()).path("key").asText()).isEqualTo("error.lab.cpu-out-of-range");
+        HttpResponse<String> cpuOnly = send("POST", "/api/v1/labs", rita, "{\"template\": \"vscode\", \"gpus\": 1}");
+        assertThat(JSON.readTree(cpuOnly.body()).path("key").asText()).isIn("error.lab.gpus-out-of-range", "error.lab.no-gpu-image");
+        assertThat(send("POST", "/api/v1/labs", rita, "{\"template\": \"no-such-lab\"}").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/labs", signedIn("operator"), "{\"template\": \"jupyterlab\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(JSON.readTree(send("GET", "/api/v1/labs/mine", rita, null).body())).isEmpty();
+    }
+}

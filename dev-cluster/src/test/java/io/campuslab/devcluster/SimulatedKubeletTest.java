@@ -1,0 +1,111 @@
+package io.campuslab.devcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodCondition;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.FileReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Pods on the simulated cluster are placed and started as a scheduler and kubelet would, or told why not. */
+@ExtendWith(DevClusterExtension.class)
+class SimulatedKubeletTest {
+
+    private static final String NAMESPACE = "cl-kubelet-test";
+    private CoreV1Api api;
+
+    @BeforeEach
+    void namespace(DevCluster cluster) throws Exception {
+        ApiClient client;
+        try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
+            client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
+        }
+        api = new CoreV1Api(client);
+        if (api.listNamespace().execute().getItems().stream().noneMatch(n -> NAMESPACE.equals(n.getMetadata().getName()))) {
+            api.createNamespace(new V1Namespace().apiVersion("v1").kind("Namespace")
+                    .metadata(new V1ObjectMeta().name(NAMESPACE))).execute();
+        }
+    }
+
+    @Test
+    void aGpuPodIsPlacedOnAGpuNodeAndRuns() throws Exception {
+        create("gpu-lab", "quay.io/jupyter/pytorch-notebook:cuda12-python-3.12",
+                Map.of("cpu", "2", "memory", "4Gi", "nvidia.com/gpu", "2"), Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-40GB"));
+
+        V1Pod running = waitFor("gpu-lab", pod -> pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()));
+
+        assertThat(running.getSpec().getNodeName()).startsWith("gpu-node-");
+        assertThat(running.getStatus().getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Ready");
+            assertThat(c.getStatus()).isEqualTo("True");
+        });
+        api.deleteNamespacedPod("gpu-lab", NAMESPACE).execute();
+    }
+
+    @Test
+    void aPodNothingFitsStaysPendingAndSaysWhy() throws Exception {
+        create("greedy-lab", "quay.io/jupyter/base-notebook:latest", Map.of("cpu", "1", "memory", "1Gi", "nvidia.com/gpu", "5"),
+                Map.of());
+
+        V1Pod pending = waitFor("greedy-lab", pod -> pod.getStatus() != null && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "Unschedulable".equals(c.getReason())));
+
+        V1PodCondition condition = pending.getStatus().getConditions().get(0);
+        assertThat(condition.getMessage()).isEqualTo(
+                "0/4 nodes are available: 4 Insufficient nvidia.com/gpu.");
+        assertThat(pending.getSpec().getNodeName()).isNull();
+        api.deleteNamespacedPod("greedy-lab", NAMESPACE).execute();
+    }
+
+    @Test
+    void anImageThatCannotBePulledNeverRuns() throws Exception {
+        create("broken-lab", "registry.example/lab:fail-pull", Map.of("cpu", "1", "memory", "1Gi"), Map.of());
+
+        V1Pod stuck = waitFor("broken-lab", pod -> pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null
+                && !pod.getStatus().getContainerStatuses().isEmpty());
+
+        assertThat(stuck.getStatus().getPhase()).isEqualTo("Pending");
+        assertThat(stuck.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
+                .isEqualTo("ImagePullBackOff");
+        api.deleteNamespacedPod("broken-lab", NAMESPACE).execute();
+    }
+
+    private void create(String name, String image, Map<String, String> requests, Map<String, String> nodeSelector)
+            throws Exception {
+        V1ResourceRequirements resources = new V1ResourceRequirements();
+        requests.forEach((resource, amount) -> resources.putRequestsItem(resource, Quantity.fromString(amount)));
+        api.createNamespacedPod(NAMESPACE, new V1Pod().apiVersion("v1").kind("Pod")
+                .metadata(new V1ObjectMeta().name(name).namespace(NAMESPACE))
+                .spec(new V1PodSpec().nodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+                        .addContainersItem(new V1Container().name("lab").image(image).resources(resources)))).execute();
+    }
+
+    private V1Pod waitFor(String name, Predicate<V1Pod> condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        V1Pod pod = api.readNamespacedPod(name, NAMESPACE).execute();
+        while (!condition.test(pod)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The pod " + name + " never got there: " + pod.getStatus());
+            }
+            Thread.sleep(100);
+            pod = api.readNamespacedPod(name, NAMESPACE).execute();
+        }
+        return pod;
+    }
+}
