@@ -11,6 +11,7 @@ CREATE TABLE labs (
     state              VARCHAR(16)  NOT NULL,
     reason_key         VARCHAR(64)  NULL,
     reason_detail      VARCHAR(255) NULL,
+    queue_position     INT          NULL,
     cpu_limit_millis   INT          NOT NULL,
     memory_limit_mib   INT          NOT NULL,
     cpu_request_millis INT          NOT NULL,

@@ -62,6 +62,9 @@ public class Lab {
     @Column(name = "reason_detail", length = 255)
     private String reasonDetail;
 
+    @Column(name = "queue_position")
+    private Integer queuePosition;
+
     @Embedded
     private LabSize size;
 
@@ -110,11 +113,12 @@ public class Lab {
         return lab;
     }
 
-    /** The queue said why the lab waits; it stays queued. */
-    public void waits(String reasonKey, String detail) {
+    /** The queue said why the lab waits and where it stands in its school's queue (1 is next); it stays queued. */
+    public void waits(String reasonKey, String detail, int position) {
         require(state == LabState.QUEUED, LabState.QUEUED);
         this.reasonKey = reasonKey;
         this.reasonDetail = shorten(detail);
+        this.queuePosition = position;
     }
 
     /** Admitted: the cluster objects are created next. */
@@ -191,6 +195,7 @@ public class Lab {
         this.reasonKey = reasonKey;
         this.reasonDetail = shorten(detail);
         this.stateChangedAt = now;
+        this.queuePosition = null;
     }
 
     private void require(boolean condition, LabState expected) {
@@ -243,6 +248,11 @@ public class Lab {
 
     public Optional<String> reasonDetail() {
         return Optional.ofNullable(reasonDetail);
+    }
+
+    /** The place in the school's queue while queued; empty otherwise or before the first pass. */
+    public Optional<Integer> queuePosition() {
+        return Optional.ofNullable(queuePosition);
     }
 
     public LabSize size() {

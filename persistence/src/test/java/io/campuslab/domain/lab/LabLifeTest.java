@@ -28,9 +28,11 @@ class LabLifeTest {
         Lab lab = lab();
         assertThat(lab.state()).isEqualTo(LabState.QUEUED);
 
-        lab.waits("lab.wait.no-free-gpu", "NVIDIA-A100-SXM4-40GB");
+        lab.waits("lab.wait.no-free-gpu", "NVIDIA-A100-SXM4-40GB", 3);
+        assertThat(lab.queuePosition()).hasValue(3);
         assertThat(lab.reasonDetail()).hasValue("NVIDIA-A100-SXM4-40GB");
         lab.admit("gpu-node-1", T0.plusSeconds(10));
+        assertThat(lab.queuePosition()).isEmpty();
         lab.running("gpu-node-1", T0.plusSeconds(40));
         assertThat(lab.state()).isEqualTo(LabState.RUNNING);
         assertThat(lab.lastActivityAt()).hasValue(T0.plusSeconds(40));

@@ -83,6 +83,9 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("side-nav");
         nav.addItem(item("nav.home", "", VaadinIcon.HOME));
+        if (profile.tenant().isPresent()) {
+            nav.addItem(item("nav.lab", "lab", VaadinIcon.LAPTOP));
+        }
         nav.addItem(item("nav.catalog", "catalog", VaadinIcon.GRID_BIG));
         nav.addItem(item("nav.datasets", "datasets", VaadinIcon.DATABASE));
         if (profile.tenant().isPresent()) {

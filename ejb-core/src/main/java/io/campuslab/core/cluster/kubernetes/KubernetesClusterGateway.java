@@ -2,14 +2,20 @@ package io.campuslab.core.cluster.kubernetes;
 
 import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
+import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /** Reaches the cluster through the Kubernetes API, with the client {@link ApiClients} builds. */
@@ -38,6 +44,69 @@ public class KubernetesClusterGateway implements ClusterGateway {
             return core().listNode().execute().getItems().stream().map(NodeCapacity::of).toList();
         } catch (ApiException e) {
             throw unavailable("list nodes", e);
+        }
+    }
+
+    @Override
+    public ClusterSnapshot snapshot() throws ClusterUnavailableException {
+        List<ClusterNode> nodes = listNodes();
+        List<V1Pod> pods;
+        try {
+            pods = core().listPodForAllNamespaces().execute().getItems();
+        } catch (ApiException e) {
+            throw unavailable("list pods", e);
+        }
+        return new ClusterSnapshot(nodes, PodObservation.roomForLabs(nodes, pods),
+                pods.stream().map(PodObservation::lab).flatMap(Optional::stream).toList());
+    }
+
+    @Override
+    public void provision(LabBlueprint lab, String token) throws ClusterUnavailableException {
+        CoreV1Api api = core();
+        createUnlessExists("create namespace " + lab.namespace(), () -> api.createNamespace(new V1Namespace()
+                .apiVersion("v1").kind("Namespace")
+                .metadata(new V1ObjectMeta().name(lab.namespace())
+                        .putLabelsItem(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB)
+                        .putLabelsItem(LabObjects.TENANT, lab.tenant()))).execute());
+        createUnlessExists("create secret " + lab.name(),
+                () -> api.createNamespacedSecret(lab.namespace(), LabObjects.secret(lab, token)).execute());
+        createUnlessExists("create service " + lab.name(),
+                () -> api.createNamespacedService(lab.namespace(), LabObjects.service(lab)).execute());
+        createUnlessExists("create pod " + lab.name(),
+                () -> api.createNamespacedPod(lab.namespace(), LabObjects.pod(lab)).execute());
+    }
+
+    @Override
+    public void remove(String namespace, String name) throws ClusterUnavailableException {
+        CoreV1Api api = core();
+        deleteUnlessGone("delete pod " + name, () -> api.deleteNamespacedPod(name, namespace).execute());
+        deleteUnlessGone("delete service " + name, () -> api.deleteNamespacedService(name, namespace).execute());
+        deleteUnlessGone("delete secret " + name, () -> api.deleteNamespacedSecret(name, namespace).execute());
+    }
+
+    /** A call to the API that may fail with its status. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws ApiException;
+    }
+
+    private static void createUnlessExists(String what, Call call) throws ClusterUnavailableException {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            if (e.getCode() != 409) {
+                throw unavailable(what, e);
+            }
+        }
+    }
+
+    private static void deleteUnlessGone(String what, Call call) throws ClusterUnavailableException {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            if (e.getCode() != 404) {
+                throw unavailable(what, e);
+            }
         }
     }
 

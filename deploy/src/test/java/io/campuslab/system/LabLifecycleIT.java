@@ -1,0 +1,100 @@
+package io.campuslab.system;
+
+import static io.campuslab.system.LabWatch.inState;
+import static io.campuslab.system.LabWatch.waitFor;
+import static io.campuslab.system.PortalApi.database;
+import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Labs from request to running to stopped, with the scheduler of the real server working the
+ * dev-cluster's simulated scheduler and kubelet: a queue when the school's GPUs are used up, and a
+ * failure people can read when an image cannot be pulled.
+ */
+@SystemTest
+@RunAsClient
+class LabLifecycleIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void aLabIsRequestedRunsAndStops() throws Exception {
+        KeycloakAdmin.createPerson("runa", "student", "north-high");
+        String runa = signedIn("runa");
+        HttpResponse<String> queued = send("POST", "/api/v1/labs", runa, "{\"template\": \"jupyterlab\"}");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(201);
+        long id = JSON.readTree(queued.body()).path("id").asLong();
+
+        JsonNode running = waitFor(runa, id, inState("RUNNING"));
+        assertThat(running.path("reasonKey").asText()).isEqualTo("lab.reason.running");
+
+        send("DELETE", "/api/v1/labs/" + id, runa, null);
+        JsonNode stopped = waitFor(runa, id, inState("STOPPED"));
+        assertThat(stopped.path("reasonKey").asText()).isEqualTo("lab.reason.stopped-by-user");
+    }
+
+    @Test
+    void aStudentQueuesWhenTheSchoolsGpusAreUsedUpAndStartsWhenOneIsFreed() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"gpu-academy\", \"name\": \"GPU Academy\"}")
+                .statusCode()).isEqualTo(201);
+        try (Connection db = database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_gpus = 1 WHERE slug = 'gpu-academy'");
+        }
+        KeycloakAdmin.createPerson("gina", "student", "gpu-academy");
+        KeycloakAdmin.createPerson("gus", "student", "gpu-academy");
+        String gina = signedIn("gina");
+        String gus = signedIn("gus");
+
+        long ginasLab = JSON.readTree(send("POST", "/api/v1/labs", gina, "{\"template\": \"jupyterlab\", \"gpus\": 1}").body())
+                .path("id").asLong();
+        waitFor(gina, ginasLab, inState("RUNNING"));
+        long gusLab = JSON.readTree(send("POST", "/api/v1/labs", gus, "{\"template\": \"jupyterlab\", \"gpus\": 1}").body())
+                .path("id").asLong();
+
+        JsonNode waiting = waitFor(gus, gusLab, lab -> "lab.wait.school-gpus".equals(lab.path("reasonKey").asText()));
+        assertThat(waiting.path("state").asText()).isEqualTo("QUEUED");
+        assertThat(waiting.path("queuePosition").asInt()).isEqualTo(1);
+        assertThat(waiting.path("reasonDetail").asText()).isEqualTo("nvidia.com/gpu");
+
+        send("DELETE", "/api/v1/labs/" + ginasLab, gina, null);
+        waitFor(gus, gusLab, inState("RUNNING"));
+    }
+
+    @Test
+    void aLabWhoseImageCannotBePulledFailsAndSaysWhy() throws Exception {
+        String alice = signedIn("alice");
+        HttpResponse<String> template = send("POST", "/api/v1/templates", alice, """
+                {"name": "broken-lab", "displayName": "Broken Lab", "cpuImage": "registry.example/north/lab:fail-pull",
+                 "ports": [{"name": "http", "port": 8888}], "workspacePath": "/home/student/work", "shmMib": 64,
+                 "defaultResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0},
+                 "maxResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0}}
+                """);
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
+        KeycloakAdmin.createPerson("bruno", "student", "north-high");
+        String bruno = signedIn("bruno");
+        long id = JSON.readTree(send("POST", "/api/v1/labs", bruno, "{\"template\": \"broken-lab\"}").body()).path("id").asLong();
+
+        JsonNode failed = waitFor(bruno, id, inState("FAILED"));
+
+        assertThat(failed.path("reasonKey").asText()).isEqualTo("lab.reason.image-pull");
+        assertThat(failed.path("reasonDetail").asText()).isEqualTo("registry.example/north/lab:fail-pull");
+        assertThat(send("POST", "/api/v1/labs", bruno, "{\"template\": \"jupyterlab\"}").statusCode())
+                .as("a failed lab is over: the next can be asked for").isEqualTo(201);
+    }
+}

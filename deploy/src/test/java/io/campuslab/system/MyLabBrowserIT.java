@@ -1,0 +1,51 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** A student's lab on screen: start it, watch it come up without reloading, stop it. */
+@SystemTest
+@RunAsClient
+class MyLabBrowserIT {
+
+    private static final LocatorAssertions.HasTextOptions A_MINUTE = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void aStudentStartsJupyterLabWatchesItComeUpAndStopsIt() throws Exception {
+        KeycloakAdmin.createPerson("lena", "student", "north-high");
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "lena", "campuslab");
+            page.locator("#nav-lab").click();
+            assertThat(page.locator("#lab-choices")).containsText("JupyterLab");
+
+            page.locator("#start-jupyterlab").click();
+            assertThat(page.locator("#lab-card")).containsText("JupyterLab");
+            assertThat(page.locator("#lab-state")).hasText("Running", A_MINUTE);
+            assertThat(page.locator("#lab-reason")).hasText("Running");
+
+            page.locator("#lab-stop").click();
+            assertThat(page.locator("#lab-state")).hasText("Stopped", A_MINUTE);
+            assertThat(page.locator("#lab-reason")).hasText("Stopped by you");
+            assertThat(page.locator("#start-jupyterlab")).isVisible();
+        } finally {
+            Chromium.screenshot(page, "my-lab");
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.core.lab.admission.Admission;
+import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.TenantLimits;
+import io.campuslab.core.platform.SettingsSource;
+import io.campuslab.domain.audit.AuditEvent;
+import io.campuslab.domain.audit.AuditRepository;
+import io.campuslab.domain.catalog.LabTemplate;
+import io.campuslab.domain.catalog.MountSpec;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.Lab;
+import io.campuslab.domain.lab.LabRepository;
+import io.campuslab.domain.lab.LabSize;
+import io.campuslab.domain.lab.LabState;
+import io.campuslab.domain.platform.AccessMode;
+import io.campuslab.domain.platform.PlatformSettings;
+import io.campuslab.domain.tenant.Tenant;
+import io.campuslab.domain.tenant.TenantRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduler's reads and writes of labs, each a short transaction of its own: no transaction is
+ * open while the scheduler talks to the cluster. A lab changed meanwhile by its owner (stopped) is
+ * protected by its version: the scheduler's write fails and the next pass sees the new state.
+ */
+@Stateless
+public class LabLedger {
+
+    private static final String ACTOR = "scheduler";
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    SettingsSource settings;
+
+    @Inject
+    Clock clock;
+
+    /** Every lab that is not over, with its blueprint. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<LabRecord> activeLabs() {
+        PlatformSettings platform = settings.current();
+        return new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
+                        LabState.STOPPING)).stream()
+                .map(lab -> record(lab, platform))
+                .toList();
+    }
+
+    /** What each school may hold, from its quota; suspended schools may hold nothing new. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Map<String, TenantLimits> limits() {
+        Map<String, TenantLimits> limits = new HashMap<>();
+        for (Tenant school : new TenantRepository(em).listAll()) {
+            String slug = school.slug().value();
+            limits.put(slug, school.isActive()
+                    ? new TenantLimits(slug, school.quota().cpuCores() * 1000L, school.quota().memoryGib() * 1024L,
+                            school.quota().concurrentLabs(), school.quota().gpus(), Map.of(), LabService.LABS_PER_MEMBER)
+                    : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
+        }
+        return limits;
+    }
+
+    /** Records a pass's admission: the admitted labs start provisioning, the others say why they wait. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void recordAdmission(Admission admission) {
+        for (Admission.Admitted admitted : admission.admitted()) {
+            Lab lab = em.find(Lab.class, admitted.labId());
+            if (lab != null && lab.state() == LabState.QUEUED) {
+                lab.admit(admitted.node(), clock.instant());
+            }
+        }
+        admission.waiting().forEach((id, waiting) -> {
+            Lab lab = em.find(Lab.class, id);
+            if (lab != null && lab.state() == LabState.QUEUED) {
+                lab.waits(waiting.reason().messageKey(), waiting.detail(), waiting.position());
+            }
+        });
+    }
+
+    /** Records what the cluster said of the labs in a plan. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void recordObservations(LabPlan plan) {
+        for (LabPlan.Running running : plan.running()) {
+            Lab lab = em.find(Lab.class, running.labId());
+            if (lab != null && lab.state() == LabState.PROVISIONING) {
+                lab.running(running.node(), clock.instant());
+            }
+        }
+        for (LabPlan.Failure failure : plan.failures()) {
+            Lab lab = em.find(Lab.class, failure.labId());
+            if (lab != null && lab.state().next().contains(LabState.FAILED)) {
+                lab.fail(failure.reasonKey(), failure.detail(), clock.instant());
+                audit(lab, "lab.failed", failure.reasonKey());
+            }
+        }
+        for (LabPlan.Stop stop : plan.stops()) {
+            Lab lab = em.find(Lab.class, stop.labId());
+            if (lab != null && lab.stop(stop.reasonKey(), clock.instant())) {
+                audit(lab, "lab.stopped", stop.reasonKey());
+            }
+        }
+        for (Long id : plan.gone()) {
+            Lab lab = em.find(Lab.class, id);
+            if (lab != null && lab.state() == LabState.STOPPING) {
+                lab.gone(clock.instant());
+            }
+        }
+    }
+
+    /** The blueprint of a lab to provision, if it still should be. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<LabBlueprint> toProvision(List<Long> ids) {
+        PlatformSettings platform = settings.current();
+        List<LabBlueprint> blueprints = new ArrayList<>();
+        for (Long id : ids) {
+            Lab lab = em.find(Lab.class, id);
+            if (lab != null && lab.state() == LabState.PROVISIONING) {
+                blueprints.add(record(lab, platform).blueprint());
+            }
+        }
+        return blueprints;
+    }
+
+    private void audit(Lab lab, String action, String detail) {
+        new AuditRepository(em).add(new AuditEvent(clock.instant(), ACTOR, lab.tenant().slug().value(), action,
+                lab.objectName(), detail));
+    }
+
+    private static LabRecord record(Lab lab, PlatformSettings platform) {
+        LabSize size = lab.size();
+        Map<String, String> selector = size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
+        Demand demand = new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
+                size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector);
+        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand,
+                lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
+                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform));
+    }
+
+    private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform) {
+        String tenant = lab.tenant().slug().value();
+        String user = lab.owner().username();
+        LabTemplate template = lab.template().orElse(null);
+        String workspace = template == null ? "/home/workspace" : template.workspacePath();
+        List<LabBlueprint.Volume> volumes = new ArrayList<>();
+        volumes.add(LabBlueprint.Volume.host("workspace",
+                platform.workspaceRoot().resolve(tenant).resolve(lab.templateName()).resolve(user).toString(), workspace, false));
+        volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(tenant).toString(),
+                workspace + "/courses", true));
+        volumes.add(LabBlueprint.Volume.host("datasets", platform.datasetRoot().resolve(tenant).toString(),
+                workspace + "/datasets", true));
+        volumes.add(LabBlueprint.Volume.host("datasets-global", platform.datasetRoot().resolve("_global").toString(),
+                workspace + "/datasets-global", true));
+        if (template != null) {
+            for (MountSpec mount : template.mounts()) {
+                volumes.add(LabBlueprint.Volume.host("x-" + mount.name(),
+                        mount.hostPathFor(tenant, user, lab.templateName()), mount.mountPath(), mount.readOnly()));
+            }
+        }
+        String image = template == null ? "" : size(lab).gpus() > 0
+                ? template.gpuImages().getOrDefault(size(lab).gpuKey().orElse(""), template.cpuImage())
+                : template.cpuImage();
+        return new LabBlueprint(lab.objectName(), lab.tenant().namespace(), lab.id(), tenant, user, lab.templateName(), image,
+                template == null ? List.of() : template.command(), template == null ? List.of() : template.args(),
+                template == null ? List.of() : template.ports().stream()
+                        .map(p -> new LabBlueprint.Port(p.name(), p.port())).toList(),
+                size(lab).cpuLimitMillis(), size(lab).memoryLimitMib(), size(lab).cpuRequestMillis(),
+                size(lab).memoryRequestMib(), size(lab).gpus(), size(lab).gpuKey().orElse(null), selector, volumes,
+                template == null ? 0 : template.shmMib(), platform.accessMode() == AccessMode.NODE_PORT);
+    }
+
+    private static LabSize size(Lab lab) {
+        return lab.size();
+    }
+}

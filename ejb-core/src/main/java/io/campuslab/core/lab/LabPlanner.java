@@ -1,0 +1,117 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.core.cluster.ObservedPod;
+import io.campuslab.domain.lab.LabState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares the labs CampusLab wants with the pods the cluster has and says what to do; pure, so
+ * the same observation always gives the same plan. A pod whose image cannot be pulled or that keeps
+ * crashing fails its lab with the reason; a pod nothing can place fails it after the patience
+ * allowed; a pod whose lab is not active is removed, whatever left it behind.
+ */
+public final class LabPlanner {
+
+    private static final Set<String> IMAGE_PROBLEMS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "ErrImageNeverPull");
+
+    private final Duration unschedulablePatience;
+    private final Duration idleTimeout;
+    private final Duration maxLifetime;
+
+    public LabPlanner(Duration unschedulablePatience, Duration idleTimeout, Duration maxLifetime) {
+        this.unschedulablePatience = unschedulablePatience;
+        this.idleTimeout = idleTimeout;
+        this.maxLifetime = maxLifetime;
+    }
+
+    public LabPlan plan(List<LabRecord> labs, List<ObservedPod> pods, Instant now) {
+        Map<Long, ObservedPod> podOf = new HashMap<>();
+        pods.forEach(pod -> podOf.put(pod.labId(), pod));
+        List<Long> provision = new ArrayList<>();
+        List<LabPlan.Running> running = new ArrayList<>();
+        List<LabPlan.Failure> failures = new ArrayList<>();
+        List<Long> gone = new ArrayList<>();
+        List<LabPlan.Stop> stops = new ArrayList<>();
+        List<LabPlan.Removal> removals = new ArrayList<>();
+        Set<Long> keep = new HashSet<>();
+        for (LabRecord lab : labs) {
+            ObservedPod pod = podOf.get(lab.id());
+            LabPlan.Removal objects = new LabPlan.Removal(lab.blueprint().namespace(), lab.blueprint().name());
+            switch (lab.state()) {
+                case PROVISIONING -> {
+                    keep.add(lab.id());
+                    LabPlan.Failure failure = pod == null ? null : failure(lab, pod, now);
+                    if (pod == null) {
+                        provision.add(lab.id());
+                    } else if (failure != null) {
+                        failures.add(failure);
+                        keep.remove(lab.id());
+                    } else if ("Running".equals(pod.phase()) && pod.ready() && !pod.terminating()) {
+                        running.add(new LabPlan.Running(lab.id(), pod.nodeOrNull()));
+                    }
+                }
+                case RUNNING -> {
+                    keep.add(lab.id());
+                    LabPlan.Failure failure = pod == null
+                            ? new LabPlan.Failure(lab.id(), "lab.reason.pod-lost", "")
+                            : failure(lab, pod, now);
+                    if (failure != null) {
+                        failures.add(failure);
+                        keep.remove(lab.id());
+                    } else if (lab.lastActivityOrNull() != null && lab.lastActivityOrNull().plus(idleTimeout).isBefore(now)) {
+                        stops.add(new LabPlan.Stop(lab.id(), "lab.reason.idle"));
+                    } else if (lab.runningAtOrNull() != null && lab.runningAtOrNull().plus(maxLifetime).isBefore(now)) {
+                        stops.add(new LabPlan.Stop(lab.id(), "lab.reason.lifetime"));
+                    }
+                }
+                case STOPPING -> {
+                    if (pod == null) {
+                        gone.add(lab.id());
+                        removals.add(objects);
+                    } else {
+                        keep.add(lab.id());
+                        if (!pod.terminating()) {
+                            removals.add(objects);
+                        }
+                    }
+                }
+                default -> {
+                    // queued labs have no objects yet; ended ones are not in the list
+                }
+            }
+        }
+        for (ObservedPod pod : pods) {
+            if (!keep.contains(pod.labId()) && !pod.terminating()
+                    && removals.stream().noneMatch(r -> r.name().equals(pod.name()) && r.namespace().equals(pod.namespace()))) {
+                removals.add(new LabPlan.Removal(pod.namespace(), pod.name()));
+            }
+        }
+        return new LabPlan(provision, running, failures, gone, stops, removals);
+    }
+
+    /** Why the pod will not serve its lab, if it will not. */
+    private LabPlan.Failure failure(LabRecord lab, ObservedPod pod, Instant now) {
+        if (pod.problem() != null && IMAGE_PROBLEMS.contains(pod.problem())) {
+            return new LabPlan.Failure(lab.id(), "lab.reason.image-pull", lab.blueprint().image());
+        }
+        if ("CrashLoopBackOff".equals(pod.problem())) {
+            return new LabPlan.Failure(lab.id(), "lab.reason.crashing", "");
+        }
+        if ("Failed".equals(pod.phase()) || "Succeeded".equals(pod.phase())) {
+            return new LabPlan.Failure(lab.id(), "lab.reason.pod-ended", pod.phase());
+        }
+        if ("Unschedulable".equals(pod.problem()) && lab.state() == LabState.PROVISIONING
+                && lab.stateChangedAt().plus(unschedulablePatience).isBefore(now)) {
+            return new LabPlan.Failure(lab.id(), "lab.reason.unschedulable", pod.detail() == null ? "" : pod.detail());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package io.campuslab.web.lab;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.campuslab.core.catalog.CatalogItem;
+import io.campuslab.core.catalog.CatalogService;
+import io.campuslab.core.lab.LabRequest;
+import io.campuslab.core.lab.LabService;
+import io.campuslab.core.lab.LabView;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.catalog.TemplateCard;
+import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * My lab: the member's active lab with its state, why it waits and its place in the queue, kept
+ * current while the page is open; or, without one, the school's labs to start on CPU or GPU.
+ */
+@Route(value = "lab", layout = MainLayout.class)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+public class MyLabView extends VerticalLayout implements HasDynamicTitle {
+
+    /** How often the page asks for the lab's state while it is open. */
+    private static final int REFRESH_MILLIS = 2000;
+
+    private final LabService labs;
+    private final CatalogService catalog;
+    private final VerticalLayout current = new VerticalLayout();
+    private final FlexLayout choices = new FlexLayout();
+    private LabView shown;
+
+    @Inject
+    public MyLabView(LabService labs, CatalogService catalog) {
+        this.labs = labs;
+        this.catalog = catalog;
+        current.setPadding(false);
+        choices.setId("lab-choices");
+        choices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        choices.getStyle().set("gap", "var(--lumo-space-m)");
+        add(new H3(getTranslation("lab.title")), current, choices);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().setPollInterval(REFRESH_MILLIS);
+        attach.getUI().addPollListener(poll -> refreshIfChanged());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        detach.getUI().setPollInterval(-1);
+    }
+
+    private void refreshIfChanged() {
+        Optional<LabView> latest = latest();
+        boolean same = latest.isPresent() == (shown != null) && latest.map(l -> l.equals(shown)).orElse(true);
+        if (!same) {
+            refresh();
+        }
+    }
+
+    private Optional<LabView> latest() {
+        try {
+            List<LabView> mine = labs.mine();
+            return mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(0));
+        } catch (CampusLabException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void refresh() {
+        current.removeAll();
+        choices.removeAll();
+        shown = latest().orElse(null);
+        if (shown != null) {
+            current.add(new LabStatusCard(shown));
+            if (shown.state().isActive()) {
+                Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> stop(shown.id()));
+                stop.setId("lab-stop");
+                stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                current.add(stop);
+                return;
+            }
+        }
+        current.add(new Paragraph(getTranslation("lab.choose")));
+        try {
+            catalog.offered().forEach(item -> choices.add(choice(item)));
+        } catch (CampusLabException e) {
+            choices.add(new Paragraph(ErrorMessages.text(e, getLocale())));
+        }
+    }
+
+    private TemplateCard choice(CatalogItem item) {
+        TemplateCard card = new TemplateCard(item, () -> catalog.icon(item.name()));
+        Button cpu = new Button(getTranslation("lab.start-cpu"), VaadinIcon.PLAY.create(), click -> start(item, 0));
+        cpu.setId("start-" + item.name());
+        cpu.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        card.addToFooter(cpu);
+        if (item.hasGpuImage() && item.maxResources().gpus() > 0) {
+            Button gpu = new Button(getTranslation("lab.start-gpu"), VaadinIcon.FLASH.create(), click -> start(item, 1));
+            gpu.setId("start-gpu-" + item.name());
+            card.addToFooter(gpu);
+        }
+        return card;
+    }
+
+    private void start(CatalogItem item, int gpus) {
+        try {
+            labs.request(new LabRequest(item.name(), null, null, gpus, null, null));
+            refresh();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    private void stop(long id) {
+        try {
+            labs.stop(id);
+            refresh();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("lab.title");
+    }
+}
