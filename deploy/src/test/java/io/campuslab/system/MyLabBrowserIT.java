@@ -24,6 +24,30 @@ class MyLabBrowserIT {
     }
 
     @Test
+    void theSchoolAdminSeesAStudentsLabAndStopsIt() throws Exception {
+        KeycloakAdmin.createPerson("otto", "student", "north-high");
+        String otto = PortalApi.signedIn("otto");
+        long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PortalApi.send("POST", "/api/v1/labs", otto, "{\"template\": \"vscode\"}").body()).path("id").asLong();
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "alice", "campuslab");
+            page.locator("#nav-school-labs").click();
+            assertThat(page.locator("#school-labs-grid")).containsText("otto");
+            assertThat(page.locator("#school-labs-grid")).containsText("VS Code");
+
+            page.locator("#stop-lab-" + id).click();
+            LabWatch.waitFor(otto, id, LabWatch.inState("STOPPED"));
+            assertThat(page.locator("#stop-lab-" + id)).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        } finally {
+            Chromium.screenshot(page, "school-labs");
+            context.close();
+        }
+    }
+
+    @Test
     void aStudentStartsJupyterLabWatchesItComeUpAndStopsIt() throws Exception {
         KeycloakAdmin.createPerson("lena", "student", "north-high");
         BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));

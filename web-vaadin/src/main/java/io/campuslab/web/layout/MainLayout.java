@@ -99,6 +99,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav.settings", "settings", VaadinIcon.COG));
         }
         if (profile.hasRole(Role.TENANT_ADMIN)) {
+            nav.addItem(item("nav.school-labs", "school-labs", VaadinIcon.SERVER));
             nav.addItem(item("nav.members", "members", VaadinIcon.USERS));
         }
         if (profile.hasRole(Role.PLATFORM_ADMIN) || profile.hasRole(Role.TENANT_ADMIN)) {

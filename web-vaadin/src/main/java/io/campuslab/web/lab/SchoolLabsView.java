@@ -1,0 +1,96 @@
+package io.campuslab.web.lab;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.campuslab.core.lab.LabService;
+import io.campuslab.core.lab.LabView;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** The school admin's view of every active lab of the school, kept current, each with Stop. */
+@Route(value = "school-labs", layout = MainLayout.class)
+@RolesAllowed(Roles.TENANT_ADMIN)
+public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final int REFRESH_MILLIS = 5000;
+
+    private final LabService labs;
+    private final Grid<LabView> grid = new Grid<>();
+
+    @Inject
+    public SchoolLabsView(LabService labs) {
+        this.labs = labs;
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        grid.setId("school-labs-grid");
+        grid.addColumn(LabView::owner).setHeader(getTranslation("members.username")).setAutoWidth(true);
+        grid.addColumn(LabView::templateTitle).setHeader(getTranslation("school-labs.template")).setAutoWidth(true);
+        grid.addColumn(lab -> getTranslation("lab.state." + lab.state().name().toLowerCase()))
+                .setHeader(getTranslation("school-labs.state"));
+        grid.addColumn(lab -> getTranslation(lab.reasonKey(), lab.reasonDetail())).setHeader(getTranslation("school-labs.reason"))
+                .setFlexGrow(2);
+        grid.addColumn(lab -> lab.gpus() > 0
+                        ? getTranslation("lab.size-gpu", lab.cpuMillis() / 1000.0, lab.memoryMib() / 1024.0, lab.gpus(), lab.gpuKey())
+                        : getTranslation("lab.size", lab.cpuMillis() / 1000.0, lab.memoryMib() / 1024.0))
+                .setHeader(getTranslation("school-labs.size")).setAutoWidth(true);
+        grid.addColumn(lab -> time.format(lab.requestedAt())).setHeader(getTranslation("school-labs.requested"));
+        grid.addComponentColumn(this::stopButton).setAutoWidth(true);
+        grid.setSizeFull();
+        setSizeFull();
+        add(new H3(getTranslation("school-labs.title")), grid);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().setPollInterval(REFRESH_MILLIS);
+        attach.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        detach.getUI().setPollInterval(-1);
+    }
+
+    private Button stopButton(LabView lab) {
+        Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> {
+            try {
+                labs.stop(lab.id());
+                refresh();
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        stop.setId("stop-lab-" + lab.id());
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        return stop;
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(labs.school());
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("school-labs.title");
+    }
+}
