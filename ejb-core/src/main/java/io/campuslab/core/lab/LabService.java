@@ -16,7 +16,9 @@ import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabOrigin;
 import io.campuslab.domain.lab.LabRepository;
+import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.tenant.Tenant;
+import io.campuslab.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,7 +26,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Members' labs: asking for one, seeing one's own, stopping. A member holds one active lab at a
@@ -85,6 +90,38 @@ public class LabService {
     public List<LabView> school() throws NotPermittedException {
         Tenant school = currentMember.require().tenant().orElseThrow(NotPermittedException::new);
         return new LabRepository(em).activeOf(school).stream().map(LabView::of).toList();
+    }
+
+    /** Per school: labs running, starting and queued, and what they hold; for the platform admin's cluster page. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<SchoolAllocation> allocation() {
+        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, long[]> held = new TreeMap<>();
+        for (Lab lab : new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
+                LabState.STOPPING))) {
+            String school = lab.tenant().slug().value();
+            int[] c = counts.computeIfAbsent(school, k -> new int[3]);
+            c[lab.state() == LabState.RUNNING ? 0 : lab.state() == LabState.QUEUED ? 2 : 1]++;
+            if (lab.state().holdsResources()) {
+                long[] h = held.computeIfAbsent(school, k -> new long[3]);
+                h[0] += lab.size().cpuLimitMillis();
+                h[1] += lab.size().memoryLimitMib();
+                h[2] += lab.size().gpus();
+            }
+        }
+        Map<String, Integer> quotas = new TreeMap<>();
+        new TenantRepository(em).listAll().forEach(t -> quotas.put(t.slug().value(), t.quota().gpus()));
+        return counts.entrySet().stream().map(e -> {
+            long[] h = held.getOrDefault(e.getKey(), new long[3]);
+            int[] c = e.getValue();
+            return new SchoolAllocation(e.getKey(), c[0], c[1], c[2], h[0], h[1], (int) h[2], quotas.getOrDefault(e.getKey(), 0));
+        }).toList();
+    }
+
+    /** Every queued lab of the platform, in request order, for the platform admin. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<LabView> queue() {
+        return new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED)).stream().map(LabView::of).toList();
     }
 
     /** Stops a lab: one's own, or, for the school's admin, any of the school. Stopping twice changes nothing. */

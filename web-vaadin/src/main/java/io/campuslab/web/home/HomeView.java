@@ -9,10 +9,12 @@ import com.vaadin.flow.router.Route;
 import io.campuslab.core.cluster.ClusterService;
 import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.identity.CallerProfile;
+import io.campuslab.core.lab.LabService;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.tenant.TenantService;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.web.cluster.ClusterSummary;
+import io.campuslab.web.cluster.LabAllocation;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import io.campuslab.web.security.SignedInMember;
@@ -28,11 +30,13 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantService tenants;
     private final ClusterService cluster;
+    private final LabService labs;
 
     @Inject
-    public HomeView(SignedInMember member, TenantService tenants, ClusterService cluster) {
+    public HomeView(SignedInMember member, TenantService tenants, ClusterService cluster, LabService labs) {
         this.tenants = tenants;
         this.cluster = cluster;
+        this.labs = labs;
         CallerProfile profile = member.current();
         Role role = profile.primaryRole();
 
@@ -47,7 +51,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     private Component roleSection(CallerProfile profile, Role role) {
         try {
             return switch (role) {
-                case PLATFORM_ADMIN -> new VerticalLayout(clusterSection(), new SchoolsGrid(tenants.listSchools()));
+                case PLATFORM_ADMIN -> new VerticalLayout(clusterSection(), new LabAllocation(labs.allocation(), labs.queue()),
+                        new SchoolsGrid(tenants.listSchools()));
                 case TENANT_ADMIN, TEACHER -> new SchoolCard(tenants.schoolSummary(profile.tenant().orElseThrow()));
                 case STUDENT -> labStatus();
             };
@@ -64,11 +69,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** Labs arrive with the scheduler; until a student has one, this is the truth. */
-    private Component labStatus() {
-        Paragraph lab = new Paragraph(getTranslation("home.student.no-lab"));
-        lab.setId("lab-status");
-        return lab;
+    /** The student's lab in a line: its state, or that there is none. */
+    private Component labStatus() throws CampusLabException {
+        Paragraph status = labs.mine().stream().filter(lab -> lab.state().isActive()).findFirst()
+                .map(lab -> new Paragraph(getTranslation("home.student.lab", lab.templateTitle(),
+                        getTranslation("lab.state." + lab.state().name().toLowerCase()))))
+                .orElseGet(() -> new Paragraph(getTranslation("home.student.no-lab")));
+        status.setId("lab-status");
+        return status;
     }
 
     private Component errorText(CampusLabException e) {
