@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,6 +45,24 @@ class LabLifecycleIT {
 
         JsonNode running = waitFor(runa, id, inState("RUNNING"));
         assertThat(running.path("reasonKey").asText()).isEqualTo("lab.reason.running");
+
+        HttpResponse<String> access = send("GET", "/api/v1/labs/" + id + "/access", runa, null);
+        assertThat(access.statusCode()).as(access.body()).isIn(200, 409);
+        for (int tries = 0; access.statusCode() == 409 && tries < 20; tries++) {
+            Thread.sleep(250);
+            access = send("GET", "/api/v1/labs/" + id + "/access", runa, null);
+        }
+        String url = JSON.readTree(access.body()).path("url").asText();
+        assertThat(url).startsWith("http://localhost:3").contains("/?token=");
+        HttpResponse<String> lab = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lab.statusCode()).isEqualTo(200);
+        assertThat(lab.body()).contains("jupyterlab", "runa");
+        HttpResponse<String> guessed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url.substring(0, url.indexOf("?")) + "?token=guess")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(guessed.statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/labs/" + id + "/access", signedIn("sue"), null).statusCode())
+                .as("only the owner opens a lab").isEqualTo(404);
 
         send("DELETE", "/api/v1/labs/" + id, runa, null);
         JsonNode stopped = waitFor(runa, id, inState("STOPPED"));

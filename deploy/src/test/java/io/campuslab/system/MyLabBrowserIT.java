@@ -67,6 +67,10 @@ class MyLabBrowserIT {
             assertThat(page.locator("#lab-card")).containsText("JupyterLab");
             assertThat(page.locator("#lab-state")).hasText("Running", A_MINUTE);
             assertThat(page.locator("#lab-reason")).hasText("Running");
+            Page lab = context.waitForPage(() -> page.locator("#lab-open").click());
+            assertThat(lab.locator("#lab-template")).hasText("jupyterlab");
+            assertThat(lab.locator("#lab-owner")).hasText("lena");
+            lab.close();
 
             page.locator("#lab-stop").click();
             assertThat(page.locator("#lab-state")).hasText("Stopped", A_MINUTE);

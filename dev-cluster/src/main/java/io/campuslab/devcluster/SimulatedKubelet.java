@@ -36,11 +36,13 @@ final class SimulatedKubelet implements Runnable {
     private final KubernetesClient client;
     private final Duration startDelay;
     private final Clock clock;
+    private final LabPages pages;
 
     SimulatedKubelet(KubernetesClient client, Duration startDelay, Clock clock) {
         this.client = client;
         this.startDelay = startDelay;
         this.clock = clock;
+        this.pages = new LabPages(client, clock);
     }
 
     @Override
@@ -56,10 +58,12 @@ final class SimulatedKubelet implements Runnable {
                 LOG.log(Level.FINE, "Simulated kubelet pass met a change; trying again", e);
             }
         }
+        pages.close();
     }
 
-    /** One look at every pod: bind what fits, start what is bound and due. */
+    /** One look at every pod: bind what fits, start what is bound and due; and a page behind each lab's node port. */
     void pass() {
+        pages.pass(client.services().inAnyNamespace().list().getItems());
         List<Node> nodes = client.nodes().list().getItems();
         List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
         Map<String, Map<String, BigDecimal>> used = new HashMap<>();

@@ -12,9 +12,17 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 import java.io.FileReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -84,6 +92,37 @@ class SimulatedKubeletTest {
         assertThat(stuck.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason())
                 .isEqualTo("ImagePullBackOff");
         api.deleteNamespacedPod("broken-lab", NAMESPACE).execute();
+    }
+
+    @Test
+    void aNodePortServiceGetsItsPortAndAPageThatWantsTheToken() throws Exception {
+        create("page-lab", "quay.io/jupyter/base-notebook:latest", Map.of("cpu", "1", "memory", "1Gi"), Map.of());
+        api.createNamespacedSecret(NAMESPACE, new V1Secret().apiVersion("v1").kind("Secret")
+                .metadata(new V1ObjectMeta().name("page-lab")).stringData(Map.of("token", "s3cret"))).execute();
+        api.createNamespacedService(NAMESPACE, new V1Service().apiVersion("v1").kind("Service")
+                .metadata(new V1ObjectMeta().name("page-lab").putLabelsItem("app.kubernetes.io/name", "jupyterlab")
+                        .putAnnotationsItem("campuslab.io/username", "sam"))
+                .spec(new V1ServiceSpec().type("NodePort").addPortsItem(new V1ServicePort().name("http").port(8888)))).execute();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Integer nodePort = null;
+        while (nodePort == null && Instant.now().isBefore(deadline)) {
+            nodePort = api.readNamespacedService("page-lab", NAMESPACE).execute().getSpec().getPorts().get(0).getNodePort();
+            Thread.sleep(100);
+        }
+        assertThat(nodePort).isBetween(30000, 32767);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/?token=s3cret"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("jupyterlab", "sam");
+        assertThat(api.readNamespacedPod("page-lab", NAMESPACE).execute().getMetadata().getAnnotations())
+                .containsKey("campuslab.io/last-activity");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/?token=guess")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        api.deleteNamespacedService("page-lab", NAMESPACE).execute();
+        api.deleteNamespacedPod("page-lab", NAMESPACE).execute();
     }
 
     private void create(String name, String image, Map<String, String> requests, Map<String, String> nodeSelector)

@@ -22,6 +22,9 @@ public interface ClusterGateway {
      */
     void provision(LabBlueprint lab, String token) throws ClusterUnavailableException;
 
+    /** The node port of a lab's service and its token; empty while the service has no node port yet. */
+    java.util.Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException;
+
     /** Deletes a lab's pod, service and secret; what is gone already counts as deleted. */
     void remove(String namespace, String name) throws ClusterUnavailableException;
 }

@@ -111,6 +111,12 @@ public class LabLedger {
                 audit(lab, "lab.stopped", stop.reasonKey());
             }
         }
+        for (LabPlan.Activity activity : plan.activity()) {
+            Lab lab = em.find(Lab.class, activity.labId());
+            if (lab != null) {
+                lab.touch(activity.at());
+            }
+        }
         for (Long id : plan.gone()) {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.STOPPING) {

@@ -92,6 +92,29 @@ public class LabService {
         return new LabRepository(em).activeOf(school).stream().map(LabView::of).toList();
     }
 
+    /**
+     * The owner opens their running lab: counts as activity, and says where its objects are.
+     *
+     * @return the lab's namespace and object name
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public LabTarget open(long id) throws NotPermittedException, NotFoundException, ConflictException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        Lab lab = new LabRepository(em).find(id, school)
+                .filter(l -> l.owner().id().equals(caller.id()))
+                .orElseThrow(() -> new NotFoundException("lab", id));
+        if (lab.state() != LabState.RUNNING) {
+            throw new ConflictException("error.lab.not-running", lab.templateName());
+        }
+        lab.touch(clock.instant());
+        return new LabTarget(school.namespace(), lab.objectName());
+    }
+
+    /** Where a lab's objects are on the cluster. */
+    public record LabTarget(String namespace, String name) implements java.io.Serializable {
+    }
+
     /** Per school: labs running, starting and queued, and what they hold; for the platform admin's cluster page. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<SchoolAllocation> allocation() {

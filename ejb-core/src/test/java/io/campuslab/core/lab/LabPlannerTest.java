@@ -98,6 +98,18 @@ class LabPlannerTest {
                 new LabPlan.Stop(11, "lab.reason.lifetime"));
     }
 
+    @Test
+    void theLabsOwnActivityKeepsItFromBeingCulledAndIsRecorded() {
+        labs.add(record(13, LabState.RUNNING, NOW, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(90))));
+        pods.add(new ObservedPod(13, "cl-north-high", "lab-13", "Running", "gpu-node-1", true, null, null, false,
+                NOW.minus(Duration.ofMinutes(10))));
+
+        LabPlan plan = planner.plan(labs, pods, NOW);
+
+        assertThat(plan.stops()).isEmpty();
+        assertThat(plan.activity()).containsExactly(new LabPlan.Activity(13, NOW.minus(Duration.ofMinutes(10))));
+    }
+
     private void lab(long id, LabState state, Instant changed) {
         labs.add(record(id, state, changed, null, null));
     }
@@ -110,6 +122,6 @@ class LabPlannerTest {
     }
 
     private void pod(long id, String phase, boolean ready, String problem, String detail) {
-        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false));
+        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.lab.LabOpening;
 import io.campuslab.core.lab.LabRequest;
 import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabView;
@@ -30,6 +31,9 @@ public class LabsResource {
 
     @Inject
     LabService labs;
+
+    @Inject
+    LabOpening opening;
 
     @Context
     UriInfo uri;
@@ -66,6 +70,19 @@ public class LabsResource {
         LabView queued = labs.request(new LabRequest(lab.template(), lab.cpuMillis(), lab.memoryMib(),
                 lab.gpus() == null ? 0 : lab.gpus(), lab.gpuKey(), lab.gpuModel()));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(queued.id())).build()).entity(queued).build();
+    }
+
+    /** Where a running lab is opened, with its token: show it to no one but its owner. */
+    public record Access(String url) {
+    }
+
+    @GET
+    @Path("{id}/access")
+    @Operation(summary = "The address that opens the caller's running lab, token included; counts as activity")
+    @APIResponse(responseCode = "404", description = "No such lab of the caller")
+    @APIResponse(responseCode = "409", description = "The lab does not run (yet)")
+    public Access access(@PathParam("id") long id) throws CampusLabException {
+        return new Access(opening.url(id));
     }
 
     @DELETE

@@ -27,6 +27,14 @@ public final class LanguagePreference {
                 .ifPresentOrElse(session::setLocale, () -> session.setLocale(Messages.supported(request.getLocale())));
     }
 
+    /** The language of a plain servlet request: the remembered choice, else the browser's. */
+    public static Locale of(jakarta.servlet.http.HttpServletRequest request) {
+        return Optional.ofNullable(request.getCookies()).flatMap(cookies -> Arrays.stream(cookies)
+                        .filter(c -> COOKIE.equals(c.getName())).findFirst())
+                .map(c -> Messages.supported(Locale.forLanguageTag(c.getValue())))
+                .orElseGet(() -> Messages.supported(request.getLocale()));
+    }
+
     public static void choose(Locale locale) {
         Locale chosen = Messages.supported(locale);
         VaadinSession.getCurrent().setLocale(chosen);

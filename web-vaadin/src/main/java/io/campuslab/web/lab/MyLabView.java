@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,7 @@ import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabView;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.LabState;
 import io.campuslab.web.catalog.TemplateCard;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
@@ -89,6 +91,13 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         shown = latest().orElse(null);
         if (shown != null) {
             current.add(new LabStatusCard(shown));
+            if (shown.state() == LabState.RUNNING) {
+                Anchor open = new Anchor("open-lab/" + shown.id(), getTranslation("lab.open"));
+                open.setTarget("_blank");
+                open.setId("lab-open");
+                open.getElement().setAttribute("router-ignore", true);
+                current.add(open);
+            }
             if (shown.state().isActive()) {
                 Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> stop(shown.id()));
                 stop.setId("lab-stop");

@@ -4,6 +4,7 @@ import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
@@ -12,6 +13,8 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -82,6 +85,25 @@ public class KubernetesClusterGateway implements ClusterGateway {
         deleteUnlessGone("delete pod " + name, () -> api.deleteNamespacedPod(name, namespace).execute());
         deleteUnlessGone("delete service " + name, () -> api.deleteNamespacedService(name, namespace).execute());
         deleteUnlessGone("delete secret " + name, () -> api.deleteNamespacedSecret(name, namespace).execute());
+    }
+
+    @Override
+    public Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException {
+        try {
+            V1Service service = core().readNamespacedService(name, namespace).execute();
+            Integer nodePort = service.getSpec() == null || service.getSpec().getPorts() == null
+                    || service.getSpec().getPorts().isEmpty() ? null : service.getSpec().getPorts().get(0).getNodePort();
+            if (nodePort == null) {
+                return Optional.empty();
+            }
+            V1Secret secret = core().readNamespacedSecret(name, namespace).execute();
+            return LabObjects.token(secret).map(token -> new LabAccess(nodePort, token));
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("read the access of " + name, e);
+        }
     }
 
     /** A call to the API that may fail with its status. */

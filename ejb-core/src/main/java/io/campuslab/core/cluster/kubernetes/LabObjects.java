@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +47,8 @@ public final class LabObjects {
     public static final String USER = "campuslab.io/user";
     public static final String USERNAME = "campuslab.io/username";
     public static final String TOKEN_KEY = "token";
+    /** The annotation a lab (or a sidecar reading the lab's own status) writes on its pod when its user was there. */
+    public static final String LAST_ACTIVITY = "campuslab.io/last-activity";
 
     private LabObjects() {
     }
@@ -103,6 +106,17 @@ public final class LabObjects {
     public static V1Secret secret(LabBlueprint lab, String token) {
         return new V1Secret().apiVersion("v1").kind("Secret").metadata(metadata(lab, lab.name()))
                 .type("Opaque").stringData(Map.of(TOKEN_KEY, token));
+    }
+
+    /** The token in a lab's secret, as the API returns it (base64 data) or as it was written (string data). */
+    public static Optional<String> token(V1Secret secret) {
+        if (secret.getData() != null && secret.getData().get(TOKEN_KEY) != null) {
+            return Optional.of(new String(secret.getData().get(TOKEN_KEY), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (secret.getStringData() != null && secret.getStringData().get(TOKEN_KEY) != null) {
+            return Optional.of(secret.getStringData().get(TOKEN_KEY));
+        }
+        return Optional.empty();
     }
 
     private static V1ObjectMeta metadata(LabBlueprint lab, String name) {

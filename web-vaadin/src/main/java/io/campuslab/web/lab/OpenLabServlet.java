@@ -1,0 +1,51 @@
+package io.campuslab.web.lab;
+
+import io.campuslab.core.lab.LabOpening;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.web.i18n.LanguagePreference;
+import io.campuslab.web.i18n.Messages;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * {@code /open-lab/<id>}: the Open button. Checks, through the services, that the signed-in member
+ * owns the running lab, records the visit as activity, and sends the browser to the lab with its
+ * token; the token never appears on a CampusLab page.
+ */
+@WebServlet("/open-lab/*")
+public class OpenLabServlet extends HttpServlet {
+
+    @Inject
+    LabOpening opening;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = LanguagePreference.of(request);
+        long id;
+        try {
+            id = Long.parseLong(request.getPathInfo() == null ? "" : request.getPathInfo().substring(1));
+        } catch (NumberFormatException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        try {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.sendRedirect(opening.url(id));
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, Messages.get(locale, e.messageKey(), e.arguments().toArray()));
+        } catch (ConflictException e) {
+            response.sendError(HttpServletResponse.SC_CONFLICT, Messages.get(locale, e.messageKey(), e.arguments().toArray()));
+        } catch (CampusLabException e) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    Messages.get(locale, e.messageKey(), e.arguments().toArray()));
+        }
+    }
+}
