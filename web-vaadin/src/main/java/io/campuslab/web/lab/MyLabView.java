@@ -8,8 +8,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.catalog.CatalogItem;
@@ -27,6 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * My lab: the member's active lab with its state, why it waits and its place in the queue, kept
@@ -91,18 +95,22 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         shown = latest().orElse(null);
         if (shown != null) {
             current.add(new LabStatusCard(shown));
+            HorizontalLayout actions = new HorizontalLayout();
             if (shown.state() == LabState.RUNNING) {
-                Anchor open = new Anchor("open-lab/" + shown.id(), getTranslation("lab.open"));
+                Button openButton = new Button(getTranslation("lab.open"), VaadinIcon.EXTERNAL_LINK.create());
+                openButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                Anchor open = new Anchor("open-lab/" + shown.id(), openButton);
                 open.setTarget("_blank");
                 open.setId("lab-open");
                 open.getElement().setAttribute("router-ignore", true);
-                current.add(open);
+                actions.add(open);
             }
             if (shown.state().isActive()) {
                 Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> stop(shown.id()));
                 stop.setId("lab-stop");
                 stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                current.add(stop);
+                actions.add(stop);
+                current.add(actions);
                 return;
             }
         }
@@ -119,11 +127,21 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         Button cpu = new Button(getTranslation("lab.start-cpu"), VaadinIcon.PLAY.create(), click -> start(item, 0));
         cpu.setId("start-" + item.name());
         cpu.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        card.addToFooter(cpu);
+        FlexLayout actions = new FlexLayout(cpu);
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.setAlignItems(Alignment.BASELINE);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        card.add(actions);
         if (item.hasGpuImage() && item.maxResources().gpus() > 0) {
-            Button gpu = new Button(getTranslation("lab.start-gpu"), VaadinIcon.FLASH.create(), click -> start(item, 1));
+            Select<Integer> count = new Select<>();
+            count.setId("gpus-" + item.name());
+            count.setItems(IntStream.rangeClosed(1, item.maxResources().gpus()).boxed().toList());
+            count.setItemLabelGenerator(n -> getTranslation("lab.gpu-count", n));
+            count.setValue(1);
+            count.setWidth("8rem");
+            Button gpu = new Button(getTranslation("lab.start-gpu"), VaadinIcon.FLASH.create(), click -> start(item, count.getValue()));
             gpu.setId("start-gpu-" + item.name());
-            card.addToFooter(gpu);
+            actions.add(count, gpu);
         }
         return card;
     }
