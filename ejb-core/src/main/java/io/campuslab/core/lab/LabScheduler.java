@@ -10,6 +10,7 @@ import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.core.lab.admission.HeldLab;
 import io.campuslab.core.lab.admission.NodeRoom;
 import io.campuslab.core.lab.admission.QueuedLab;
+import io.campuslab.core.platform.CoreSettings;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
@@ -31,7 +32,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The lab scheduler: a pass every few seconds on the node that holds the lease, never overlapping
@@ -80,20 +79,8 @@ public class LabScheduler {
     @Inject
     Clock clock;
 
-    /** Time between passes. */
     @Inject
-    @ConfigProperty(name = "campuslab.scheduler.interval", defaultValue = "PT5S")
-    Duration interval;
-
-    /** Whether this node takes part in scheduling at all (off for nodes that only serve pages). */
-    @Inject
-    @ConfigProperty(name = "campuslab.scheduler.enabled", defaultValue = "true")
-    boolean enabled;
-
-    /** How long a pod nothing can place may wait before its lab fails. */
-    @Inject
-    @ConfigProperty(name = "campuslab.scheduler.unschedulable-patience", defaultValue = "PT10M")
-    Duration unschedulablePatience;
+    CoreSettings startup;
 
     private final AtomicBoolean passing = new AtomicBoolean();
     private final AdmissionPolicy policy = new AdmissionPolicy();
@@ -102,8 +89,9 @@ public class LabScheduler {
 
     @PostConstruct
     void start() {
-        if (enabled) {
-            timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("lab-scheduler", false));
+        if (startup.schedulerEnabled()) {
+            long every = startup.schedulerInterval().toMillis();
+            timers.createIntervalTimer(every, every, new TimerConfig("lab-scheduler", false));
         }
     }
 
@@ -114,7 +102,7 @@ public class LabScheduler {
         }
         try {
             Instant now = clock.instant();
-            if (lease.acquire(holder, now, interval.multipliedBy(6))) {
+            if (lease.acquire(holder, now, startup.schedulerInterval().multipliedBy(6))) {
                 pass(now);
             }
         } catch (ClusterUnavailableException e) {
@@ -131,7 +119,7 @@ public class LabScheduler {
         PlatformSettings platform = settings.current();
         ClusterSnapshot snapshot = cluster.snapshot();
         List<LabRecord> labs = ledger.activeLabs();
-        LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
+        LabPlan plan = new LabPlanner(startup.unschedulablePatience(), platform.idleTimeout(), platform.maxLifetime())
                 .plan(labs, snapshot.labPods(), now);
         ledger.recordObservations(plan);
         for (LabPlan.Removal removal : plan.removals()) {

@@ -55,6 +55,33 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.storage.root")
     Optional<String> storageRoot;
 
+    /** Whether this node takes part in the lab scheduler (one node at a time runs it, by lease). */
+    @Inject
+    @ConfigProperty(name = "campuslab.scheduler.enabled", defaultValue = "true")
+    boolean schedulerEnabled;
+
+    /** Time between scheduler passes. */
+    @Inject
+    @ConfigProperty(name = "campuslab.scheduler.interval", defaultValue = "PT5S")
+    Duration schedulerInterval;
+
+    /** How long a lab's pod that no node can take may wait before the lab fails. */
+    @Inject
+    @ConfigProperty(name = "campuslab.scheduler.unschedulable-patience", defaultValue = "PT10M")
+    Duration unschedulablePatience;
+
+    public boolean schedulerEnabled() {
+        return schedulerEnabled;
+    }
+
+    public Duration schedulerInterval() {
+        return schedulerInterval;
+    }
+
+    public Duration unschedulablePatience() {
+        return unschedulablePatience;
+    }
+
     public java.nio.file.Path storageRoot() {
         return java.nio.file.Path.of(storageRoot.filter(root -> !root.isBlank())
                 .orElseGet(() -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
