@@ -174,19 +174,16 @@ public class LabLedger {
                         mount.hostPathFor(tenant, user, lab.templateName()), mount.mountPath(), mount.readOnly()));
             }
         }
-        String image = template == null ? "" : size(lab).gpus() > 0
-                ? template.gpuImages().getOrDefault(size(lab).gpuKey().orElse(""), template.cpuImage())
+        LabSize size = lab.size();
+        String image = template == null ? "" : size.gpus() > 0
+                ? template.gpuImages().getOrDefault(size.gpuKey().orElse(""), template.cpuImage())
                 : template.cpuImage();
         return new LabBlueprint(lab.objectName(), lab.tenant().namespace(), lab.id(), tenant, user, lab.templateName(), image,
                 template == null ? List.of() : template.command(), template == null ? List.of() : template.args(),
                 template == null ? List.of() : template.ports().stream()
                         .map(p -> new LabBlueprint.Port(p.name(), p.port())).toList(),
-                size(lab).cpuLimitMillis(), size(lab).memoryLimitMib(), size(lab).cpuRequestMillis(),
-                size(lab).memoryRequestMib(), size(lab).gpus(), size(lab).gpuKey().orElse(null), selector, volumes,
+                size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
+                size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector, volumes,
                 template == null ? 0 : template.shmMib(), platform.accessMode() == AccessMode.NODE_PORT);
-    }
-
-    private static LabSize size(Lab lab) {
-        return lab.size();
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.catalog.CatalogService;
 import io.campuslab.core.lab.LabRequest;
@@ -61,15 +62,22 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** The UI's poll listener while this view is shown; removed when it is not, or every visit would add one. */
+    private Registration polling;
+
     @Override
     protected void onAttach(AttachEvent attach) {
         attach.getUI().setPollInterval(REFRESH_MILLIS);
-        attach.getUI().addPollListener(poll -> refreshIfChanged());
+        polling = attach.getUI().addPollListener(poll -> refreshIfChanged());
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
 
     private void refreshIfChanged() {

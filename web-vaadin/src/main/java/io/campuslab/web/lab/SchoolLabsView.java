@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabView;
 import io.campuslab.core.platform.CampusLabException;
@@ -56,15 +57,22 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** The UI's poll listener while this view is shown; removed when it is not, or every visit would add one. */
+    private Registration polling;
+
     @Override
     protected void onAttach(AttachEvent attach) {
         attach.getUI().setPollInterval(REFRESH_MILLIS);
-        attach.getUI().addPollListener(poll -> refresh());
+        polling = attach.getUI().addPollListener(poll -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
 
     private Button stopButton(LabView lab) {
