@@ -1,7 +1,5 @@
 package io.campuslab.web.lab;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.catalog.CatalogService;
 import io.campuslab.core.lab.LabRequest;
@@ -26,6 +23,7 @@ import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.web.catalog.TemplateCard;
 import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.Refresh;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,24 +58,7 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         choices.getStyle().set("gap", "var(--lumo-space-m)");
         add(new H3(getTranslation("lab.title")), current, choices);
         refresh();
-    }
-
-    /** The UI's poll listener while this view is shown; removed when it is not, or every visit would add one. */
-    private Registration polling;
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        attach.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = attach.getUI().addPollListener(poll -> refreshIfChanged());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        detach.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
+        Refresh.whileShown(this, REFRESH_MILLIS, this::refreshIfChanged);
     }
 
     private void refreshIfChanged() {

@@ -1,7 +1,5 @@
 package io.campuslab.web.lab;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,12 +8,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabView;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.Refresh;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,24 +53,7 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         add(new H3(getTranslation("school-labs.title")), grid);
         refresh();
-    }
-
-    /** The UI's poll listener while this view is shown; removed when it is not, or every visit would add one. */
-    private Registration polling;
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        attach.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = attach.getUI().addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        detach.getUI().setPollInterval(-1);
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
+        Refresh.whileShown(this, REFRESH_MILLIS, this::refresh);
     }
 
     private Button stopButton(LabView lab) {
