@@ -29,13 +29,20 @@ public final class DevCluster implements AutoCloseable {
     }
 
     private final KubernetesMockServer server;
+    private final ApiFrontDoor frontDoor;
+    private final Faults faults;
+    private final SimulatorDispatcher dispatcher;
     private final Path kubeconfig;
     private final Thread requestDrain;
 
     private final Thread kubelet;
 
-    private DevCluster(KubernetesMockServer server, Path kubeconfig, Duration podStartDelay) {
+    private DevCluster(KubernetesMockServer server, SimulatorDispatcher dispatcher, ApiFrontDoor frontDoor, Faults faults,
+                       Path kubeconfig, Duration podStartDelay) {
         this.server = server;
+        this.dispatcher = dispatcher;
+        this.frontDoor = frontDoor;
+        this.faults = faults;
         this.kubeconfig = kubeconfig;
         this.kubelet = new Thread(new SimulatedKubelet(server.createClient(), podStartDelay, Clock.systemUTC()),
                 "dev-cluster-kubelet");
@@ -59,24 +66,45 @@ public final class DevCluster implements AutoCloseable {
      * container start, simulated).
      */
     public static DevCluster start(int port, Path kubeconfig, Duration podStartDelay) throws IOException {
+        Faults faults = new Faults();
+        SimulatorDispatcher dispatcher = new SimulatorDispatcher(faults);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new SimulatorDispatcher(), false);
-        server.init(InetAddress.getLoopbackAddress(), port);
+                dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        ApiFrontDoor frontDoor;
+        try {
+            frontDoor = ApiFrontDoor.open(port, server.getPort());
+        } catch (IOException e) {
+            server.destroy();
+            throw e;
+        }
+        faults.attach(frontDoor);
         try (NamespacedKubernetesClient client = server.createClient()) {
             SimulatedNodes.standard().forEach(node -> client.nodes().resource(node).create());
         }
-        DevCluster cluster = new DevCluster(server, kubeconfig, podStartDelay);
+        DevCluster cluster = new DevCluster(server, dispatcher, frontDoor, faults, kubeconfig, podStartDelay);
         cluster.writeKubeconfig();
         return cluster;
     }
 
     /** The API server's base URL, for example {@code http://127.0.0.1:6443}. */
     public String url() {
-        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
     }
 
+    /** The port clients use; it refuses connections while the cluster plays {@link Fault.Kind#DOWN}. */
     public int port() {
-        return server.getPort();
+        return frontDoor.port();
+    }
+
+    /** How many API requests clients from outside the simulator (the portal, kubectl) made so far. */
+    public long requestsFromOutside() {
+        return dispatcher.outsideRequests();
+    }
+
+    /** The failures the cluster plays for clients from outside, switched on and off by tests. */
+    public Faults faults() {
+        return faults;
     }
 
     public Path kubeconfig() {
@@ -92,6 +120,7 @@ public final class DevCluster implements AutoCloseable {
     public void close() {
         kubelet.interrupt();
         requestDrain.interrupt();
+        frontDoor.close();
         server.destroy();
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +24,25 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
     /** How long an HTTP watch without news stays open before it ends with a bookmark. */
     private static final long IDLE_WATCH_MILLIS = 1_000;
 
+    /** The simulator's own parts (kubelet, lab pages) use fabric8's client; everything else is a client from outside. */
+    private static final String SIMULATOR_AGENT = "fabric8-kubernetes-client/";
+
     private final ObjectMapper json = new ObjectMapper();
     private final WatchLog watchLog = new WatchLog();
+    private final Faults faults;
+    private final ApiAdmission admission = new ApiAdmission(this::stored);
+    /** Quota admission and the create it admits happen as one step, as the real API server's quota check does. */
+    private final Object podCreation = new Object();
+    private final java.util.concurrent.atomic.AtomicLong outsideRequests = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, String> discovery = Map.of(
             "/api", resource("discovery/api.json"),
             "/apis", resource("discovery/apis.json"),
             "/api/v1", resource("discovery/api-v1.json"),
             "/apis/networking.k8s.io/v1", resource("discovery/networking-v1.json"));
+
+    SimulatorDispatcher(Faults faults) {
+        this.faults = faults;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -42,12 +55,66 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
             return super.dispatch(request);
         }
         ApiPath api = ApiPath.parse(path);
+        String agent = request.getHeader("User-Agent");
+        boolean fromOutside = agent == null || !agent.startsWith(SIMULATOR_AGENT);
+        if (fromOutside) {
+            outsideRequests.incrementAndGet();
+        }
+        Optional<Fault> fault = fromOutside ? faults.current().filter(f -> f.appliesTo(request.getMethod(), api))
+                : Optional.empty();
+        if (fault.isPresent() && fault.get().kind() != Fault.Kind.SLOW) {
+            return faultResponse(fault.get(), api);
+        }
+        MockResponse response = fromOutside ? admitted(request, plainPath, api) : handled(request, api);
+        fault.ifPresent(slow -> response.setBodyDelay(slow.delay()));
+        return response;
+    }
+
+    /** API requests from clients outside the simulator so far (discovery documents not counted). */
+    long outsideRequests() {
+        return outsideRequests.get();
+    }
+
+    private MockResponse admitted(RecordedRequest request, String plainPath, ApiPath api) {
+        String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+        boolean podCreate = "POST".equals(request.getMethod()) && "pods".equals(api.resource());
+        if (!podCreate) {
+            return admission.check(request.getMethod(), plainPath, api, body).map(this::refusal)
+                    .orElseGet(() -> handled(request, api));
+        }
+        synchronized (podCreation) {
+            return admission.check(request.getMethod(), plainPath, api, body).map(this::refusal)
+                    .orElseGet(() -> handled(request, api));
+        }
+    }
+
+    private MockResponse handled(RecordedRequest request, ApiPath api) {
         if ("GET".equals(request.getMethod()) && api.isWatch() && request.getHeader("Upgrade") == null) {
             return httpWatch(api);
         }
         MockResponse response = super.dispatch(request);
         recordChange(request.getMethod(), api, response);
         return response;
+    }
+
+    /** The object or list stored at an API path, as the API would return it. */
+    private Optional<String> stored(String path) {
+        MockResponse response = super.handleGet(path);
+        return response.code() == 200 && response.getBody() != null
+                ? Optional.of(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    private MockResponse refusal(ApiAdmission.Refusal refusal) {
+        return jsonResponse(refusal.code(), status(refusal.code(), refusal.reason(), refusal.message()).toString());
+    }
+
+    private MockResponse faultResponse(Fault fault, ApiPath api) {
+        return switch (fault.kind()) {
+            case CONFLICT -> jsonResponse(409, status(409, "AlreadyExists", api.resource() + " \""
+                    + (api.name() == null ? "" : api.name()) + "\" already exists").toString());
+            default -> jsonResponse(500, status(500, "InternalError",
+                    "Internal error occurred: the dev-cluster plays a server error").toString());
+        };
     }
 
     private void recordChange(String method, ApiPath api, MockResponse response) {
