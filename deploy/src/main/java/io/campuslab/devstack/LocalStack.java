@@ -22,6 +22,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private boolean freshData;
+    private DevCluster devCluster;
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this.settings = settings;
@@ -86,6 +87,11 @@ public final class LocalStack implements AutoCloseable {
         return Artifacts.fromBuild().ear();
     }
 
+    /** The dev-cluster this stack started; empty when it uses a cluster of its own (KUBECONFIG). */
+    public java.util.Optional<DevCluster> devCluster() {
+        return java.util.Optional.ofNullable(devCluster);
+    }
+
     public StackSettings settings() {
         return settings;
     }
@@ -127,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             DevCluster cluster = DevCluster.start(settings.devClusterPort(), settings.kubeconfig());
             stopActions.push(cluster::close);
+            devCluster = cluster;
             done(started, "kubeconfig " + settings.kubeconfig());
         } catch (IOException | RuntimeException e) {
             throw new StackException("The dev-cluster did not start on port " + settings.devClusterPort() + ": " + e.getMessage(), e);

@@ -53,6 +53,29 @@ final class KeycloakAdmin {
         post("/users/" + userId + "/role-mappings/realm", "[" + roleRepresentation + "]");
     }
 
+    /**
+     * Creates many students of one school in one call (the realm's partial import): {@code prefix-1}
+     * to {@code prefix-count}, each with password "campuslab".
+     */
+    static void createStudents(String prefix, int count, String group) throws Exception {
+        var users = JSON.createArrayNode();
+        for (int i = 1; i <= count; i++) {
+            String username = prefix + "-" + i;
+            var user = users.addObject();
+            user.put("username", username).put("enabled", true).put("emailVerified", true)
+                    .put("firstName", username).put("lastName", "Test").put("email", username + "@test.campuslab.test");
+            user.putArray("groups").add("/" + group);
+            user.putArray("realmRoles").add("student");
+            user.putArray("credentials").addObject().put("type", "password").put("value", "campuslab").put("temporary", false);
+        }
+        var body = JSON.createObjectNode().put("ifResourceExists", "FAIL");
+        body.set("users", users);
+        int status = post("/partialImport", body.toString());
+        if (status != 200) {
+            throw new IllegalStateException("Keycloak did not import " + count + " students: HTTP " + status);
+        }
+    }
+
     private static HttpRequest.Builder request(String path) throws Exception {
         String base = "http://localhost:" + StackExtension.settings().keycloakPort();
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";

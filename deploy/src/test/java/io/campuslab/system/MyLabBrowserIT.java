@@ -53,6 +53,38 @@ class MyLabBrowserIT {
     }
 
     @Test
+    void anIdleLabWarnsItsOwnerWhoKeepsIt() throws Exception {
+        String operator = PortalApi.signedIn("operator");
+        // a warning longer than the idle timeout: every running lab is within its warning
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("PATCH", "/api/v1/settings", operator,
+                "{\"lab.idle-timeout-minutes\": \"60\", \"lab.idle-warning-minutes\": \"120\"}").statusCode()).isEqualTo(200);
+        KeycloakAdmin.createPerson("ivy", "student", "north-high");
+        String ivy = PortalApi.signedIn("ivy");
+        long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PortalApi.send("POST", "/api/v1/labs", ivy, "{\"template\": \"vscode\"}").body()).path("id").asLong();
+        LabWatch.waitFor(ivy, id, LabWatch.inState("RUNNING"));
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "ivy", "campuslab");
+            page.locator("#nav-lab").click();
+            assertThat(page.locator("#lab-idle-warning")).containsText("it stops in");
+            String before = LabWatch.waitFor(ivy, id, LabWatch.inState("RUNNING")).path("idleStopAt").asText();
+
+            page.locator("#lab-keep").click();
+
+            LabWatch.waitFor(ivy, id, lab -> !lab.path("idleStopAt").asText().equals(before));
+            assertThat(page.locator("#lab-idle-warning")).isVisible();
+        } finally {
+            Chromium.screenshot(page, "idle-warning");
+            context.close();
+            PortalApi.send("PATCH", "/api/v1/settings", operator, "{\"lab.idle-warning-minutes\": \"10\"}");
+            PortalApi.send("DELETE", "/api/v1/labs/" + id, ivy, null);
+        }
+    }
+
+    @Test
     void aStudentStartsJupyterLabWatchesItComeUpAndStopsIt() throws Exception {
         KeycloakAdmin.createPerson("lena", "student", "north-high");
         BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
@@ -67,6 +99,8 @@ class MyLabBrowserIT {
             assertThat(page.locator("#lab-card")).containsText("JupyterLab");
             assertThat(page.locator("#lab-state")).hasText("Running", A_MINUTE);
             assertThat(page.locator("#lab-reason")).hasText("Running");
+            assertThat(page.locator("#lab-lifetime-left")).containsText("Stops at the latest in 7 h");
+            assertThat(page.locator("#lab-usage")).containsText("This month you used");
             Page lab = context.waitForPage(() -> page.locator("#lab-open").click());
             assertThat(lab.locator("#lab-template")).hasText("jupyterlab");
             assertThat(lab.locator("#lab-owner")).hasText("lena");

@@ -1,5 +1,6 @@
 package io.campuslab.system;
 
+import io.campuslab.devcluster.DevCluster;
 import io.campuslab.devstack.LocalStack;
 import io.campuslab.devstack.StackException;
 import io.campuslab.devstack.StackSettings;
@@ -25,6 +26,17 @@ public class StackExtension implements BeforeAllCallback {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
+    private static volatile LocalStack started;
+
+    /** The stack's dev-cluster, for tests that inspect it or make it fail. */
+    static DevCluster devCluster() {
+        LocalStack stack = started;
+        if (stack == null) {
+            throw new IllegalStateException("The test stack has not started");
+        }
+        return stack.devCluster().orElseThrow(() -> new IllegalStateException("The test stack runs without its dev-cluster"));
+    }
+
     static StackSettings settings() {
         return StackSettings.forTests(Path.of(System.getProperty("campuslab.it.home", "target/it-stack")), PORT_OFFSET);
     }
@@ -42,6 +54,7 @@ public class StackExtension implements BeforeAllCallback {
                 System.setProperty("campuslab.it.jvm-args", String.join(" ", jvm));
                 System.setProperty("campuslab.it.management-port", Integer.toString(settings().wildflyManagementPort()));
                 System.setProperty("campuslab.it.ear", stack.ear().toString());
+                started = stack;
                 return new Running(stack);
             } catch (StackException e) {
                 stack.close();

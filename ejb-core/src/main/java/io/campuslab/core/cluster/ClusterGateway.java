@@ -12,19 +12,34 @@ public interface ClusterGateway {
     /** Every node with its allocatable capacity, in one call. */
     List<ClusterNode> listNodes() throws ClusterUnavailableException;
 
-    /** Nodes, their room for labs and every lab pod: two list calls, whatever the number of labs. */
+    /**
+     * Nodes, their room for labs, every lab pod and the policy each school namespace carries: three
+     * list calls, whatever the number of labs and schools.
+     */
     ClusterSnapshot snapshot() throws ClusterUnavailableException;
 
     /**
-     * Creates what a lab needs that is not there yet: its school's namespace, the secret with the
-     * access token, the service and the pod. Objects that exist are left as they are, so calling it
-     * again after a crash finishes the work without duplicates.
+     * Writes a school's namespace, ResourceQuota, LimitRange and NetworkPolicies as the policy says,
+     * creating what is missing and replacing what differs.
      */
-    void provision(LabBlueprint lab, String token) throws ClusterUnavailableException;
+    void applySchool(SchoolPolicy school) throws ClusterUnavailableException;
+
+    /**
+     * Creates what a lab needs that is not there yet in its school's namespace: the student's
+     * workspace claim (claim mode), the secret with the access token, the service, the Ingress
+     * (Ingress mode) and the pod. Objects that exist are left as they are, so calling it
+     * again after a crash finishes the work without duplicates.
+     *
+     * @throws LabRefusedException the cluster refused this lab's objects (its namespace's quota, an invalid object)
+     */
+    void provision(LabBlueprint lab, String token) throws ClusterUnavailableException, LabRefusedException;
 
     /** The node port of a lab's service and its token; empty while the service has no node port yet. */
     java.util.Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException;
 
-    /** Deletes a lab's pod, service and secret; what is gone already counts as deleted. */
-    void remove(String namespace, String name) throws ClusterUnavailableException;
+    /**
+     * Deletes a lab's pod, service, secret and, when labs are reached through Ingresses, its
+     * Ingress; what is gone already counts as deleted. The student's workspace claim stays.
+     */
+    void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException;
 }

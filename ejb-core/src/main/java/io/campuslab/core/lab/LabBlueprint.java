@@ -16,12 +16,16 @@ import java.util.Map;
  * @param volumes       workspace, course material, datasets and the template's extra folders
  * @param shmMib        size of {@code /dev/shm} in memory; 0 for the container's default
  * @param nodePort      a NodePort service (one box) or a ClusterIP one behind an Ingress (a cluster)
+ * @param ingressHostOrNull the host the lab's first port is reached at behind the Ingress; null in NodePort mode
+ * @param ingressClassOrNull the IngressClass, or null for the cluster's default
+ * @param workspaceClaimOrNull the student's workspace claim, created if missing; null when workspaces are host folders
  */
 public record LabBlueprint(String name, String namespace, long labId, String tenant, String username, String template,
                            String image, List<String> command, List<String> args, List<Port> ports,
                            int cpuLimitMillis, int memoryLimitMib, int cpuRequestMillis, int memoryRequestMib,
                            int gpus, String gpuKey, Map<String, String> nodeSelector,
-                           List<Volume> volumes, int shmMib, boolean nodePort) {
+                           List<Volume> volumes, int shmMib, boolean nodePort, String ingressHostOrNull,
+                           String ingressClassOrNull, Claim workspaceClaimOrNull) {
 
     public LabBlueprint {
         command = List.copyOf(command);
@@ -29,6 +33,42 @@ public record LabBlueprint(String name, String namespace, long labId, String ten
         ports = List.copyOf(ports);
         nodeSelector = Map.copyOf(nodeSelector);
         volumes = List.copyOf(volumes);
+    }
+
+    /** The host of one of the lab's ports behind the Ingress; null in NodePort mode. */
+    public String ingressHost(String portNameOrNull) {
+        return ingressHostOrNull == null ? null : ingressHost(name, ingressHostOrNull.substring(name.length() + 1), portNameOrNull);
+    }
+
+    /**
+     * Where a lab's port is reached behind the Ingress: {@code <lab>.<base>} for its first port,
+     * {@code <lab>-<port name>.<base>} for the others (one wildcard DNS name and certificate cover all).
+     */
+    public static String ingressHost(String labName, String baseHost, String portNameOrNull) {
+        return (portNameOrNull == null ? labName : labName + "-" + portNameOrNull) + "." + baseHost;
+    }
+
+    /** A student's workspace claim: kept when labs stop, shared by all the student's labs. */
+    public record Claim(String name, String storageClassOrNull, int sizeGib) {
+
+        /**
+         * The claim of a student: its name is a readable, DNS-valid form of the user name and a
+         * digest of the exact name, so that two names that read alike never share a workspace.
+         */
+        public static Claim of(String username, String storageClassOrNull, int sizeGib) {
+            String readable = username.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-+|-+$", "");
+            readable = readable.length() > 40 ? readable.substring(0, 40).replaceAll("-+$", "") : readable;
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String name = "workspace-" + (readable.isEmpty() ? "" : readable + "-")
+                        + java.util.HexFormat.of().formatHex(digest, 0, 4);
+                return new Claim(name, storageClassOrNull, sizeGib);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java platform has SHA-256", e);
+            }
+        }
     }
 
     /** A named port of the lab. */

@@ -1,11 +1,13 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.audit.AuditEvent;
 import io.campuslab.domain.audit.AuditRepository;
+import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;
 import io.campuslab.domain.identity.Roles;
@@ -15,9 +17,12 @@ import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.AccessMode;
 import io.campuslab.domain.platform.PlatformSettings;
+import io.campuslab.domain.platform.WorkspaceMode;
 import io.campuslab.domain.tenant.Tenant;
+import io.campuslab.domain.tenant.TenantQuota;
 import io.campuslab.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,7 +40,8 @@ import java.util.Map;
  * protected by its version: the scheduler's write fails and the next pass sees the new state.
  */
 @Stateless
-public class LabLedger {
+@LocalBean
+public class LabLedger implements LabBooks {
 
     private static final String ACTOR = "scheduler";
 
@@ -49,6 +55,7 @@ public class LabLedger {
     Clock clock;
 
     /** Every lab that is not over, with its blueprint. */
+    @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabRecord> activeLabs() {
         PlatformSettings platform = settings.current();
@@ -59,6 +66,7 @@ public class LabLedger {
     }
 
     /** What each school may hold, from its quota; suspended schools may hold nothing new. */
+    @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Map<String, TenantLimits> limits() {
         Map<String, TenantLimits> limits = new HashMap<>();
@@ -66,15 +74,54 @@ public class LabLedger {
             String slug = school.slug().value();
             limits.put(slug, school.isActive()
                     ? new TenantLimits(slug, school.quota().cpuCores() * 1000L, school.quota().memoryGib() * 1024L,
-                            school.quota().concurrentLabs(), school.quota().gpus(), Map.of(), LabService.LABS_PER_MEMBER)
+                            school.quota().concurrentLabs(), school.quota().gpus(), Map.of(), LabService.LABS_PER_MEMBER_AT_ADMISSION)
                     : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
         }
         return limits;
     }
 
-    /** Records a pass's admission: the admitted labs start provisioning, the others say why they wait. */
+    /**
+     * What each school's namespace must say: its quota (CPU and memory limits, labs, GPUs of each
+     * key the platform offers), the default container size, and the network rules of the settings.
+     * A suspended school's quota admits nothing new.
+     */
+    @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public void recordAdmission(Admission admission) {
+    public Map<String, SchoolPolicy> schoolPolicies() {
+        PlatformSettings platform = settings.current();
+        Map<String, SchoolPolicy> policies = new HashMap<>();
+        for (Tenant school : new TenantRepository(em).listAll()) {
+            TenantQuota quota = school.isActive() ? school.quota() : new TenantQuota(0, 0, 0, 0, 0, 0);
+            Map<String, String> hard = new HashMap<>();
+            hard.put("pods", Integer.toString(quota.concurrentLabs()));
+            hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
+            hard.put("limits.memory", quota.memoryGib() + "Gi");
+            platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key, Integer.toString(quota.gpus())));
+            LabResources defaults = platform.defaultLabResources();
+            policies.put(school.slug().value(), new SchoolPolicy(school.namespace(), school.slug().value(), hard,
+                    defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
+                    platform.memoryRequestMib(defaults.memoryMib()),
+                    platform.accessMode() == AccessMode.INGRESS ? platform.ingressNamespace() : "",
+                    platform.egressCidrs()));
+        }
+        return policies;
+    }
+
+    /** The cluster refused a lab's objects: the lab fails with the API's words, and its objects are removed next pass. */
+    @Override
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void refused(long labId, String detail) {
+        Lab lab = em.find(Lab.class, labId);
+        if (lab != null && lab.state() == LabState.PROVISIONING) {
+            lab.fail("lab.reason.cluster-refused", detail, clock.instant());
+            audit(lab, "lab.failed", "lab.reason.cluster-refused");
+        }
+    }
+
+    /** Records a pass's admission: the admitted labs start provisioning, the others say why they wait. */
+    @Override
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void recordAdmission(Admission admission, Map<Long, java.time.Instant> startsBy) {
         for (Admission.Admitted admitted : admission.admitted()) {
             Lab lab = em.find(Lab.class, admitted.labId());
             if (lab != null && lab.state() == LabState.QUEUED) {
@@ -84,12 +131,13 @@ public class LabLedger {
         admission.waiting().forEach((id, waiting) -> {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.QUEUED) {
-                lab.waits(waiting.reason().messageKey(), waiting.detail(), waiting.position());
+                lab.waits(waiting.reason().messageKey(), waiting.detail(), waiting.position(), startsBy.get(id));
             }
         });
     }
 
     /** Records what the cluster said of the labs in a plan. */
+    @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public void recordObservations(LabPlan plan) {
         for (LabPlan.Running running : plan.running()) {
@@ -126,6 +174,7 @@ public class LabLedger {
     }
 
     /** The blueprint of a lab to provision, if it still should be. */
+    @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabBlueprint> toProvision(List<Long> ids) {
         PlatformSettings platform = settings.current();
@@ -160,8 +209,14 @@ public class LabLedger {
         LabTemplate template = lab.template().orElse(null);
         String workspace = template == null ? "/home/workspace" : template.workspacePath();
         List<LabBlueprint.Volume> volumes = new ArrayList<>();
-        volumes.add(LabBlueprint.Volume.host("workspace",
-                platform.workspaceRoot().resolve(tenant).resolve(lab.templateName()).resolve(user).toString(), workspace, false));
+        LabBlueprint.Claim claim = null;
+        if (platform.workspaceMode() == WorkspaceMode.CLAIM) {
+            claim = LabBlueprint.Claim.of(user, platform.workspaceClass().orElse(null), platform.workspaceSizeGib());
+            volumes.add(LabBlueprint.Volume.claim("workspace", claim.name(), workspace));
+        } else {
+            volumes.add(LabBlueprint.Volume.host("workspace",
+                    platform.workspaceRoot().resolve(tenant).resolve(lab.templateName()).resolve(user).toString(), workspace, false));
+        }
         volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(tenant).toString(),
                 workspace + "/courses", true));
         volumes.add(LabBlueprint.Volume.host("datasets", platform.datasetRoot().resolve(tenant).toString(),
@@ -175,6 +230,7 @@ public class LabLedger {
             }
         }
         LabSize size = lab.size();
+        boolean ingress = platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent();
         String image = template == null ? "" : size.gpus() > 0
                 ? template.gpuImages().getOrDefault(size.gpuKey().orElse(""), template.cpuImage())
                 : template.cpuImage();
@@ -184,6 +240,8 @@ public class LabLedger {
                         .map(p -> new LabBlueprint.Port(p.name(), p.port())).toList(),
                 size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
                 size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector, volumes,
-                template == null ? 0 : template.shmMib(), platform.accessMode() == AccessMode.NODE_PORT);
+                template == null ? 0 : template.shmMib(), platform.accessMode() == AccessMode.NODE_PORT,
+                ingress ? LabBlueprint.ingressHost(lab.objectName(), platform.ingressBaseHost().orElseThrow(), null) : null,
+                ingress ? platform.ingressClass().orElse(null) : null, claim);
     }
 }

@@ -4,6 +4,7 @@ import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.platform.AccessMode;
@@ -33,17 +34,30 @@ public class LabOpening {
     @Inject
     SettingsSource settings;
 
-    /** The address that opens the caller's running lab, token included. */
+    /** The address that opens the caller's running lab at its first port, token included. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public String url(long id) throws CampusLabException {
+        return url(id, null);
+    }
+
+    /** The address that opens one named port of the caller's running lab (the first when null), token included. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public String url(long id, String portNameOrNull) throws CampusLabException {
         LabService.LabTarget target = labs.open(id);
         PlatformSettings platform = settings.current();
         LabAccess access = cluster.access(target.namespace(), target.name())
                 .orElseThrow(() -> new ConflictException("error.lab.not-reachable-yet"));
         String token = URLEncoder.encode(access.token(), StandardCharsets.UTF_8);
-        if (platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent()) {
-            return "https://" + target.name() + "." + platform.ingressBaseHost().get() + "/?token=" + token;
+        if (portNameOrNull != null && !target.ports().isEmpty() && !target.ports().contains(portNameOrNull)) {
+            throw new NotFoundException("port", portNameOrNull);
         }
-        return "http://" + platform.nodePortHost() + ":" + access.nodePort() + "/?token=" + token;
+        if (platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent()) {
+            boolean first = portNameOrNull == null || target.ports().isEmpty() || target.ports().get(0).equals(portNameOrNull);
+            return "https://" + LabBlueprint.ingressHost(target.name(), platform.ingressBaseHost().get(), first ? null : portNameOrNull)
+                    + "/?token=" + token;
+        }
+        int nodePort = access.nodePort(portNameOrNull).orElseThrow(() -> portNameOrNull == null
+                ? new ConflictException("error.lab.not-reachable-yet") : new NotFoundException("port", portNameOrNull));
+        return "http://" + platform.nodePortHost() + ":" + nodePort + "/?token=" + token;
     }
 }

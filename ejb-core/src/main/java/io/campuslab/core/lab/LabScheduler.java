@@ -1,20 +1,11 @@
 package io.campuslab.core.lab;
 
 import io.campuslab.core.cluster.ClusterGateway;
-import io.campuslab.core.cluster.ClusterNode;
-import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
-import io.campuslab.core.cluster.ObservedPod;
-import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
-import io.campuslab.core.lab.admission.HeldLab;
-import io.campuslab.core.lab.admission.NodeRoom;
-import io.campuslab.core.lab.admission.QueuedLab;
 import io.campuslab.core.platform.CoreSettings;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.identity.Roles;
-import io.campuslab.domain.lab.LabState;
-import io.campuslab.domain.platform.PlatformSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;
@@ -29,26 +20,26 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The lab scheduler: a pass every few seconds on the node that holds the lease, never overlapping
- * itself. A pass observes the cluster (two list calls), plans with {@link LabPlanner}, records what
+ * itself. Each pass ({@link SchedulerPass}) observes the cluster (three list calls), brings the
+ * schools' namespaces to their policies, plans with {@link LabPlanner}, records what
  * the cluster reported, removes what no active lab owns, admits queued labs with
  * {@link AdmissionPolicy}, and provisions the admitted ones. Reads and writes are short
  * transactions of their own; no transaction is open during a call to the cluster. When the cluster
- * cannot be reached, nothing changes and the next pass tries again.
+ * cannot be reached, the pass stops where it is, records since when, and the next pass tries again:
+ * every step is safe to repeat.
  */
 @Singleton
 @Startup
@@ -63,6 +54,10 @@ public class LabScheduler {
 
     @Resource
     TimerService timers;
+
+    /** The server's managed threads, for the provisioning lanes of a pass. */
+    @Resource
+    ManagedExecutorService lanes;
 
     @Inject
     SchedulerLease lease;
@@ -82,6 +77,9 @@ public class LabScheduler {
     @Inject
     CoreSettings startup;
 
+    @Inject
+    LabSignals signals;
+
     private final AtomicBoolean passing = new AtomicBoolean();
     private final AdmissionPolicy policy = new AdmissionPolicy();
     private final String holder = System.getProperty("jboss.node.name", "campuslab") + "/"
@@ -100,13 +98,19 @@ public class LabScheduler {
         if (!passing.compareAndSet(false, true)) {
             return;
         }
+        Instant now = clock.instant();
         try {
-            Instant now = clock.instant();
             if (lease.acquire(holder, now, startup.schedulerInterval().multipliedBy(6))) {
-                pass(now);
+                boolean changed = pass(now);
+                if (lease.recordCluster(Optional.empty(), now) || changed) {
+                    signals.labsChanged();
+                }
             }
         } catch (ClusterUnavailableException e) {
-            LOG.fine(() -> "Scheduler pass skipped: the cluster cannot be reached (" + e.detail() + ")");
+            LOG.fine(() -> "Scheduler pass cut short: the cluster cannot be reached (" + e.detail() + ")");
+            if (lease.recordCluster(Optional.of(e.detail()), now)) {
+                signals.labsChanged();
+            }
         } catch (EJBException | jakarta.persistence.PersistenceException e) {
             LOG.log(Level.WARNING, "Scheduler pass failed; the next pass tries again", e);
         } finally {
@@ -114,57 +118,14 @@ public class LabScheduler {
         }
     }
 
-    /** One pass over the cluster and the labs. */
-    void pass(Instant now) throws ClusterUnavailableException {
-        PlatformSettings platform = settings.current();
-        ClusterSnapshot snapshot = cluster.snapshot();
-        List<LabRecord> labs = ledger.activeLabs();
-        LabPlan plan = new LabPlanner(startup.unschedulablePatience(), platform.idleTimeout(), platform.maxLifetime())
-                .plan(labs, snapshot.labPods(), now);
-        ledger.recordObservations(plan);
-        for (LabPlan.Removal removal : plan.removals()) {
-            cluster.remove(removal.namespace(), removal.name());
-        }
-        Admission admission = policy.decide(queued(labs), held(labs, snapshot), ledger.limits(), rooms(snapshot));
-        ledger.recordAdmission(admission);
-        List<Long> toProvision = new ArrayList<>(plan.provision());
-        admission.admitted().forEach(a -> toProvision.add(a.labId()));
-        for (LabBlueprint blueprint : ledger.toProvision(toProvision)) {
-            cluster.provision(blueprint, token());
-        }
-    }
-
-    private static List<QueuedLab> queued(List<LabRecord> labs) {
-        return labs.stream().filter(l -> l.state() == LabState.QUEUED)
-                .map(l -> new QueuedLab(l.id(), l.tenant(), l.user(), l.id(), l.demand())).toList();
-    }
-
-    private static List<HeldLab> held(List<LabRecord> labs, ClusterSnapshot snapshot) {
-        Map<Long, ObservedPod> pods = new HashMap<>();
-        snapshot.labPods().forEach(p -> pods.put(p.labId(), p));
-        return labs.stream().filter(l -> l.state().holdsResources()).map(l -> {
-            ObservedPod pod = pods.get(l.id());
-            String node = pod != null && pod.nodeOrNull() != null ? pod.nodeOrNull() : null;
-            return new HeldLab(l.tenant(), l.user(), l.demand(), node);
-        }).toList();
-    }
-
-    private static List<NodeRoom> rooms(ClusterSnapshot snapshot) {
-        List<NodeRoom> rooms = new ArrayList<>();
-        for (ClusterNode node : snapshot.roomForLabs().values()) {
-            if (!node.ready()) {
-                continue;
-            }
-            Map<String, Integer> gpus = new HashMap<>();
-            node.gpus().forEach((key, count) -> gpus.put(key, Math.toIntExact(count)));
-            rooms.add(new NodeRoom(node.name(), node.cpuMillis(), node.memoryBytes() >> 20, gpus,
-                    node.model().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of())));
-        }
-        return rooms;
+    /** One pass over the cluster and the labs; whether it may have changed what people see. */
+    boolean pass(Instant now) throws ClusterUnavailableException {
+        return new SchedulerPass(ledger, cluster, policy, LabScheduler::token, lanes)
+                .run(settings.current(), startup.unschedulablePatience(), now);
     }
 
     /** A lab's access token: 32 random bytes, kept only in the lab's secret. */
-    private static String token() {
+    static String token() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

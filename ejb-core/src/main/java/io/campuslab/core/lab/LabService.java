@@ -8,6 +8,7 @@ import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.catalog.CatalogRepository;
+import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.TemplateAvailability;
 import io.campuslab.domain.identity.Member;
@@ -16,31 +17,46 @@ import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabOrigin;
 import io.campuslab.domain.lab.LabRepository;
+import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.lab.LabState;
+import io.campuslab.domain.quota.Allowance;
+import io.campuslab.domain.quota.AllowanceProblem;
+import io.campuslab.domain.quota.AllowanceRepository;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantRepository;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import io.campuslab.domain.platform.PlatformSettings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Members' labs: asking for one, seeing one's own, stopping. A member holds one active lab at a
- * time; the rule holds under concurrency because the count is read under a lock on the member's row,
- * so fifty clicks at once give one lab. Starting is the scheduler's work: a request only queues.
+ * Members' labs: asking for one, seeing one's own, stopping. A member holds as many active labs at
+ * once as their allowance says (one unless the school's admin allows more), in sizes and GPU-hours
+ * within it; the count is read under a lock on the member's row, so fifty clicks at once give one
+ * lab. Starting is the scheduler's work: a request only queues.
  */
 @Stateless
 public class LabService {
 
-    /** Active labs a member may hold at once, until schools can allow more. */
-    static final int LABS_PER_MEMBER = 1;
+    /**
+     * Labs one member may hold at once as far as admission is concerned: the member's own limit (an
+     * allowance, one by default) holds when the lab is asked for, under the lock on the member's row.
+     */
+    static final int LABS_PER_MEMBER_AT_ADMISSION = 100;
 
     @PersistenceContext(unitName = "campuslab")
     EntityManager em;
@@ -57,6 +73,15 @@ public class LabService {
     @Inject
     Clock clock;
 
+    @Inject
+    SchedulerLease scheduler;
+
+    @Inject
+    LabSignals signals;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** Queues a lab for the caller from the school's catalog. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public LabView request(LabRequest request) throws NotPermittedException, NotFoundException, InvalidInputException,
@@ -68,34 +93,71 @@ public class LabService {
         }
         LabTemplate template = offeredTemplate(school, request.template());
         LabRepository labs = new LabRepository(em);
-        if (labs.activeCount(caller) >= LABS_PER_MEMBER) {
-            throw new ConflictException("error.lab.already-active", LABS_PER_MEMBER);
+        Allowance allowance = new AllowanceRepository(em).effective(caller, school);
+        LabSize size = LabSizing.size(request, template, settings.current());
+        Optional<AllowanceProblem> tooLarge = allowance.refuses(new LabResources(size.cpuLimitMillis(), size.memoryLimitMib(), size.gpus()));
+        if (tooLarge.isPresent()) {
+            throw new InvalidInputException(tooLarge.get().messageKey(), tooLarge.get().limit());
         }
-        Lab lab = Lab.queue(school, caller, template, LabSizing.size(request, template, settings.current()),
-                LabOrigin.SELF_SERVICE, clock.instant());
+        if (labs.activeCount(caller) >= allowance.labsAtOnceOrDefault()) {
+            throw new ConflictException("error.lab.already-active", allowance.labsAtOnceOrDefault());
+        }
+        if (size.gpus() > 0) {
+            checkGpuBudgets(labs, school, caller, allowance);
+        }
+        Lab lab = Lab.queue(school, caller, template, size, LabOrigin.SELF_SERVICE, clock.instant());
         labs.add(lab);
         em.flush();
         audit.record(school.slug().value(), "lab.requested", lab.objectName(), template.name());
-        return LabView.of(lab);
+        signalAfterCommit();
+        return LabView.of(lab, settings.current(), clock.instant());
+    }
+
+    /** Open pages learn of the change once it is committed, not before. */
+    private void signalAfterCommit() {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signals.labsChanged();
+                }
+            }
+        });
+    }
+
+    /** A GPU lab needs GPU-hours left this month, in the school's budget and in the member's own. */
+    private void checkGpuBudgets(LabRepository labs, Tenant school, Member caller, Allowance allowance) throws ConflictException {
+        UsageMeter meter = UsageMeter.of(labs, school, caller, clock.instant());
+        if (meter.schoolGpuHoursLeft() <= 0) {
+            throw new ConflictException("error.lab.gpu-budget-used", school.quota().gpuHoursPerMonth());
+        }
+        if (allowance.gpuHoursPerMonth() != null && meter.gpuHours() >= allowance.gpuHoursPerMonth()) {
+            throw new ConflictException("error.lab.own-gpu-budget-used", allowance.gpuHoursPerMonth());
+        }
     }
 
     /** The caller's labs: the active one and the last that ended, newest first. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public List<LabView> mine() throws NotPermittedException {
-        return new LabRepository(em).of(currentMember.require(), 10).stream().map(LabView::of).toList();
+        return views(new LabRepository(em).of(currentMember.require(), 10));
     }
 
     /** The school's active labs, for its admin. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public List<LabView> school() throws NotPermittedException {
         Tenant school = currentMember.require().tenant().orElseThrow(NotPermittedException::new);
-        return new LabRepository(em).activeOf(school).stream().map(LabView::of).toList();
+        return views(new LabRepository(em).activeOf(school));
     }
 
     /**
      * The owner opens their running lab: counts as activity, and says where its objects are.
      *
-     * @return the lab's namespace and object name
+     * @return the lab's namespace, object name and port names
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public LabTarget open(long id) throws NotPermittedException, NotFoundException, ConflictException {
@@ -108,11 +170,36 @@ public class LabService {
             throw new ConflictException("error.lab.not-running", lab.templateName());
         }
         lab.touch(clock.instant());
-        return new LabTarget(school.namespace(), lab.objectName());
+        return new LabTarget(school.namespace(), lab.objectName(), portNames(lab));
     }
 
-    /** Where a lab's objects are on the cluster. */
-    public record LabTarget(String namespace, String name) implements java.io.Serializable {
+    /** The owner keeps their running lab from being stopped as idle: it counts as activity now. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public LabView keep(long id) throws NotPermittedException, NotFoundException, ConflictException {
+        open(id);
+        Lab lab = new LabRepository(em).find(id, currentMember.require().tenant().orElseThrow(NotPermittedException::new))
+                .orElseThrow(() -> new NotFoundException("lab", id));
+        return LabView.of(lab, settings.current(), clock.instant());
+    }
+
+    /** What the caller and the caller's school used this month, against the school's GPU-hour budget. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public UsageMeter usage() throws NotPermittedException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        return UsageMeter.of(new LabRepository(em), school, caller, clock.instant());
+    }
+
+    /** Where a lab's objects are on the cluster, and the names of its ports in the template's order. */
+    public record LabTarget(String namespace, String name, List<String> ports) implements java.io.Serializable {
+
+        public LabTarget {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    static List<String> portNames(Lab lab) {
+        return lab.template().map(t -> t.ports().stream().map(p -> p.name()).toList()).orElse(List.of());
     }
 
     /** Per school: labs running, starting and queued, and what they hold; for the platform admin's cluster page. */
@@ -144,7 +231,7 @@ public class LabService {
     /** Every queued lab of the platform, in request order, for the platform admin. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabView> queue() {
-        return new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED)).stream().map(LabView::of).toList();
+        return views(new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED)));
     }
 
     /** Stops a lab: one's own, or, for the school's admin, any of the school. Stopping twice changes nothing. */
@@ -159,8 +246,18 @@ public class LabService {
         }
         if (lab.stop(own ? "lab.reason.stopped-by-user" : "lab.reason.stopped-by-admin", clock.instant())) {
             audit.record(school.slug().value(), "lab.stopped", lab.objectName(), lab.owner().username());
+            signalAfterCommit();
         }
-        return LabView.of(lab);
+        return LabView.of(lab, settings.current(), clock.instant());
+    }
+
+    /** Labs as people see them: while the cluster cannot be reached, what waits for it says so. */
+    private List<LabView> views(List<Lab> labs) {
+        boolean unreachable = scheduler.clusterUnreachableSince().isPresent();
+        PlatformSettings platform = settings.current();
+        Instant now = clock.instant();
+        return labs.stream().map(lab -> LabView.of(lab, platform, now))
+                .map(v -> unreachable ? v.whileClusterUnreachable() : v).toList();
     }
 
     private LabTemplate offeredTemplate(Tenant school, String name) throws NotFoundException {

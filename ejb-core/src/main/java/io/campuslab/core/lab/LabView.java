@@ -2,18 +2,45 @@ package io.campuslab.core.lab;
 
 import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabState;
+import io.campuslab.domain.platform.PlatformSettings;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
-/** A lab as its owner and the school's admin see it: state with the reason in words' key, and its size. */
+/**
+ * A lab as its owner and the school's admin see it: state with the reason in words' key, its size,
+ * and for a running lab when it will be stopped if nobody uses it, and at the latest.
+ *
+ * @param idleStopAt    when the running lab is stopped unless someone uses it; null otherwise
+ * @param lifetimeEndAt when the running lab reaches the longest life; null otherwise
+ * @param idleWarning   whether the idle stop is near enough to warn the owner
+ * @param ports         the names of the lab's ports, each opened on its own
+ * @param startsBy      by when a queued lab starts at the latest; null when it cannot be said
+ */
 public record LabView(long id, String tenant, String owner, String template, String templateTitle, LabState state, String reasonKey, String reasonDetail,
-                      Integer queuePosition, int cpuMillis, int memoryMib, int gpus, String gpuKey, Instant requestedAt, Instant stateChangedAt)
+                      Integer queuePosition, int cpuMillis, int memoryMib, int gpus, String gpuKey, Instant requestedAt, Instant stateChangedAt,
+                      Instant idleStopAt, Instant lifetimeEndAt, boolean idleWarning, List<String> ports,
+                      Instant startsBy)
         implements Serializable {
 
-    static LabView of(Lab lab) {
+    /** The same lab as seen while the cluster cannot be reached: what waits for the cluster says so. */
+    LabView whileClusterUnreachable() {
+        if (state != LabState.QUEUED && state != LabState.PROVISIONING && state != LabState.STOPPING) {
+            return this;
+        }
+        return new LabView(id, tenant, owner, template, templateTitle, state, "lab.reason.cluster-unreachable", "",
+                queuePosition, cpuMillis, memoryMib, gpus, gpuKey, requestedAt, stateChangedAt, idleStopAt, lifetimeEndAt,
+                idleWarning, ports, startsBy);
+    }
+
+    static LabView of(Lab lab, PlatformSettings platform, Instant now) {
+        Instant idleStop = lab.idleStopAt(platform.idleTimeout()).orElse(null);
         return new LabView(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.templateName(),
                 lab.template().map(t -> t.displayName()).orElse(lab.templateName()), lab.state(), lab.reasonKey(),
                 lab.reasonDetail().orElse(""), lab.queuePosition().orElse(null), lab.size().cpuLimitMillis(), lab.size().memoryLimitMib(), lab.size().gpus(),
-                lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt());
+                lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt(), idleStop,
+                lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
+                idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), LabService.portNames(lab),
+                lab.startsBy().orElse(null));
     }
 }

@@ -117,7 +117,7 @@ class LabPlannerTest {
     private static LabRecord record(long id, LabState state, Instant changed, Instant running, Instant activity) {
         LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-north-high", id, "north-high", "sam", "jupyterlab",
                 "registry.example/lab:" + id, List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
-                1000, 1024, 1000, 1024, 0, null, Map.of(), List.of(), 0, true);
+                1000, 1024, 1000, 1024, 0, null, Map.of(), List.of(), 0, true, null, null, null);
         return new LabRecord(id, "north-high", "sam", state, Demand.cpu(1000, 1024), null, changed, running, activity, blueprint);
     }
 

@@ -65,6 +65,9 @@ public class Lab {
     @Column(name = "queue_position")
     private Integer queuePosition;
 
+    @Column(name = "starts_by")
+    private Instant startsBy;
+
     @Embedded
     private LabSize size;
 
@@ -113,12 +116,21 @@ public class Lab {
         return lab;
     }
 
-    /** The queue said why the lab waits and where it stands in its school's queue (1 is next); it stays queued. */
-    public void waits(String reasonKey, String detail, int position) {
+    /**
+     * The queue said why the lab waits, where it stands in its school's queue (1 is next) and, if it
+     * can be said, by when it starts at the latest; it stays queued.
+     */
+    public void waits(String reasonKey, String detail, int position, Instant startsByOrNull) {
         require(state == LabState.QUEUED, LabState.QUEUED);
         this.reasonKey = reasonKey;
         this.reasonDetail = shorten(detail);
         this.queuePosition = position;
+        this.startsBy = startsByOrNull;
+    }
+
+    /** By when the queued lab starts at the latest, as the last pass estimated it. */
+    public Optional<Instant> startsBy() {
+        return Optional.ofNullable(state == LabState.QUEUED ? startsBy : null);
     }
 
     /** Admitted: the cluster objects are created next. */
@@ -187,6 +199,33 @@ public class Lab {
         return state == LabState.RUNNING && runningAt != null && runningAt.plus(lifetime).isBefore(now);
     }
 
+    /**
+     * What the lab used between two instants: its CPU limit in core-hours and its GPUs in GPU-hours,
+     * for the time it was running (or stopping) inside that window.
+     */
+    public LabUsage usedBetween(Instant from, Instant to) {
+        if (runningAt == null) {
+            return LabUsage.NONE;
+        }
+        Instant start = runningAt.isAfter(from) ? runningAt : from;
+        Instant end = endedAt == null || endedAt.isAfter(to) ? to : endedAt;
+        if (!end.isAfter(start)) {
+            return LabUsage.NONE;
+        }
+        double hours = Duration.between(start, end).toMillis() / 3_600_000.0;
+        return new LabUsage(hours * size.cpuLimitMillis() / 1000.0, hours * size.gpus());
+    }
+
+    /** When an idle running lab will be stopped, counting from its latest activity. */
+    public Optional<Instant> idleStopAt(Duration timeout) {
+        return state == LabState.RUNNING && lastActivityAt != null ? Optional.of(lastActivityAt.plus(timeout)) : Optional.empty();
+    }
+
+    /** When a running lab reaches the longest life a lab may have. */
+    public Optional<Instant> lifetimeEndAt(Duration lifetime) {
+        return state == LabState.RUNNING && runningAt != null ? Optional.of(runningAt.plus(lifetime)) : Optional.empty();
+    }
+
     private void move(LabState to, String reasonKey, String detail, Instant now) {
         if (!state.next().contains(to)) {
             throw new LabStateException(state, to);
@@ -196,6 +235,7 @@ public class Lab {
         this.reasonDetail = shorten(detail);
         this.stateChangedAt = now;
         this.queuePosition = null;
+        this.startsBy = null;
     }
 
     private void require(boolean condition, LabState expected) {

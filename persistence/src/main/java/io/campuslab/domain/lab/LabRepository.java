@@ -64,4 +64,14 @@ public class LabRepository {
                 .setParameter("states", states)
                 .getResultList();
     }
+
+    /** The school's labs that ran at some time in [from, to): what its usage is counted from. */
+    public List<Lab> ranBetween(Tenant school, java.time.Instant from, java.time.Instant to) {
+        return em.createQuery("select l from Lab l where l.tenant = :school and l.runningAt is not null"
+                        + " and l.runningAt < :to and (l.endedAt is null or l.endedAt > :from)", Lab.class)
+                .setParameter("school", school)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
 }

@@ -149,6 +149,34 @@ public final class PlatformSettings {
         return optional(Setting.INGRESS_CLASS);
     }
 
+    /** The namespace of the ingress controller, the only one whose pods may reach labs in INGRESS mode. */
+    public String ingressNamespace() {
+        return values.get(Setting.INGRESS_NAMESPACE);
+    }
+
+    /** The networks labs may reach besides the cluster's DNS. */
+    public List<String> egressCidrs() {
+        return list(values.get(Setting.EGRESS_CIDRS));
+    }
+
+    /** How long before an idle lab is stopped its owner is warned. */
+    public Duration idleWarning() {
+        return Duration.ofMinutes(Long.parseLong(values.get(Setting.IDLE_WARNING)));
+    }
+
+    public WorkspaceMode workspaceMode() {
+        return WorkspaceMode.valueOf(values.get(Setting.WORKSPACE_MODE));
+    }
+
+    /** The storage class of workspace claims; empty: the cluster's default class. */
+    public Optional<String> workspaceClass() {
+        return optional(Setting.WORKSPACE_CLASS);
+    }
+
+    public int workspaceSizeGib() {
+        return Integer.parseInt(values.get(Setting.WORKSPACE_SIZE));
+    }
+
     public Path workspaceRoot() {
         return root(Setting.WORKSPACE_ROOT, "workspaces");
     }

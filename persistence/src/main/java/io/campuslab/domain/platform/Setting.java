@@ -21,14 +21,20 @@ public enum Setting {
     GPU_DEFAULT_KEY("gpu.default-key", "nvidia.com/gpu", Kind.RESOURCE_KEY),
     MAX_PORTS("catalog.max-ports", "4", Kind.integer(1, 16)),
     IDLE_TIMEOUT("lab.idle-timeout-minutes", "60", Kind.integer(5, 10_080)),
+    IDLE_WARNING("lab.idle-warning-minutes", "10", Kind.integer(1, 120)),
     MAX_LIFETIME("lab.max-lifetime-hours", "8", Kind.integer(1, 720)),
     ACCESS_MODE("access.mode", AccessMode.NODE_PORT.name(), Kind.ACCESS_MODE),
     NODE_PORT_HOST("access.node-port-host", "localhost", Kind.HOST),
     INGRESS_BASE_HOST("access.ingress-base-host", "", Kind.OPTIONAL_HOST),
     INGRESS_CLASS("access.ingress-class", "", Kind.OPTIONAL_NAME),
+    INGRESS_NAMESPACE("access.ingress-namespace", "ingress-nginx", Kind.OPTIONAL_NAME),
+    EGRESS_CIDRS("network.egress-cidrs", "", Kind.CIDRS),
     WORKSPACE_ROOT("storage.workspace-root", "", Kind.OPTIONAL_PATH),
     COURSE_ROOT("storage.course-root", "", Kind.OPTIONAL_PATH),
     DATASET_ROOT("storage.dataset-root", "", Kind.OPTIONAL_PATH),
+    WORKSPACE_MODE("storage.workspace-mode", WorkspaceMode.HOST_PATH.name(), Kind.WORKSPACE_MODE),
+    WORKSPACE_CLASS("storage.workspace-class", "", Kind.OPTIONAL_NAME),
+    WORKSPACE_SIZE("storage.workspace-size-gib", "10", Kind.integer(1, 10_000)),
     MAX_UPLOAD("upload.max-mib", "2048", Kind.integer(1, 2048)),
     MAX_EXTRACTED("upload.max-extracted-mib", "20480", Kind.integer(1, 1_048_576));
 
@@ -84,6 +90,13 @@ public enum Setting {
         };
         Kind ACCESS_MODE = value -> Arrays.stream(AccessMode.values()).anyMatch(m -> m.name().equals(value))
                 ? Optional.empty() : Optional.of("error.setting.access-mode");
+        Kind WORKSPACE_MODE = value -> Arrays.stream(WorkspaceMode.values()).anyMatch(m -> m.name().equals(value))
+                ? Optional.empty() : Optional.of("error.setting.workspace-mode");
+        Pattern CIDR = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)"
+                + "|[0-9a-fA-F:]{2,39}/(12[0-8]|1[01]\\d|[1-9]?\\d)");
+        Kind CIDRS = value -> PlatformSettings.list(value).size() <= 50
+                && PlatformSettings.list(value).stream().allMatch(c -> CIDR.matcher(c).matches())
+                ? Optional.empty() : Optional.of("error.setting.cidrs");
         Kind HOST = value -> HOST_NAME.matcher(value).matches() ? Optional.empty() : Optional.of("error.setting.host");
         Kind OPTIONAL_HOST = value -> value.isEmpty() ? Optional.empty() : HOST.check(value);
         Kind OPTIONAL_NAME = value -> value.isEmpty() || DNS_LABEL.matcher(value).matches()

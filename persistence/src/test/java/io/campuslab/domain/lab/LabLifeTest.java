@@ -28,11 +28,13 @@ class LabLifeTest {
         Lab lab = lab();
         assertThat(lab.state()).isEqualTo(LabState.QUEUED);
 
-        lab.waits("lab.wait.no-free-gpu", "NVIDIA-A100-SXM4-40GB", 3);
+        lab.waits("lab.wait.no-free-gpu", "NVIDIA-A100-SXM4-40GB", 3, T0.plusSeconds(3600));
         assertThat(lab.queuePosition()).hasValue(3);
+        assertThat(lab.startsBy()).hasValue(T0.plusSeconds(3600));
         assertThat(lab.reasonDetail()).hasValue("NVIDIA-A100-SXM4-40GB");
         lab.admit("gpu-node-1", T0.plusSeconds(10));
         assertThat(lab.queuePosition()).isEmpty();
+        assertThat(lab.startsBy()).isEmpty();
         lab.running("gpu-node-1", T0.plusSeconds(40));
         assertThat(lab.state()).isEqualTo(LabState.RUNNING);
         assertThat(lab.lastActivityAt()).hasValue(T0.plusSeconds(40));
@@ -43,6 +45,37 @@ class LabLifeTest {
         assertThat(lab.state()).isEqualTo(LabState.STOPPED);
         assertThat(lab.reasonKey()).isEqualTo("lab.reason.stopped-by-user");
         assertThat(lab.endedAt()).hasValue(T0.plusSeconds(105));
+    }
+
+    @Test
+    void usageCountsTheRunningTimeInsideTheWindowByLimitsAndGpus() {
+        Lab lab = lab();
+        assertThat(lab.usedBetween(T0, T0.plusSeconds(7200))).isEqualTo(LabUsage.NONE);
+        lab.admit("gpu-node-1", T0);
+        lab.running("gpu-node-1", T0.plusSeconds(1800));
+        lab.stop("lab.reason.stopped-by-user", T0.plusSeconds(5400));
+        lab.gone(T0.plusSeconds(9000));
+
+        LabUsage whole = lab.usedBetween(T0, T0.plusSeconds(86_400));
+        LabUsage firstHour = lab.usedBetween(T0, T0.plusSeconds(3600));
+        LabUsage after = lab.usedBetween(T0.plusSeconds(9000), T0.plusSeconds(86_400));
+
+        assertThat(whole.gpuHours()).as("half past eight to half past ten, one GPU").isEqualTo(2.0);
+        assertThat(whole.cpuCoreHours()).as("two cores for two hours").isEqualTo(4.0);
+        assertThat(firstHour.gpuHours()).isEqualTo(0.5);
+        assertThat(after).isEqualTo(LabUsage.NONE);
+    }
+
+    @Test
+    void aRunningLabKnowsWhenIdlenessAndAgeStopIt() {
+        Lab lab = lab();
+        assertThat(lab.idleStopAt(Duration.ofMinutes(60))).isEmpty();
+        lab.admit("gpu-node-1", T0);
+        lab.running("gpu-node-1", T0);
+        lab.touch(T0.plusSeconds(600));
+
+        assertThat(lab.idleStopAt(Duration.ofMinutes(60))).hasValue(T0.plusSeconds(600 + 3600));
+        assertThat(lab.lifetimeEndAt(Duration.ofHours(8))).hasValue(T0.plusSeconds(8 * 3600));
     }
 
     @Test

@@ -42,6 +42,20 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void labsReachOnlyNetworksWrittenAsCidrBlocks() {
+        PlatformSettings open = defaults.with(Map.of("network.egress-cidrs", "10.20.0.0/16, 0.0.0.0/0 fd00::/8"));
+
+        assertThat(open.egressCidrs()).containsExactly("10.20.0.0/16", "0.0.0.0/0", "fd00::/8");
+        assertThat(defaults.egressCidrs()).isEmpty();
+        assertThat(defaults.problemsWith(Map.of("network.egress-cidrs", "10.0.0.0"))).extracting(SettingProblem::messageKey)
+                .containsExactly("error.setting.cidrs");
+        assertThat(defaults.problemsWith(Map.of("network.egress-cidrs", "300.1.1.1/8"))).hasSize(1);
+        assertThat(defaults.problemsWith(Map.of("storage.workspace-mode", "NFS"))).extracting(SettingProblem::messageKey)
+                .containsExactly("error.setting.workspace-mode");
+        assertThat(defaults.with(Map.of("storage.workspace-mode", "CLAIM")).workspaceMode()).isEqualTo(WorkspaceMode.CLAIM);
+    }
+
+    @Test
     void gpuKeysMayNameMigProfilesAndOtherVendors() {
         Map<String, String> change = Map.of("gpu.resource-keys", "nvidia.com/gpu, nvidia.com/mig-1g.5gb amd.com/gpu",
                 "gpu.default-key", "amd.com/gpu");

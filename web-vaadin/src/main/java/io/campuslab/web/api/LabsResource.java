@@ -4,6 +4,7 @@ import io.campuslab.core.lab.LabOpening;
 import io.campuslab.core.lab.LabRequest;
 import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabView;
+import io.campuslab.core.lab.UsageMeter;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
@@ -73,16 +74,33 @@ public class LabsResource {
     }
 
     /** Where a running lab is opened, with its token: show it to no one but its owner. */
+    @GET
+    @Path("usage")
+    @Operation(summary = "The caller's CPU core-hours and GPU-hours this month, and the school's GPU-hours against its budget")
+    public UsageMeter usage() throws CampusLabException {
+        return labs.usage();
+    }
+
+    @POST
+    @Path("{id}/keep")
+    @Operation(summary = "Keep the caller's running lab from being stopped as idle: counts as activity now")
+    @APIResponse(responseCode = "404", description = "No such lab of the caller")
+    @APIResponse(responseCode = "409", description = "The lab does not run")
+    public LabView keep(@PathParam("id") long id) throws CampusLabException {
+        return labs.keep(id);
+    }
+
     public record Access(String url) {
     }
 
     @GET
     @Path("{id}/access")
-    @Operation(summary = "The address that opens the caller's running lab, token included; counts as activity")
+    @Operation(summary = "The address that opens the caller's running lab (its first port, or ?port=<name>), token included;"
+            + " counts as activity")
     @APIResponse(responseCode = "404", description = "No such lab of the caller")
     @APIResponse(responseCode = "409", description = "The lab does not run (yet)")
-    public Access access(@PathParam("id") long id) throws CampusLabException {
-        return new Access(opening.url(id));
+    public Access access(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("port") String port) throws CampusLabException {
+        return new Access(opening.url(id, port == null || port.isBlank() ? null : port));
     }
 
     @DELETE

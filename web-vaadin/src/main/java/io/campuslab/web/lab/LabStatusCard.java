@@ -28,12 +28,25 @@ public class LabStatusCard extends Card {
             Div position = new Div(getTranslation("lab.queue-position", lab.queuePosition()));
             position.setId("lab-queue-position");
             add(position);
+            if (lab.startsBy() != null) {
+                long minutes = Math.max(1, java.time.Duration.between(java.time.Instant.now(), lab.startsBy()).toMinutes());
+                Div wait = new Div(getTranslation("lab.estimated-wait", minutes / 60, minutes % 60));
+                wait.setId("lab-estimated-wait");
+                add(wait);
+            }
         }
         Div size = new Div(lab.gpus() > 0
                 ? getTranslation("lab.size-gpu", lab.cpuMillis() / 1000.0, lab.memoryMib() / 1024.0, lab.gpus(), lab.gpuKey())
                 : getTranslation("lab.size", lab.cpuMillis() / 1000.0, lab.memoryMib() / 1024.0));
         size.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         add(size);
+        if (lab.lifetimeEndAt() != null) {
+            long minutes = Math.max(0, java.time.Duration.between(java.time.Instant.now(), lab.lifetimeEndAt()).toMinutes());
+            Div left = new Div(getTranslation("lab.lifetime-left", minutes / 60, minutes % 60));
+            left.setId("lab-lifetime-left");
+            left.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            add(left);
+        }
         setWidth("28rem");
     }
 }

@@ -3,6 +3,8 @@ package io.campuslab.web.lab;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,7 +19,9 @@ import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.catalog.CatalogService;
 import io.campuslab.core.lab.LabRequest;
 import io.campuslab.core.lab.LabService;
+import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.lab.LabView;
+import io.campuslab.core.lab.UsageMeter;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
@@ -27,38 +31,44 @@ import io.campuslab.web.layout.Refresh;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * My lab: the member's active lab with its state, why it waits and its place in the queue, kept
- * current while the page is open; or, without one, the school's labs to start on CPU or GPU.
+ * My lab: the member's active lab with its state, why it waits and its place in the queue, a warning
+ * with a button that keeps it when it is about to be stopped as idle, kept current while the page
+ * is open; or, without one, the school's labs to start on CPU or GPU. Below, this month's usage.
  */
 @Route(value = "lab", layout = MainLayout.class)
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
 public class MyLabView extends VerticalLayout implements HasDynamicTitle {
 
     /** How often the page asks for the lab's state while it is open. */
-    private static final int REFRESH_MILLIS = 2000;
+    private static final int REFRESH_MILLIS = 10_000;
 
     private final LabService labs;
     private final CatalogService catalog;
     private final VerticalLayout current = new VerticalLayout();
+    private final Paragraph usage = new Paragraph();
     private final FlexLayout choices = new FlexLayout();
     private LabView shown;
 
     @Inject
-    public MyLabView(LabService labs, CatalogService catalog) {
+    public MyLabView(LabService labs, CatalogService catalog, LabSignals signals) {
         this.labs = labs;
         this.catalog = catalog;
         current.setPadding(false);
         choices.setId("lab-choices");
         choices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         choices.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H3(getTranslation("lab.title")), current, choices);
+        usage.setId("lab-usage");
+        usage.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(new H3(getTranslation("lab.title")), current, choices, usage);
         refresh();
-        Refresh.whileShown(this, REFRESH_MILLIS, this::refreshIfChanged);
+        Refresh.whileShown(this, REFRESH_MILLIS, signals, this::refreshIfChanged);
     }
 
     private void refreshIfChanged() {
@@ -81,18 +91,19 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
     private void refresh() {
         current.removeAll();
         choices.removeAll();
+        showUsage();
         shown = latest().orElse(null);
         if (shown != null) {
             current.add(new LabStatusCard(shown));
+            if (shown.idleWarning()) {
+                current.add(idleWarning(shown));
+            }
             HorizontalLayout actions = new HorizontalLayout();
             if (shown.state() == LabState.RUNNING) {
-                Button openButton = new Button(getTranslation("lab.open"), VaadinIcon.EXTERNAL_LINK.create());
-                openButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                Anchor open = new Anchor("open-lab/" + shown.id(), openButton);
-                open.setTarget("_blank");
-                open.setId("lab-open");
-                open.getElement().setAttribute("router-ignore", true);
-                actions.add(open);
+                List<String> ports = shown.ports().isEmpty() ? List.of("") : shown.ports();
+                for (int i = 0; i < ports.size(); i++) {
+                    actions.add(openButton(shown.id(), i == 0 ? null : ports.get(i)));
+                }
             }
             if (shown.state().isActive()) {
                 Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> stop(shown.id()));
@@ -108,6 +119,53 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
             catalog.offered().forEach(item -> choices.add(choice(item)));
         } catch (CampusLabException e) {
             choices.add(new Paragraph(ErrorMessages.text(e, getLocale())));
+        }
+    }
+
+    /** Opens one port of the lab in a new tab: the first port as "Open", the others by their names. */
+    private Anchor openButton(long id, String port) {
+        Button button = new Button(port == null ? getTranslation("lab.open") : getTranslation("lab.open-port", port),
+                VaadinIcon.EXTERNAL_LINK.create());
+        if (port == null) {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        Anchor open = new Anchor("open-lab/" + id + (port == null ? "" : "/" + port), button);
+        open.setTarget("_blank");
+        open.setId(port == null ? "lab-open" : "lab-open-" + port);
+        open.getElement().setAttribute("router-ignore", true);
+        return open;
+    }
+
+    /** Nobody used the lab for a while: it says when it stops, and one click keeps it. */
+    private Div idleWarning(LabView lab) {
+        long minutes = Math.max(0, Duration.between(Instant.now(), lab.idleStopAt()).toMinutes());
+        Button keep = new Button(getTranslation("lab.keep"), VaadinIcon.CLOCK.create(), click -> keep(lab.id()));
+        keep.setId("lab-keep");
+        keep.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Div warning = new Div(new Span(getTranslation("lab.idle-warning", minutes)), keep);
+        warning.setId("lab-idle-warning");
+        warning.getElement().getThemeList().add("badge warning");
+        warning.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "center")
+                .set("padding", "var(--lumo-space-s)");
+        return warning;
+    }
+
+    private void showUsage() {
+        try {
+            UsageMeter meter = labs.usage();
+            usage.setText(getTranslation("lab.usage", meter.cpuCoreHours(), meter.gpuHours(), meter.schoolGpuHours(),
+                    meter.schoolGpuHoursBudget()));
+        } catch (CampusLabException e) {
+            usage.setText("");
+        }
+    }
+
+    private void keep(long id) {
+        try {
+            labs.keep(id);
+            refresh();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
         }
     }
 

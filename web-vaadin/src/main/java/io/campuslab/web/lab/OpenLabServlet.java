@@ -29,8 +29,11 @@ public class OpenLabServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = LanguagePreference.of(request);
         long id;
+        String port;
         try {
-            id = Long.parseLong(request.getPathInfo() == null ? "" : request.getPathInfo().substring(1));
+            String[] path = (request.getPathInfo() == null ? "" : request.getPathInfo().substring(1)).split("/", 2);
+            id = Long.parseLong(path[0]);
+            port = path.length > 1 && !path[1].isEmpty() ? path[1] : null;
         } catch (NumberFormatException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -38,7 +41,7 @@ public class OpenLabServlet extends HttpServlet {
         try {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
-            response.sendRedirect(opening.url(id));
+            response.sendRedirect(opening.url(id, port));
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, Messages.get(locale, e.messageKey(), e.arguments().toArray()));
         } catch (ConflictException e) {

@@ -6,33 +6,45 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.lab.LabService;
+import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.lab.LabView;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.web.layout.ErrorMessages;
-import io.campuslab.web.layout.Refresh;
 import io.campuslab.web.layout.MainLayout;
+import io.campuslab.web.layout.Refresh;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The school admin's view of every active lab of the school, kept current, each with Stop. */
 @Route(value = "school-labs", layout = MainLayout.class)
 @RolesAllowed(Roles.TENANT_ADMIN)
 public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final int REFRESH_MILLIS = 5000;
+    private static final int REFRESH_MILLIS = 10_000;
 
     private final LabService labs;
     private final Grid<LabView> grid = new Grid<>();
+    private final List<LabView> shown = new ArrayList<>();
+    /** Rows are labs by id, so a lab whose state changes keeps its row (and its one Stop button). */
+    private final ListDataProvider<LabView> rows = new ListDataProvider<>(shown) {
+        @Override
+        public Object getId(LabView lab) {
+            return lab.id();
+        }
+    };
 
     @Inject
-    public SchoolLabsView(LabService labs) {
+    public SchoolLabsView(LabService labs, LabSignals signals) {
         this.labs = labs;
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
@@ -49,11 +61,12 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("school-labs.size")).setAutoWidth(true);
         grid.addColumn(lab -> time.format(lab.requestedAt())).setHeader(getTranslation("school-labs.requested"));
         grid.addComponentColumn(this::stopButton).setAutoWidth(true);
+        grid.setItems(rows);
         grid.setSizeFull();
         setSizeFull();
         add(new H3(getTranslation("school-labs.title")), grid);
         refresh();
-        Refresh.whileShown(this, REFRESH_MILLIS, this::refresh);
+        Refresh.whileShown(this, REFRESH_MILLIS, signals, this::refresh);
     }
 
     private Button stopButton(LabView lab) {
@@ -70,9 +83,15 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
         return stop;
     }
 
+    /** Shows the school's labs anew when they changed since the last look. */
     private void refresh() {
         try {
-            grid.setItems(labs.school());
+            List<LabView> latest = labs.school();
+            if (!latest.equals(shown)) {
+                shown.clear();
+                shown.addAll(latest);
+                rows.refreshAll();
+            }
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
         }

@@ -5,19 +5,28 @@ import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.cluster.LabAccess;
+import io.campuslab.core.cluster.LabRefusedException;
+import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1Namespace;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.apis.NetworkingV1Api;
+import io.kubernetes.client.openapi.models.V1LimitRange;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1ResourceQuota;
+import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -54,50 +63,89 @@ public class KubernetesClusterGateway implements ClusterGateway {
     public ClusterSnapshot snapshot() throws ClusterUnavailableException {
         List<ClusterNode> nodes = listNodes();
         List<V1Pod> pods;
+        Map<String, String> policies = new HashMap<>();
         try {
             pods = core().listPodForAllNamespaces().execute().getItems();
+            for (V1ResourceQuota quota : core().listResourceQuotaForAllNamespaces()
+                    .labelSelector(LabObjects.MANAGED_BY + "=" + LabObjects.CAMPUSLAB).execute().getItems()) {
+                SchoolObjects.fingerprint(quota).ifPresent(f -> policies.put(quota.getMetadata().getNamespace(), f));
+            }
         } catch (ApiException e) {
-            throw unavailable("list pods", e);
+            throw unavailable("list pods and quotas", e);
         }
         return new ClusterSnapshot(nodes, PodObservation.roomForLabs(nodes, pods),
-                pods.stream().map(PodObservation::lab).flatMap(Optional::stream).toList());
+                pods.stream().map(PodObservation::lab).flatMap(Optional::stream).toList(), policies);
     }
 
     @Override
-    public void provision(LabBlueprint lab, String token) throws ClusterUnavailableException {
+    public void applySchool(SchoolPolicy school) throws ClusterUnavailableException {
         CoreV1Api api = core();
-        createUnlessExists("create namespace " + lab.namespace(), () -> api.createNamespace(new V1Namespace()
-                .apiVersion("v1").kind("Namespace")
-                .metadata(new V1ObjectMeta().name(lab.namespace())
-                        .putLabelsItem(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB)
-                        .putLabelsItem(LabObjects.TENANT, lab.tenant()))).execute());
-        createUnlessExists("create secret " + lab.name(),
+        NetworkingV1Api networking = networking();
+        String ns = school.namespace();
+        createUnlessExists("create namespace " + ns, () -> api.createNamespace(SchoolObjects.namespace(school)).execute());
+        V1LimitRange limits = SchoolObjects.limitRange(school);
+        createOrReplace("limit range of " + ns, () -> api.createNamespacedLimitRange(ns, limits).execute(),
+                () -> api.replaceNamespacedLimitRange(SchoolObjects.NAME, ns, limits).execute());
+        for (V1NetworkPolicy policy : SchoolObjects.networkPolicies(school)) {
+            String name = policy.getMetadata().getName();
+            createOrReplace("network policy " + name + " of " + ns,
+                    () -> networking.createNamespacedNetworkPolicy(ns, policy).execute(),
+                    () -> networking.replaceNamespacedNetworkPolicy(name, ns, policy).execute());
+        }
+        // the quota last: its fingerprint says the school's objects are complete
+        V1ResourceQuota quota = SchoolObjects.quota(school);
+        createOrReplace("resource quota of " + ns, () -> api.createNamespacedResourceQuota(ns, quota).execute(),
+                () -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, quota).execute());
+    }
+
+    @Override
+    public void provision(LabBlueprint lab, String token) throws ClusterUnavailableException, LabRefusedException {
+        CoreV1Api api = core();
+        if (lab.workspaceClaimOrNull() != null) {
+            createLabObject("create workspace claim " + lab.workspaceClaimOrNull().name(), () -> api
+                    .createNamespacedPersistentVolumeClaim(lab.namespace(), LabObjects.workspaceClaim(lab)).execute());
+        }
+        createLabObject("create secret " + lab.name(),
                 () -> api.createNamespacedSecret(lab.namespace(), LabObjects.secret(lab, token)).execute());
-        createUnlessExists("create service " + lab.name(),
+        createLabObject("create service " + lab.name(),
                 () -> api.createNamespacedService(lab.namespace(), LabObjects.service(lab)).execute());
-        createUnlessExists("create pod " + lab.name(),
+        if (lab.ingressHostOrNull() != null) {
+            NetworkingV1Api networking = networking();
+            createLabObject("create ingress " + lab.name(),
+                    () -> networking.createNamespacedIngress(lab.namespace(), LabObjects.ingress(lab)).execute());
+        }
+        createLabObject("create pod " + lab.name(),
                 () -> api.createNamespacedPod(lab.namespace(), LabObjects.pod(lab)).execute());
     }
 
     @Override
-    public void remove(String namespace, String name) throws ClusterUnavailableException {
+    public void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException {
         CoreV1Api api = core();
         deleteUnlessGone("delete pod " + name, () -> api.deleteNamespacedPod(name, namespace).execute());
         deleteUnlessGone("delete service " + name, () -> api.deleteNamespacedService(name, namespace).execute());
         deleteUnlessGone("delete secret " + name, () -> api.deleteNamespacedSecret(name, namespace).execute());
+        if (ingresses) {
+            NetworkingV1Api networking = networking();
+            deleteUnlessGone("delete ingress " + name, () -> networking.deleteNamespacedIngress(name, namespace).execute());
+        }
     }
 
     @Override
     public Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException {
         try {
             V1Service service = core().readNamespacedService(name, namespace).execute();
-            Integer nodePort = service.getSpec() == null || service.getSpec().getPorts() == null
-                    || service.getSpec().getPorts().isEmpty() ? null : service.getSpec().getPorts().get(0).getNodePort();
-            if (nodePort == null) {
-                return Optional.empty();
+            boolean nodePortService = service.getSpec() != null && "NodePort".equals(service.getSpec().getType());
+            Map<String, Integer> nodePorts = new LinkedHashMap<>();
+            if (nodePortService && service.getSpec().getPorts() != null) {
+                for (V1ServicePort port : service.getSpec().getPorts()) {
+                    if (port.getNodePort() == null) {
+                        return Optional.empty();
+                    }
+                    nodePorts.put(port.getName(), port.getNodePort());
+                }
             }
             V1Secret secret = core().readNamespacedSecret(name, namespace).execute();
-            return LabObjects.token(secret).map(token -> new LabAccess(nodePort, token));
+            return LabObjects.token(secret).map(token -> new LabAccess(nodePorts, token));
         } catch (ApiException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();
@@ -110,6 +158,55 @@ public class KubernetesClusterGateway implements ClusterGateway {
     @FunctionalInterface
     private interface Call {
         void run() throws ApiException;
+    }
+
+    /**
+     * Creates one of a lab's objects. What exists is left alone; a refusal that concerns the lab
+     * (its namespace's quota exceeded, an invalid object) is the lab's failure, not the cluster's.
+     */
+    private static void createLabObject(String what, Call call) throws ClusterUnavailableException, LabRefusedException {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            if (e.getCode() == 409) {
+                return;
+            }
+            if (e.getCode() == 422 || e.getCode() == 403 && String.valueOf(e.getResponseBody()).contains("exceeded quota")) {
+                throw new LabRefusedException(statusMessage(e));
+            }
+            throw unavailable(what, e);
+        }
+    }
+
+    private static void createOrReplace(String what, Call create, Call replace) throws ClusterUnavailableException {
+        try {
+            create.run();
+        } catch (ApiException e) {
+            if (e.getCode() != 409) {
+                throw unavailable("create " + what, e);
+            }
+            try {
+                replace.run();
+            } catch (ApiException again) {
+                throw unavailable("replace " + what, again);
+            }
+        }
+    }
+
+    /** The message of the API's Status answer, or its code. */
+    private static String statusMessage(ApiException e) {
+        String body = e.getResponseBody();
+        if (body != null) {
+            try {
+                V1Status status = io.kubernetes.client.openapi.JSON.getGson().fromJson(body, V1Status.class);
+                if (status != null && status.getMessage() != null) {
+                    return status.getMessage();
+                }
+            } catch (RuntimeException notAStatus) {
+                LOG.fine(() -> "The API answered " + e.getCode() + " without a Status body");
+            }
+        }
+        return "HTTP " + e.getCode();
     }
 
     private static void createUnlessExists(String what, Call call) throws ClusterUnavailableException {
@@ -130,6 +227,10 @@ public class KubernetesClusterGateway implements ClusterGateway {
                 throw unavailable(what, e);
             }
         }
+    }
+
+    private NetworkingV1Api networking() throws ClusterUnavailableException {
+        return new NetworkingV1Api(core().getApiClient());
     }
 
     private CoreV1Api core() throws ClusterUnavailableException {

@@ -9,8 +9,17 @@ import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
+import io.kubernetes.client.openapi.models.V1HTTPIngressPath;
+import io.kubernetes.client.openapi.models.V1HTTPIngressRuleValue;
 import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1IngressBackend;
+import io.kubernetes.client.openapi.models.V1IngressRule;
+import io.kubernetes.client.openapi.models.V1IngressServiceBackend;
+import io.kubernetes.client.openapi.models.V1IngressSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
@@ -21,10 +30,12 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceBackendPort;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +111,40 @@ public final class LabObjects {
                 .ports(lab.ports().stream().map(p -> new V1ServicePort().name(p.name()).port(p.port())
                         .targetPort(new IntOrString(p.name())).protocol("TCP")).toList());
         return new V1Service().apiVersion("v1").kind("Service").metadata(metadata(lab, lab.name())).spec(spec);
+    }
+
+    /**
+     * The Ingress of a lab in Ingress mode: the lab's host leads to its first port, and
+     * {@code <lab>-<port name>.<base>} to each further port. Labs check their token themselves, so
+     * the Ingress needs no authentication of its own.
+     */
+    public static V1Ingress ingress(LabBlueprint lab) {
+        V1IngressSpec spec = new V1IngressSpec().ingressClassName(lab.ingressClassOrNull());
+        for (int i = 0; i < lab.ports().size(); i++) {
+            LabBlueprint.Port port = lab.ports().get(i);
+            spec.addRulesItem(new V1IngressRule().host(lab.ingressHost(i == 0 ? null : port.name()))
+                    .http(new V1HTTPIngressRuleValue().addPathsItem(new V1HTTPIngressPath().path("/").pathType("Prefix")
+                            .backend(new V1IngressBackend().service(new V1IngressServiceBackend().name(lab.name())
+                                    .port(new V1ServiceBackendPort().name(port.name())))))));
+        }
+        return new V1Ingress().apiVersion("networking.k8s.io/v1").kind("Ingress").metadata(metadata(lab, lab.name()))
+                .spec(spec);
+    }
+
+    /** The student's workspace claim: labelled with school and user, not with a lab, as it outlives every lab. */
+    public static V1PersistentVolumeClaim workspaceClaim(LabBlueprint lab) {
+        LabBlueprint.Claim claim = lab.workspaceClaimOrNull();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED_BY, CAMPUSLAB);
+        labels.put(TENANT, lab.tenant());
+        labels.put(USER, labelValue(lab.username()));
+        return new V1PersistentVolumeClaim().apiVersion("v1").kind("PersistentVolumeClaim")
+                .metadata(new V1ObjectMeta().name(claim.name()).namespace(lab.namespace()).labels(labels)
+                        .annotations(Map.of(USERNAME, lab.username())))
+                .spec(new V1PersistentVolumeClaimSpec().accessModes(List.of("ReadWriteOnce"))
+                        .storageClassName(claim.storageClassOrNull())
+                        .resources(new V1VolumeResourceRequirements()
+                                .requests(Map.of("storage", Quantity.fromString(claim.sizeGib() + "Gi")))));
     }
 
     /** The secret holding the lab's access token; the token never appears in labels, logs or the database. */

@@ -1,15 +1,10 @@
 package io.campuslab.core.cluster.kubernetes;
 
+import static io.campuslab.core.cluster.kubernetes.Golden.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParser;
 import io.campuslab.core.lab.LabBlueprint;
-import io.kubernetes.client.openapi.JSON;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,14 +25,15 @@ class LabObjectsTest {
                     LabBlueprint.Volume.host("datasets", "/srv/campuslab/datasets/north-high", "/home/jovyan/work/datasets", true),
                     LabBlueprint.Volume.host("datasets-global", "/srv/campuslab/datasets/_global",
                             "/home/jovyan/work/datasets-global", true)),
-            1024, true);
+            1024, true, null, null, null);
 
     private static final LabBlueprint CPU_VSCODE = new LabBlueprint("lab-7", "cl-south-academy", 7, "south-academy",
             "li.wei@south.example", "vscode", "docker.io/codercom/code-server:4.96.4", List.of(),
             List.of("--auth", "none", "--bind-addr", "0.0.0.0:8080"), List.of(new LabBlueprint.Port("http", 8080)),
             1000, 2048, 500, 2048, 0, null, Map.of(),
-            List.of(LabBlueprint.Volume.claim("workspace", "workspace-li-wei-south-example", "/home/coder/project")),
-            0, false);
+            List.of(LabBlueprint.Volume.claim("workspace", "workspace-li-wei-south-example-1a2b3c4d", "/home/coder/project")),
+            0, false, "lab-7.labs.south.example", "nginx",
+            new LabBlueprint.Claim("workspace-li-wei-south-example-1a2b3c4d", "fast-rwo", 20));
 
     @Test
     void aGpuJupyterLabPod() throws IOException {
@@ -57,21 +53,34 @@ class LabObjectsTest {
     }
 
     @Test
+    void aCpuVsCodeLabBehindAnIngressWithItsWorkspaceClaim() throws IOException {
+        assertGolden("vscode-cpu-ingress.json", LabObjects.ingress(CPU_VSCODE));
+        assertGolden("vscode-cpu-workspace-claim.json", LabObjects.workspaceClaim(CPU_VSCODE));
+    }
+
+    @Test
+    void eachPortOfALabHasItsOwnHostBehindTheIngress() {
+        assertThat(CPU_VSCODE.ingressHost(null)).isEqualTo("lab-7.labs.south.example");
+        assertThat(CPU_VSCODE.ingressHost("tensorboard")).isEqualTo("lab-7-tensorboard.labs.south.example");
+        assertThat(GPU_JUPYTER.ingressHost(null)).as("NodePort mode").isNull();
+    }
+
+    @Test
+    void workspaceClaimsAreNamedValidlyAndNeverShared() {
+        LabBlueprint.Claim dotted = LabBlueprint.Claim.of("li.wei@south.example", null, 10);
+        LabBlueprint.Claim dashed = LabBlueprint.Claim.of("li-wei-south-example", null, 10);
+
+        assertThat(dotted.name()).matches("workspace-li-wei-south-example-[0-9a-f]{8}");
+        assertThat(dashed.name()).startsWith("workspace-li-wei-south-example-").isNotEqualTo(dotted.name());
+        assertThat(LabBlueprint.Claim.of("X".repeat(300), null, 10).name().length()).isLessThanOrEqualTo(63);
+    }
+
+    @Test
     void userNamesBecomeValidLabelValues() {
         assertThat(LabObjects.labelValue("sam")).isEqualTo("sam");
         assertThat(LabObjects.labelValue("li.wei@south.example")).isEqualTo("li.wei_south.example");
         assertThat(LabObjects.labelValue("-x-" + "a".repeat(70))).hasSize(62).startsWith("x-");
         assertThat(LabObjects.labels(CPU_VSCODE)).containsEntry("app.kubernetes.io/managed-by", "campuslab")
                 .containsEntry("campuslab.io/lab", "7");
-    }
-
-    private static void assertGolden(String file, Object object) throws IOException {
-        String actual = new GsonBuilder().setPrettyPrinting().create()
-                .toJson(JsonParser.parseString(JSON.serialize(object))) + "\n";
-        Path golden = Path.of("src/test/resources/golden", file);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,247 @@
+package io.campuslab.bench;
+
+import io.campuslab.core.cluster.ClusterGateway;
+import io.campuslab.core.cluster.ClusterNode;
+import io.campuslab.core.cluster.ClusterSnapshot;
+import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.cluster.LabAccess;
+import io.campuslab.core.cluster.LabRefusedException;
+import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
+import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.lab.LabBooks;
+import io.campuslab.core.lab.LabPlan;
+import io.campuslab.core.lab.LabRecord;
+import io.campuslab.core.lab.SchedulerPass;
+import io.campuslab.core.lab.admission.Admission;
+import io.campuslab.core.lab.admission.AdmissionPolicy;
+import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.TenantLimits;
+import io.campuslab.devcluster.DevCluster;
+import io.campuslab.domain.lab.LabState;
+import io.campuslab.domain.platform.PlatformSettings;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.FileReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scheduler's passes against the dev-cluster, through the real Kubernetes client, with the
+ * books in memory instead of the database: (1) a burst of 300 labs asked for at once, with room for
+ * all: how long until every pod is created, and the p50/p95 from request to pod created; (2) the
+ * API calls of a quiet pass with 100 and with 1,000 running labs. Prints its figures; run with
+ * {@code ./mvnw -q -pl bench exec:exec -Dbench.main=io.campuslab.bench.SchedulerBurst -Dbench.args=}.
+ */
+public final class SchedulerBurst {
+
+    private static final Duration PASS_INTERVAL = Duration.ofSeconds(5);
+    private static final int SCHOOLS = 10;
+    private static final java.util.concurrent.ExecutorService LANES =
+            java.util.concurrent.Executors.newFixedThreadPool(SchedulerPass.LANES);
+
+    private SchedulerBurst() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PlatformSettings platform = PlatformSettings.of(Map.of(), Path.of("/srv/campuslab"));
+        try (DevCluster cluster = DevCluster.start(0, Files.createTempDirectory("bench").resolve("kubeconfig"), Duration.ofSeconds(2))) {
+            KubernetesClusterGateway gateway;
+            try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
+                gateway = new KubernetesClusterGateway(ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build());
+            }
+            burst(cluster, gateway, platform, 300);
+            for (int labs : new int[] {100, 1000}) {
+                quietPass(cluster, gateway, platform, labs);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Every lab is asked for at once; passes run every five seconds, the first one at once. */
+    private static void burst(DevCluster cluster, KubernetesClusterGateway gateway, PlatformSettings platform, int labs)
+            throws Exception {
+        Books books = new Books("burst", 0);
+        Instant requested = Instant.now();
+        books.request(labs, 250, 512, requested);
+        Map<Long, Instant> created = new ConcurrentHashMap<>();
+        ClusterGateway timed = new Timing(gateway, created);
+        SchedulerPass pass = new SchedulerPass(books, timed, new AdmissionPolicy(), () -> "bench-token", LANES);
+        int passes = 0;
+        while (created.size() < labs && passes < 50) {
+            Instant started = Instant.now();
+            pass.run(platform, Duration.ofMinutes(5), started);
+            passes++;
+            if (created.size() < labs) {
+                Thread.sleep(Math.max(0, PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
+            }
+        }
+        List<Long> millis = new ArrayList<>();
+        created.values().forEach(at -> millis.add(Duration.between(requested, at).toMillis()));
+        Collections.sort(millis);
+        System.out.printf("burst of %d labs: all pods created after %.2f s in %d passes; request to pod created p50 %.2f s, p95 %.2f s%n",
+                labs, millis.get(millis.size() - 1) / 1000.0, passes, percentile(millis, 50) / 1000.0,
+                percentile(millis, 95) / 1000.0);
+        books.stopAll();
+        pass.run(platform, Duration.ofMinutes(5), Instant.now());
+    }
+
+    /** The labs run; a pass that changes nothing is counted in API requests. */
+    private static void quietPass(DevCluster cluster, KubernetesClusterGateway gateway, PlatformSettings platform, int labs)
+            throws Exception {
+        Books books = new Books("quiet" + labs, labs);
+        books.request(labs, 100, 64, Instant.now());
+        SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", LANES);
+        for (int i = 0; i < 30 && books.count(LabState.RUNNING) < labs; i++) {
+            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+            Thread.sleep(1000);
+        }
+        long before = cluster.requestsFromOutside();
+        int quiet = 5;
+        for (int i = 0; i < quiet; i++) {
+            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+        }
+        double perPass = (cluster.requestsFromOutside() - before) / (double) quiet;
+        System.out.printf("quiet pass with %d running labs: %.1f Kubernetes API requests per pass%n",
+                books.count(LabState.RUNNING), perPass);
+        books.stopAll();
+        for (int i = 0; i < 3; i++) {
+            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+        }
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** The gateway, noting when each lab's pod was created. */
+    private record Timing(ClusterGateway gateway, Map<Long, Instant> created) implements ClusterGateway {
+
+        @Override
+        public List<ClusterNode> listNodes() throws ClusterUnavailableException {
+            return gateway.listNodes();
+        }
+
+        @Override
+        public ClusterSnapshot snapshot() throws ClusterUnavailableException {
+            return gateway.snapshot();
+        }
+
+        @Override
+        public void applySchool(SchoolPolicy school) throws ClusterUnavailableException {
+            gateway.applySchool(school);
+        }
+
+        @Override
+        public void provision(LabBlueprint lab, String token) throws ClusterUnavailableException, LabRefusedException {
+            gateway.provision(lab, token);
+            created.putIfAbsent(lab.labId(), Instant.now());
+        }
+
+        @Override
+        public Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException {
+            return gateway.access(namespace, name);
+        }
+
+        @Override
+        public void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException {
+            gateway.remove(namespace, name, ingresses);
+        }
+    }
+
+    /** The books of a pass, in memory: labs by id, spread over a few schools with room for all. */
+    private static final class Books implements LabBooks {
+
+        private final String prefix;
+        private final long firstId;
+        private final Map<Long, LabRecord> labs = new ConcurrentHashMap<>();
+
+        Books(String prefix, long firstId) {
+            this.prefix = prefix;
+            this.firstId = firstId + 100_000L * prefix.length();
+        }
+
+        void request(int count, int cpuMillis, int memoryMib, Instant at) {
+            for (int i = 0; i < count; i++) {
+                long id = firstId + i;
+                String school = prefix + "-school-" + (i % SCHOOLS);
+                LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-" + school, id, school, "student-" + i, "jupyterlab",
+                        "quay.io/jupyter/base-notebook:2025-01-06", List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
+                        cpuMillis, memoryMib, cpuMillis / 2, memoryMib, 0, null, Map.of(), List.of(), 0, true, null, null, null);
+                labs.put(id, new LabRecord(id, school, "student-" + i, LabState.QUEUED,
+                        Demand.cpu(cpuMillis, memoryMib), null, at, null, null, blueprint));
+            }
+        }
+
+        int count(LabState state) {
+            return (int) labs.values().stream().filter(l -> l.state() == state).count();
+        }
+
+        void stopAll() {
+            labs.replaceAll((id, l) -> l.state() == LabState.QUEUED ? with(l, LabState.STOPPED) : with(l, LabState.STOPPING));
+        }
+
+        @Override
+        public List<LabRecord> activeLabs() {
+            return labs.values().stream().filter(l -> l.state().isActive() || l.state() == LabState.STOPPING).toList();
+        }
+
+        @Override
+        public Map<String, TenantLimits> limits() {
+            Map<String, TenantLimits> limits = new HashMap<>();
+            for (int i = 0; i < SCHOOLS; i++) {
+                String school = prefix + "-school-" + i;
+                limits.put(school, new TenantLimits(school, 1_000_000, 10_000_000, 10_000, 0, Map.of(), 100));
+            }
+            return limits;
+        }
+
+        @Override
+        public Map<String, SchoolPolicy> schoolPolicies() {
+            Map<String, SchoolPolicy> policies = new HashMap<>();
+            for (int i = 0; i < SCHOOLS; i++) {
+                String school = prefix + "-school-" + i;
+                policies.put(school, new SchoolPolicy("cl-" + school, school, Map.of("pods", "10000"), 1000, 1024, 500, 1024,
+                        "", List.of()));
+            }
+            return policies;
+        }
+
+        @Override
+        public void recordObservations(LabPlan plan) {
+            plan.running().forEach(r -> labs.computeIfPresent(r.labId(), (id, l) -> with(l, LabState.RUNNING)));
+            plan.gone().forEach(id -> labs.computeIfPresent(id, (i, l) -> with(l, LabState.STOPPED)));
+            plan.failures().forEach(f -> labs.computeIfPresent(f.labId(), (id, l) -> with(l, LabState.FAILED)));
+        }
+
+        @Override
+        public void recordAdmission(Admission admission, Map<Long, Instant> startsBy) {
+            admission.admitted().forEach(a -> labs.computeIfPresent(a.labId(), (id, l) -> with(l, LabState.PROVISIONING)));
+        }
+
+        @Override
+        public List<LabBlueprint> toProvision(List<Long> ids) {
+            return ids.stream().map(labs::get).filter(l -> l != null && l.state() == LabState.PROVISIONING)
+                    .map(LabRecord::blueprint).toList();
+        }
+
+        @Override
+        public void refused(long labId, String detail) {
+            labs.computeIfPresent(labId, (id, l) -> with(l, LabState.FAILED));
+        }
+
+        private static LabRecord with(LabRecord lab, LabState state) {
+            return new LabRecord(lab.id(), lab.tenant(), lab.user(), state, lab.demand(), lab.nodeOrNull(), Instant.now(),
+                    state == LabState.RUNNING ? Instant.now() : lab.runningAtOrNull(), Instant.now(), lab.blueprint());
+        }
+    }
+}

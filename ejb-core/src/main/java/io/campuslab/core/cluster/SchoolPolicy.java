@@ -1,0 +1,37 @@
+package io.campuslab.core.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a school's namespace on the cluster must say, so that the cluster enforces what CampusLab
+ * admits: the school's quota as a ResourceQuota, the default size of a container as a LimitRange,
+ * and who may talk to its labs and where they may talk to as NetworkPolicies.
+ *
+ * @param hard             the ResourceQuota's hard limits, by the API's resource names
+ * @param ingressNamespace the namespace of the ingress controller that may reach the labs, or empty
+ *                         when labs are reached through node ports (from anywhere, on their ports)
+ * @param egressCidrs      the networks labs may reach besides the cluster's DNS
+ */
+public record SchoolPolicy(String namespace, String tenant, Map<String, String> hard, int defaultCpuMillis,
+                           int defaultMemoryMib, int defaultCpuRequestMillis, int defaultMemoryRequestMib,
+                           String ingressNamespace, List<String> egressCidrs) {
+
+    public SchoolPolicy {
+        hard = Map.copyOf(new TreeMap<>(hard));
+        egressCidrs = List.copyOf(egressCidrs);
+        ingressNamespace = ingressNamespace == null ? "" : ingressNamespace;
+    }
+
+    /**
+     * A short fingerprint of everything the policy says, written on the school's ResourceQuota: a
+     * pass compares it with the one it observes and rewrites the school's objects only when they differ.
+     */
+    public String fingerprint() {
+        String text = new TreeMap<>(hard) + "|" + defaultCpuMillis + "|" + defaultMemoryMib + "|" + defaultCpuRequestMillis
+                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs;
+        return Integer.toHexString(Objects.hash(namespace, tenant, text));
+    }
+}

@@ -1,0 +1,114 @@
+package io.campuslab.core.cluster.kubernetes;
+
+import io.campuslab.core.cluster.SchoolPolicy;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1IPBlock;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1LimitRange;
+import io.kubernetes.client.openapi.models.V1LimitRangeItem;
+import io.kubernetes.client.openapi.models.V1LimitRangeSpec;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyEgressRule;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyIngressRule;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
+import io.kubernetes.client.openapi.models.V1NetworkPolicySpec;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ResourceQuota;
+import io.kubernetes.client.openapi.models.V1ResourceQuotaSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A school's objects on the cluster, built from its {@link SchoolPolicy}: the namespace, the
+ * ResourceQuota that mirrors the school's quota, the LimitRange that sizes a container nobody sized,
+ * and the NetworkPolicies: labs accept connections only from the access path and reach only the
+ * cluster's DNS and the allowed networks. Pure, compared with golden files by the tests.
+ */
+public final class SchoolObjects {
+
+    /** The name of the quota, the limit range and the prefix of the policies in every school namespace. */
+    public static final String NAME = "campuslab";
+    /** The annotation on the quota with the fingerprint of the policy the objects were written from. */
+    public static final String POLICY = "campuslab.io/policy";
+
+    private SchoolObjects() {
+    }
+
+    public static V1Namespace namespace(SchoolPolicy school) {
+        return new V1Namespace().apiVersion("v1").kind("Namespace").metadata(metadata(school, school.namespace()));
+    }
+
+    public static V1ResourceQuota quota(SchoolPolicy school) {
+        Map<String, Quantity> hard = new TreeMap<>();
+        school.hard().forEach((resource, amount) -> hard.put(resource, Quantity.fromString(amount)));
+        V1ObjectMeta metadata = metadata(school, NAME).namespace(school.namespace())
+                .putAnnotationsItem(POLICY, school.fingerprint());
+        return new V1ResourceQuota().apiVersion("v1").kind("ResourceQuota").metadata(metadata)
+                .spec(new V1ResourceQuotaSpec().hard(hard));
+    }
+
+    public static V1LimitRange limitRange(SchoolPolicy school) {
+        return new V1LimitRange().apiVersion("v1").kind("LimitRange")
+                .metadata(metadata(school, NAME).namespace(school.namespace()))
+                .spec(new V1LimitRangeSpec().addLimitsItem(new V1LimitRangeItem().type("Container")
+                        .putDefaultItem("cpu", Quantity.fromString(school.defaultCpuMillis() + "m"))
+                        .putDefaultItem("memory", Quantity.fromString(school.defaultMemoryMib() + "Mi"))
+                        .putDefaultRequestItem("cpu", Quantity.fromString(school.defaultCpuRequestMillis() + "m"))
+                        .putDefaultRequestItem("memory", Quantity.fromString(school.defaultMemoryRequestMib() + "Mi"))));
+    }
+
+    /** Ingress to labs only from the access path; egress only to DNS and the allowed networks. */
+    public static List<V1NetworkPolicy> networkPolicies(SchoolPolicy school) {
+        V1LabelSelector labs = new V1LabelSelector().putMatchLabelsItem(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB);
+        V1NetworkPolicyPeer accessPath = school.ingressNamespace().isEmpty()
+                ? new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr("0.0.0.0/0"))
+                : new V1NetworkPolicyPeer().namespaceSelector(new V1LabelSelector()
+                        .putMatchLabelsItem("kubernetes.io/metadata.name", school.ingressNamespace()));
+        V1NetworkPolicy ingress = policy(school, NAME + "-ingress", new V1NetworkPolicySpec().podSelector(labs)
+                .policyTypes(List.of("Ingress"))
+                .addIngressItem(new V1NetworkPolicyIngressRule().addFromItem(accessPath)));
+        List<V1NetworkPolicyEgressRule> egress = new ArrayList<>();
+        egress.add(new V1NetworkPolicyEgressRule()
+                .addToItem(new V1NetworkPolicyPeer()
+                        .namespaceSelector(new V1LabelSelector().putMatchLabelsItem("kubernetes.io/metadata.name", "kube-system"))
+                        .podSelector(new V1LabelSelector().putMatchLabelsItem("k8s-app", "kube-dns")))
+                .ports(List.of(new V1NetworkPolicyPort().protocol("UDP").port(new IntOrString(53)),
+                        new V1NetworkPolicyPort().protocol("TCP").port(new IntOrString(53)))));
+        if (!school.egressCidrs().isEmpty()) {
+            egress.add(new V1NetworkPolicyEgressRule().to(school.egressCidrs().stream()
+                    .map(cidr -> new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr(cidr))).toList()));
+        }
+        V1NetworkPolicy out = policy(school, NAME + "-egress", new V1NetworkPolicySpec().podSelector(labs)
+                .policyTypes(List.of("Egress")).egress(egress));
+        return List.of(ingress, out);
+    }
+
+    /** The fingerprint written on an observed quota, if it is CampusLab's. */
+    public static Optional<String> fingerprint(V1ResourceQuota quota) {
+        V1ObjectMeta metadata = quota.getMetadata();
+        if (metadata == null || !NAME.equals(metadata.getName()) || metadata.getLabels() == null
+                || !LabObjects.CAMPUSLAB.equals(metadata.getLabels().get(LabObjects.MANAGED_BY))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(metadata.getAnnotations() == null ? null : metadata.getAnnotations().get(POLICY));
+    }
+
+    private static V1NetworkPolicy policy(SchoolPolicy school, String name, V1NetworkPolicySpec spec) {
+        return new V1NetworkPolicy().apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")
+                .metadata(metadata(school, name).namespace(school.namespace())).spec(spec);
+    }
+
+    private static V1ObjectMeta metadata(SchoolPolicy school, String name) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB);
+        labels.put(LabObjects.TENANT, school.tenant());
+        return new V1ObjectMeta().name(name).labels(labels);
+    }
+}

@@ -1,0 +1,35 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.lab.admission.Admission;
+import io.campuslab.core.lab.admission.TenantLimits;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a scheduler pass reads and writes of the labs: the database in the server
+ * ({@link LabLedger}), a map in the benchmarks. Each call stands alone, as its own transaction.
+ */
+public interface LabBooks {
+
+    /** Every lab that is not over, with its blueprint. */
+    List<LabRecord> activeLabs();
+
+    /** What each school may hold. */
+    Map<String, TenantLimits> limits();
+
+    /** What each school's namespace must say. */
+    Map<String, SchoolPolicy> schoolPolicies();
+
+    /** Records what the cluster said of the labs. */
+    void recordObservations(LabPlan plan);
+
+    /** Records which labs were admitted, why the others wait, and by when they start at the latest. */
+    void recordAdmission(Admission admission, Map<Long, java.time.Instant> startsBy);
+
+    /** The blueprints of the labs to provision that still should be. */
+    List<LabBlueprint> toProvision(List<Long> ids);
+
+    /** The cluster refused a lab's objects. */
+    void refused(long labId, String detail);
+}

@@ -1,0 +1,188 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.core.cluster.ClusterGateway;
+import io.campuslab.core.cluster.ClusterNode;
+import io.campuslab.core.cluster.ClusterSnapshot;
+import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.cluster.LabRefusedException;
+import io.campuslab.core.cluster.ObservedPod;
+import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.lab.admission.Admission;
+import io.campuslab.core.lab.admission.AdmissionPolicy;
+import io.campuslab.core.lab.admission.HeldLab;
+import io.campuslab.core.lab.admission.NodeRoom;
+import io.campuslab.core.lab.admission.QueuedLab;
+import io.campuslab.domain.lab.LabState;
+import io.campuslab.domain.platform.AccessMode;
+import io.campuslab.domain.platform.PlatformSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * One scheduler pass, in order: observe the cluster (three list calls), bring the schools'
+ * namespaces to their policies, plan with {@link LabPlanner}, record what the cluster reported,
+ * remove what no active lab owns, admit with {@link AdmissionPolicy}, provision the admitted labs.
+ * It holds no state between passes and no transaction: the books are read and written in short
+ * steps of their own, and every step is safe to repeat after a crash or an unreachable cluster.
+ */
+public final class SchedulerPass {
+
+    private final LabBooks books;
+    private final ClusterGateway cluster;
+    private final AdmissionPolicy policy;
+    private final Supplier<String> tokens;
+    private final Executor lanes;
+
+    /**
+     * @param lanes runs the provisioning lanes; labs are provisioned in {@link #LANES} lanes at once,
+     *              each lab's objects in order within its lane
+     */
+    public SchedulerPass(LabBooks books, ClusterGateway cluster, AdmissionPolicy policy, Supplier<String> tokens,
+                         Executor lanes) {
+        this.books = books;
+        this.cluster = cluster;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.lanes = lanes;
+    }
+
+    /** How many labs are provisioned at once: a burst of requests is not served one API call at a time. */
+    public static final int LANES = 8;
+
+    /** @return whether the pass may have changed what people see of their labs */
+    public boolean run(PlatformSettings platform, Duration unschedulablePatience, Instant now) throws ClusterUnavailableException {
+        ClusterSnapshot snapshot = cluster.snapshot();
+        List<LabRecord> labs = books.activeLabs();
+        applySchoolPolicies(labs, snapshot);
+        LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
+                .plan(labs, snapshot.labPods(), now);
+        books.recordObservations(plan);
+        for (LabPlan.Removal removal : plan.removals()) {
+            cluster.remove(removal.namespace(), removal.name(), platform.accessMode() == AccessMode.INGRESS);
+        }
+        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), rooms(snapshot));
+        books.recordAdmission(admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
+        List<Long> toProvision = new ArrayList<>(plan.provision());
+        admission.admitted().forEach(a -> toProvision.add(a.labId()));
+        provision(books.toProvision(toProvision));
+        return !plan.running().isEmpty() || !plan.failures().isEmpty() || !plan.stops().isEmpty() || !plan.gone().isEmpty()
+                || !admission.admitted().isEmpty() || !admission.waiting().isEmpty();
+    }
+
+    /**
+     * Provisions the labs in lanes that run at once. Refusals are written to the books by the
+     * calling thread once all lanes are done; an unreachable cluster ends the pass as it would
+     * without lanes.
+     */
+    private void provision(List<LabBlueprint> blueprints) throws ClusterUnavailableException {
+        if (blueprints.isEmpty()) {
+            return;
+        }
+        int laneCount = Math.min(LANES, blueprints.size());
+        List<CompletableFuture<Map<Long, String>>> running = new ArrayList<>();
+        for (int lane = 0; lane < laneCount; lane++) {
+            List<LabBlueprint> mine = new ArrayList<>();
+            for (int i = lane; i < blueprints.size(); i += laneCount) {
+                mine.add(blueprints.get(i));
+            }
+            running.add(CompletableFuture.supplyAsync(() -> provisionLane(mine), lanes));
+        }
+        Map<Long, String> refused = new HashMap<>();
+        ClusterUnavailableException unavailable = null;
+        for (CompletableFuture<Map<Long, String>> lane : running) {
+            try {
+                refused.putAll(lane.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof LaneFailure failure) {
+                    unavailable = failure.cause;
+                } else {
+                    throw e;
+                }
+            }
+        }
+        refused.forEach(books::refused);
+        if (unavailable != null) {
+            throw unavailable;
+        }
+    }
+
+    private Map<Long, String> provisionLane(List<LabBlueprint> labs) {
+        Map<Long, String> refused = new HashMap<>();
+        for (LabBlueprint blueprint : labs) {
+            try {
+                cluster.provision(blueprint, tokens.get());
+            } catch (LabRefusedException e) {
+                refused.put(blueprint.labId(), e.detail());
+            } catch (ClusterUnavailableException e) {
+                throw new LaneFailure(e);
+            }
+        }
+        return refused;
+    }
+
+    /** Carries an unreachable cluster out of a lane. */
+    private static final class LaneFailure extends RuntimeException {
+
+        private final transient ClusterUnavailableException cause;
+
+        LaneFailure(ClusterUnavailableException cause) {
+            super(cause.detail(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /**
+     * Brings each school namespace in use to what its policy says: a namespace with labs, or one
+     * the cluster already has. Only schools whose observed fingerprint differs are written, so a
+     * quiet pass makes no call for them.
+     */
+    private void applySchoolPolicies(List<LabRecord> labs, ClusterSnapshot snapshot) throws ClusterUnavailableException {
+        Set<String> inUse = new HashSet<>();
+        labs.forEach(lab -> inUse.add(lab.tenant()));
+        for (SchoolPolicy school : books.schoolPolicies().values()) {
+            String observed = snapshot.schoolPolicies().get(school.namespace());
+            if ((inUse.contains(school.tenant()) || observed != null) && !school.fingerprint().equals(observed)) {
+                cluster.applySchool(school);
+            }
+        }
+    }
+
+    private static List<QueuedLab> queued(List<LabRecord> labs) {
+        return labs.stream().filter(l -> l.state() == LabState.QUEUED)
+                .map(l -> new QueuedLab(l.id(), l.tenant(), l.user(), l.id(), l.demand())).toList();
+    }
+
+    private static List<HeldLab> held(List<LabRecord> labs, ClusterSnapshot snapshot) {
+        Map<Long, ObservedPod> pods = new HashMap<>();
+        snapshot.labPods().forEach(p -> pods.put(p.labId(), p));
+        return labs.stream().filter(l -> l.state().holdsResources()).map(l -> {
+            ObservedPod pod = pods.get(l.id());
+            String node = pod != null && pod.nodeOrNull() != null ? pod.nodeOrNull() : null;
+            return new HeldLab(l.tenant(), l.user(), l.demand(), node);
+        }).toList();
+    }
+
+    private static List<NodeRoom> rooms(ClusterSnapshot snapshot) {
+        List<NodeRoom> rooms = new ArrayList<>();
+        for (ClusterNode node : snapshot.roomForLabs().values()) {
+            if (!node.ready()) {
+                continue;
+            }
+            Map<String, Integer> gpus = new HashMap<>();
+            node.gpus().forEach((key, count) -> gpus.put(key, Math.toIntExact(count)));
+            rooms.add(new NodeRoom(node.name(), node.cpuMillis(), node.memoryBytes() >> 20, gpus,
+                    node.model().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of())));
+        }
+        return rooms;
+    }
+}

@@ -1,0 +1,52 @@
+package io.campuslab.core.cluster.kubernetes;
+
+import static io.campuslab.core.cluster.kubernetes.Golden.assertGolden;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campuslab.core.cluster.SchoolPolicy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A school's namespace objects compared with golden files; the fingerprint tells when they must be rewritten. */
+class SchoolObjectsTest {
+
+    private static final SchoolPolicy NORTH_HIGH = new SchoolPolicy("cl-north-high", "north-high",
+            Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "2",
+                    "requests.nvidia.com/mig-1g.5gb", "2"),
+            2000, 4096, 1000, 4096, "", List.of());
+
+    private static final SchoolPolicy BEHIND_INGRESS = new SchoolPolicy("cl-south-academy", "south-academy",
+            Map.of("pods", "10", "limits.cpu", "16", "limits.memory", "64Gi", "requests.nvidia.com/gpu", "0"),
+            1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"));
+
+    @Test
+    void theQuotaMirrorsTheSchoolsQuotaAndCarriesTheFingerprint() throws IOException {
+        assertGolden("school-quota.json", SchoolObjects.quota(NORTH_HIGH));
+        assertThat(SchoolObjects.fingerprint(SchoolObjects.quota(NORTH_HIGH))).contains(NORTH_HIGH.fingerprint());
+    }
+
+    @Test
+    void theLimitRangeSizesUnsizedContainersLikeADefaultLab() throws IOException {
+        assertGolden("school-limit-range.json", SchoolObjects.limitRange(NORTH_HIGH));
+    }
+
+    @Test
+    void labsAreReachableOnlyFromTheAccessPathAndReachOnlyDnsAndTheAllowedNetworks() throws IOException {
+        assertGolden("school-network-node-port.json", SchoolObjects.networkPolicies(NORTH_HIGH));
+        assertGolden("school-network-ingress.json", SchoolObjects.networkPolicies(BEHIND_INGRESS));
+    }
+
+    @Test
+    void anyChangeOfThePolicyChangesItsFingerprint() {
+        SchoolPolicy moreGpus = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(),
+                Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "4",
+                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of());
+        SchoolPolicy sameAgain = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(), Map.copyOf(NORTH_HIGH.hard()),
+                2000, 4096, 1000, 4096, "", List.of());
+
+        assertThat(moreGpus.fingerprint()).isNotEqualTo(NORTH_HIGH.fingerprint());
+        assertThat(sameAgain.fingerprint()).isEqualTo(NORTH_HIGH.fingerprint());
+    }
+}
