@@ -159,6 +159,12 @@ public class LabLedger implements LabBooks {
                 audit(lab, "lab.stopped", stop.reasonKey());
             }
         }
+        for (LabPlan.Progress progress : plan.progress()) {
+            Lab lab = em.find(Lab.class, progress.labId());
+            if (lab != null) {
+                lab.progresses(progress.reasonKey());
+            }
+        }
         for (LabPlan.Activity activity : plan.activity()) {
             Lab lab = em.find(Lab.class, activity.labId());
             if (lab != null) {

@@ -42,6 +42,7 @@ public final class LabPlanner {
         List<LabPlan.Stop> stops = new ArrayList<>();
         List<LabPlan.Removal> removals = new ArrayList<>();
         List<LabPlan.Activity> activity = new ArrayList<>();
+        List<LabPlan.Progress> progress = new ArrayList<>();
         Set<Long> keep = new HashSet<>();
         for (LabRecord lab : labs) {
             ObservedPod pod = podOf.get(lab.id());
@@ -57,6 +58,9 @@ public final class LabPlanner {
                         keep.remove(lab.id());
                     } else if ("Running".equals(pod.phase()) && pod.ready() && !pod.terminating()) {
                         running.add(new LabPlan.Running(lab.id(), pod.nodeOrNull()));
+                    } else {
+                        progress.add(new LabPlan.Progress(lab.id(), pod.nodeOrNull() == null ? "lab.reason.placing"
+                                : "Running".equals(pod.phase()) ? "lab.reason.starting" : "lab.reason.pulling"));
                     }
                 }
                 case RUNNING -> {
@@ -99,7 +103,7 @@ public final class LabPlanner {
                 removals.add(new LabPlan.Removal(pod.namespace(), pod.name()));
             }
         }
-        return new LabPlan(provision, running, failures, gone, stops, removals, activity);
+        return new LabPlan(provision, running, failures, gone, stops, removals, activity, progress);
     }
 
     /** The latest of what the portal saw (opening the lab) and what the lab reported itself. */

@@ -34,6 +34,22 @@ class LabPlannerTest {
     }
 
     @Test
+    void aStartingLabSaysHowFarItGot() {
+        lab(4, LabState.PROVISIONING, NOW);
+        lab(5, LabState.PROVISIONING, NOW);
+        lab(6, LabState.PROVISIONING, NOW);
+        pods.add(new ObservedPod(4, "cl-north-high", "lab-4", "Pending", null, false, null, null, false, null));
+        pod(5, "Pending", false, null, null);
+        pod(6, "Running", false, null, null);
+
+        LabPlan plan = planner.plan(labs, pods, NOW);
+
+        assertThat(plan.progress()).containsExactly(new LabPlan.Progress(4, "lab.reason.placing"),
+                new LabPlan.Progress(5, "lab.reason.pulling"), new LabPlan.Progress(6, "lab.reason.starting"));
+        assertThat(plan.running()).isEmpty();
+    }
+
+    @Test
     void anImageThatCannotBePulledFailsTheLabAndItsPodGoes() {
         lab(3, LabState.PROVISIONING, NOW);
         pod(3, "Pending", false, "ImagePullBackOff", "Back-off pulling image");

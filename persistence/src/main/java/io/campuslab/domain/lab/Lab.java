@@ -140,6 +140,14 @@ public class Lab {
         this.admittedAt = now;
     }
 
+    /** A starting lab got further (placed on a machine, image downloading, starting); it stays provisioning. */
+    public void progresses(String reasonKey) {
+        if (state == LabState.PROVISIONING && !reasonKey.equals(this.reasonKey)) {
+            this.reasonKey = reasonKey;
+            this.reasonDetail = null;
+        }
+    }
+
     /** The pod runs and answers. */
     public void running(String actualNode, Instant now) {
         move(LabState.RUNNING, "lab.reason.running", null, now);

@@ -2,6 +2,7 @@ package io.campuslab.web.lab;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.catalog.CatalogItem;
@@ -31,6 +33,7 @@ import io.campuslab.web.layout.Refresh;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -171,14 +174,21 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
 
     private TemplateCard choice(CatalogItem item) {
         TemplateCard card = new TemplateCard(item, () -> catalog.icon(item.name()));
-        Button cpu = new Button(getTranslation("lab.start-cpu"), VaadinIcon.PLAY.create(), click -> start(item, 0));
+        BigDecimalField cores = sizeField("cores-" + item.name(), "lab.cores", item.defaultResources().cpuMillis() / 1000.0,
+                item.maxResources().cpuMillis() / 1000.0);
+        BigDecimalField memory = sizeField("memory-" + item.name(), "lab.memory", item.defaultResources().memoryMib() / 1024.0,
+                item.maxResources().memoryMib() / 1024.0);
+        Details size = new Details(getTranslation("lab.size-choice"), new HorizontalLayout(cores, memory));
+        size.setId("size-" + item.name());
+        Button cpu = new Button(getTranslation("lab.start-cpu"), VaadinIcon.PLAY.create(),
+                click -> start(item, 0, null, cores, memory));
         cpu.setId("start-" + item.name());
         cpu.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FlexLayout actions = new FlexLayout(cpu);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.setAlignItems(Alignment.BASELINE);
         actions.getStyle().set("gap", "var(--lumo-space-s)");
-        card.add(actions);
+        card.add(size, actions);
         if (item.hasGpuImage() && item.maxResources().gpus() > 0) {
             Select<Integer> count = new Select<>();
             count.setId("gpus-" + item.name());
@@ -186,16 +196,34 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
             count.setItemLabelGenerator(n -> getTranslation("lab.gpu-count", n));
             count.setValue(1);
             count.setWidth("8rem");
-            Button gpu = new Button(getTranslation("lab.start-gpu"), VaadinIcon.FLASH.create(), click -> start(item, count.getValue()));
+            Select<String> type = new Select<>();
+            type.setId("gpu-type-" + item.name());
+            type.setItems(item.gpuImages().keySet().stream().sorted().toList());
+            type.setValue(type.getListDataView().getItem(0));
+            type.setAriaLabel(getTranslation("lab.gpu-type"));
+            type.setVisible(item.gpuImages().size() > 1);
+            Button gpu = new Button(getTranslation("lab.start-gpu"), VaadinIcon.FLASH.create(),
+                    click -> start(item, count.getValue(), type.getValue(), cores, memory));
             gpu.setId("start-gpu-" + item.name());
-            actions.add(count, gpu);
+            actions.add(count, type, gpu);
         }
         return card;
     }
 
-    private void start(CatalogItem item, int gpus) {
+    /** A size field in whole or half units, from the template's default up to its maximum. */
+    private BigDecimalField sizeField(String id, String labelKey, double value, double max) {
+        BigDecimalField field = new BigDecimalField(getTranslation(labelKey, max));
+        field.setId(id);
+        field.setValue(BigDecimal.valueOf(value).stripTrailingZeros());
+        field.setWidth("9rem");
+        return field;
+    }
+
+    private void start(CatalogItem item, int gpus, String gpuKey, BigDecimalField cores, BigDecimalField memory) {
+        Integer cpuMillis = cores.getValue() == null ? null : cores.getValue().multiply(BigDecimal.valueOf(1000)).intValue();
+        Integer memoryMib = memory.getValue() == null ? null : memory.getValue().multiply(BigDecimal.valueOf(1024)).intValue();
         try {
-            labs.request(new LabRequest(item.name(), null, null, gpus, null, null));
+            labs.request(new LabRequest(item.name(), cpuMillis, memoryMib, gpus, gpus > 0 ? gpuKey : null, null));
             refresh();
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
