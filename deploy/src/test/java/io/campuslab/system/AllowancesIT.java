@@ -69,4 +69,43 @@ class AllowancesIT {
         }
         assertThat(send("DELETE", "/api/v1/allowances/members/amy", ada, null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theOperatorSetsASchoolsQuotaWhichTheSchoolSeesAndTheClusterMirrors() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"quota-college\", \"name\": \"Quota College\"}")
+                .statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("quincy", "tenant-admin", "quota-college");
+        String quincy = signedIn("quincy");
+        String quota = """
+                {"gpus": 6, "gpusPerKey": {"nvidia.com/gpu": 3}, "cpuCores": 32, "memoryGib": 128, "concurrentLabs": 20,
+                 "storageGib": 50, "gpuHoursPerMonth": 120}
+                """;
+
+        assertThat(send("PUT", "/api/v1/schools/quota-college/quota", quincy, quota).statusCode())
+                .as("a school admin cannot raise their own quota").isEqualTo(403);
+        assertThat(send("PUT", "/api/v1/schools/quota-college/quota", operator,
+                quota.replace("nvidia.com/gpu\": 3", "amd.com/gpu\": 3")).statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/schools/quota-college/quota", operator, quota).statusCode()).isEqualTo(200);
+        JsonNode seen = JSON.readTree(send("GET", "/api/v1/schools/quota-college/quota", quincy, null).body());
+        assertThat(seen.path("gpus").asInt()).isEqualTo(6);
+        assertThat(seen.path("gpusPerKey").path("nvidia.com/gpu").asInt()).isEqualTo(3);
+        assertThat(send("GET", "/api/v1/schools/quota-college/quota", signedIn("alice"), null).statusCode())
+                .as("another school's admin").isEqualTo(403);
+
+        long lab = JSON.readTree(send("POST", "/api/v1/labs", quincy, "{\"template\": \"jupyterlab\"}").body()).path("id").asLong();
+        try (var cluster = StackExtension.devCluster().client()) {
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            io.fabric8.kubernetes.api.model.ResourceQuota mirrored = null;
+            while (java.time.Instant.now().isBefore(deadline) && mirrored == null) {
+                mirrored = cluster.resourceQuotas().inNamespace("cl-quota-college").withName("campuslab").get();
+                Thread.sleep(300);
+            }
+            assertThat(mirrored).isNotNull();
+            assertThat(mirrored.getSpec().getHard()).containsEntry("requests.nvidia.com/gpu", new io.fabric8.kubernetes.api.model.Quantity("3"))
+                    .containsEntry("limits.cpu", new io.fabric8.kubernetes.api.model.Quantity("32"))
+                    .containsEntry("requests.storage", new io.fabric8.kubernetes.api.model.Quantity("50Gi"));
+        }
+        send("DELETE", "/api/v1/labs/" + lab, quincy, null);
+    }
 }

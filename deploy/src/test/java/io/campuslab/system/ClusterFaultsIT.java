@@ -50,14 +50,14 @@ class ClusterFaultsIT {
 
     @Test
     void whileTheClusterCannotBeReachedLabsWaitAndSaySoThenStartWhenItIsBack() throws Exception {
-        String otto = studentOfNewSchool("outage-college", "otto");
+        String olga = studentOfNewSchool("outage-college", "olga");
         DevCluster cluster = StackExtension.devCluster();
         cluster.faults().inject(Fault.down());
 
-        HttpResponseBody requested = request(otto);
-        JsonNode waiting = waitFor(otto, requested.id(), lab -> "lab.reason.cluster-unreachable".equals(lab.path("reasonKey").asText()));
+        HttpResponseBody requested = request(olga);
+        JsonNode waiting = waitFor(olga, requested.id(), lab -> "lab.reason.cluster-unreachable".equals(lab.path("reasonKey").asText()));
         cluster.faults().clear();
-        waitFor(otto, requested.id(), inState("RUNNING"));
+        waitFor(olga, requested.id(), inState("RUNNING"));
 
         assertThat(waiting.path("state").asText()).isEqualTo("QUEUED");
         try (KubernetesClient client = cluster.client()) {
@@ -69,8 +69,8 @@ class ClusterFaultsIT {
                     .extracting(p -> p.getMetadata().getName()).containsExactlyInAnyOrder("campuslab-ingress", "campuslab-egress");
             assertThat(client.limitRanges().inNamespace("cl-outage-college").withName("campuslab").get()).isNotNull();
         }
-        send("DELETE", "/api/v1/labs/" + requested.id(), otto, null);
-        waitFor(otto, requested.id(), inState("STOPPED"));
+        send("DELETE", "/api/v1/labs/" + requested.id(), olga, null);
+        waitFor(olga, requested.id(), inState("STOPPED"));
     }
 
     @Test

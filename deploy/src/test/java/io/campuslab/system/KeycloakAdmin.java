@@ -43,11 +43,15 @@ final class KeycloakAdmin {
 
     /** Creates a person with password "campuslab", a realm role and a school group. */
     static void createPerson(String username, String role, String group) throws Exception {
-        post("/users", """
+        int created = post("/users", """
                 {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "%s", "lastName": "Test",
                  "email": "%s@test.campuslab.test", "groups": ["/%s"],
                  "credentials": [{"type": "password", "value": "campuslab", "temporary": false}]}
                 """.formatted(username, username, username, group));
+        if (created != 201) {
+            // two tests sharing a user name would share the person, and one would act in the other's school
+            throw new IllegalStateException("Keycloak did not create " + username + " (HTTP " + created + ")");
+        }
         String userId = get("/users?exact=true&username=" + username).path(0).path("id").asText();
         JsonNode roleRepresentation = get("/roles/" + role);
         post("/users/" + userId + "/role-mappings/realm", "[" + roleRepresentation + "]");

@@ -84,16 +84,16 @@ class LabsIT {
 
     @Test
     void sizesAndTemplatesOutsideTheCatalogAreRefused() throws Exception {
-        KeycloakAdmin.createPerson("rita", "student", "south-academy");
-        String rita = signedIn("rita");
-        HttpResponse<String> tooBig = send("POST", "/api/v1/labs", rita, "{\"template\": \"jupyterlab\", \"cpuMillis\": 64000}");
+        KeycloakAdmin.createPerson("rosa", "student", "south-academy");
+        String rosa = signedIn("rosa");
+        HttpResponse<String> tooBig = send("POST", "/api/v1/labs", rosa, "{\"template\": \"jupyterlab\", \"cpuMillis\": 64000}");
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(tooBig.body()).path("key").asText()).isEqualTo("error.lab.cpu-out-of-range");
-        HttpResponse<String> cpuOnly = send("POST", "/api/v1/labs", rita, "{\"template\": \"vscode\", \"gpus\": 1}");
+        HttpResponse<String> cpuOnly = send("POST", "/api/v1/labs", rosa, "{\"template\": \"vscode\", \"gpus\": 1}");
         assertThat(JSON.readTree(cpuOnly.body()).path("key").asText()).isIn("error.lab.gpus-out-of-range", "error.lab.no-gpu-image");
-        assertThat(send("POST", "/api/v1/labs", rita, "{\"template\": \"no-such-lab\"}").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/labs", rosa, "{\"template\": \"no-such-lab\"}").statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/v1/labs", signedIn("operator"), "{\"template\": \"jupyterlab\"}").statusCode())
                 .isEqualTo(403);
-        assertThat(JSON.readTree(send("GET", "/api/v1/labs/mine", rita, null).body())).isEmpty();
+        assertThat(JSON.readTree(send("GET", "/api/v1/labs/mine", rosa, null).body())).isEmpty();
     }
 }

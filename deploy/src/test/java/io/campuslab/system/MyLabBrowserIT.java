@@ -115,4 +115,52 @@ class MyLabBrowserIT {
             context.close();
         }
     }
+
+    @Test
+    void theSchoolAdminSetsAllowancesAndTheOperatorTheSchoolsQuota() throws Exception {
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        String alice = PortalApi.signedIn("alice");
+        try {
+            Chromium.signIn(page, "alice", "campuslab");
+            page.locator("#nav-allowances").click();
+            page.locator("#students-gpus input").fill("1");
+            page.locator("#students-labs input").fill("2");
+            page.locator("#students-save").click();
+            assertThat(page.locator("#allowances-saved")).containsText("Saved");
+            com.fasterxml.jackson.databind.JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    PortalApi.send("GET", "/api/v1/allowances", alice, null).body());
+            org.assertj.core.api.Assertions.assertThat(saved.path("students").path("maxGpus").asInt()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(saved.path("students").path("labsAtOnce").asInt()).isEqualTo(2);
+
+            page.locator("#override-username input").fill("sue");
+            page.locator("#override-gpus input").fill("2");
+            page.locator("#override-save").click();
+            assertThat(page.locator("#allowance-members")).containsText("sue");
+
+            page.navigate(page.url().replace("allowances", "school/north-high"));
+            assertThat(page.locator("#quota-gpus input")).hasAttribute("readonly", "");
+            assertThat(page.locator("#quota-save")).hasCount(0);
+        } finally {
+            Chromium.screenshot(page, "allowances");
+            context.close();
+            PortalApi.send("PUT", "/api/v1/allowances/roles/students", alice, "{}");
+            PortalApi.send("DELETE", "/api/v1/allowances/members/sue", alice, null);
+        }
+        BrowserContext operatorContext = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        operatorContext.setDefaultTimeout(30_000);
+        Page operator = operatorContext.newPage();
+        try {
+            Chromium.signIn(operator, "operator", "campuslab");
+            operator.navigate(operator.url().replaceAll("/[^/]*$", "/school/north-high"));
+            assertThat(operator.locator("#quota-gpus input")).hasValue("2");
+            operator.locator("#quota-gpus-per-key input").fill("nvidia.com/gpu=3");
+            operator.locator("#quota-save").click();
+            assertThat(operator.locator("#error-notification")).containsText("between 0 and the school's 2");
+        } finally {
+            Chromium.screenshot(operator, "school-quota");
+            operatorContext.close();
+        }
+    }
 }

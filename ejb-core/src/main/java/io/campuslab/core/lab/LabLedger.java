@@ -74,7 +74,8 @@ public class LabLedger implements LabBooks {
             String slug = school.slug().value();
             limits.put(slug, school.isActive()
                     ? new TenantLimits(slug, school.quota().cpuCores() * 1000L, school.quota().memoryGib() * 1024L,
-                            school.quota().concurrentLabs(), school.quota().gpus(), Map.of(), LabService.LABS_PER_MEMBER_AT_ADMISSION)
+                            school.quota().concurrentLabs(), school.quota().gpus(), school.gpusPerKey(),
+                            LabService.LABS_PER_MEMBER_AT_ADMISSION)
                     : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
         }
         return limits;
@@ -96,7 +97,10 @@ public class LabLedger implements LabBooks {
             hard.put("pods", Integer.toString(quota.concurrentLabs()));
             hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
             hard.put("limits.memory", quota.memoryGib() + "Gi");
-            platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key, Integer.toString(quota.gpus())));
+            hard.put("requests.storage", quota.storageGib() + "Gi");
+            Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
+            platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
+                    Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
             LabResources defaults = platform.defaultLabResources();
             policies.put(school.slug().value(), new SchoolPolicy(school.namespace(), school.slug().value(), hard,
                     defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),

@@ -5,6 +5,7 @@ import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.Roles;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 
 /** Reading schools: staff see their own school, the platform admin sees every school. */
 @Stateless
@@ -31,6 +33,9 @@ public class TenantService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SettingsSource settings;
 
     private TenantRepository tenants;
     private MemberRepository members;
@@ -79,6 +84,42 @@ public class TenantService {
         school.resume();
         audit.record(slug, "school.resumed", slug, null);
         return summaryOf(school);
+    }
+
+    /** A school's quota, for the platform admin and the school's own admins and teachers. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER})
+    public SchoolQuota quota(String slug) throws NotFoundException, NotPermittedException {
+        Tenant school = find(slug);
+        if (!currentMember.require().mayActFor(school)) {
+            throw new NotPermittedException();
+        }
+        return SchoolQuota.of(school);
+    }
+
+    /**
+     * Sets a school's quota. GPUs per key name GPU resource keys the platform offers, each at most
+     * the GPUs in total. Running labs are not touched; the cluster's copy follows at the next pass.
+     */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public SchoolQuota changeQuota(String slug, SchoolQuota quota) throws NotFoundException, InvalidInputException {
+        Tenant school = find(slug);
+        if (quota == null || quota.gpus() < 0 || quota.cpuCores() < 0 || quota.memoryGib() < 0 || quota.concurrentLabs() < 0
+                || quota.storageGib() < 0 || quota.gpuHoursPerMonth() < 0) {
+            throw new InvalidInputException("error.quota.negative");
+        }
+        List<String> keys = settings.current().gpuResourceKeys();
+        for (Map.Entry<String, Integer> perKey : quota.gpusPerKey().entrySet()) {
+            if (!keys.contains(perKey.getKey())) {
+                throw new InvalidInputException("error.quota.gpu-key-unknown", perKey.getKey());
+            }
+            if (perKey.getValue() == null || perKey.getValue() < 0 || perKey.getValue() > quota.gpus()) {
+                throw new InvalidInputException("error.quota.key-beyond-total", perKey.getKey(), quota.gpus());
+            }
+        }
+        SchoolQuota before = SchoolQuota.of(school);
+        school.changeQuota(quota.quota(), quota.gpusPerKey());
+        audit.record(slug, "school.quota-changed", slug, before + " -> " + quota);
+        return SchoolQuota.of(school);
     }
 
     /** Every school on the platform. */

@@ -1,7 +1,9 @@
 package io.campuslab.domain.tenant;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,9 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** A school using CampusLab. */
@@ -42,6 +48,12 @@ public class Tenant {
 
     @Embedded
     private TenantQuota quota;
+
+    @ElementCollection
+    @CollectionTable(name = "tenant_gpu_quotas", joinColumns = @JoinColumn(name = "tenant_id"))
+    @MapKeyColumn(name = "resource_key", length = 316)
+    @Column(name = "gpus", nullable = false)
+    private Map<String, Integer> gpusPerKey = new HashMap<>();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -78,7 +90,27 @@ public class Tenant {
     }
 
     public void changeQuota(TenantQuota newQuota) {
-        this.quota = Objects.requireNonNull(newQuota, "quota");
+        changeQuota(newQuota, gpusPerKey);
+    }
+
+    /**
+     * A new quota, with GPUs per resource key: each at most the GPUs in total (a key not named is
+     * limited by the total alone).
+     */
+    public void changeQuota(TenantQuota newQuota, Map<String, Integer> perKey) {
+        Objects.requireNonNull(newQuota, "quota");
+        if (perKey.values().stream().anyMatch(n -> n == null || n < 0 || n > newQuota.gpus())) {
+            throw new IllegalArgumentException("GPUs per key must be between 0 and the school's " + newQuota.gpus());
+        }
+        this.quota = newQuota;
+        Map<String, Integer> copy = new HashMap<>(perKey);
+        this.gpusPerKey.clear();
+        this.gpusPerKey.putAll(copy);
+    }
+
+    /** GPUs per resource key where the school's quota names the key. */
+    public Map<String, Integer> gpusPerKey() {
+        return Map.copyOf(gpusPerKey);
     }
 
     public TenantQuota quota() {

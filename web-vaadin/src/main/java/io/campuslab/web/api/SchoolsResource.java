@@ -7,6 +7,7 @@ import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.tenant.SchoolOnboarding;
+import io.campuslab.core.tenant.SchoolQuota;
 import io.campuslab.core.tenant.SchoolSummary;
 import io.campuslab.core.tenant.TenantService;
 import io.campuslab.domain.identity.Role;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -118,5 +120,22 @@ public class SchoolsResource {
     @APIResponse(responseCode = "404", description = "No such school")
     public School get(@PathParam("slug") String slug) throws NotFoundException, NotPermittedException {
         return School.of(tenants.schoolSummary(slug));
+    }
+
+    @GET
+    @Path("{slug}/quota")
+    @Operation(summary = "A school's quota: GPUs in total and per resource key, CPU cores, memory, labs, storage, GPU-hours a month")
+    @APIResponse(responseCode = "403", description = "Neither the platform admin nor a teacher or admin of the school")
+    public SchoolQuota quota(@PathParam("slug") String slug) throws CampusLabException {
+        return tenants.quota(slug);
+    }
+
+    @PUT
+    @Path("{slug}/quota")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a school's quota (platform admin); the school's namespace on the cluster follows at the next pass")
+    @APIResponse(responseCode = "400", description = "A negative value, an unknown GPU key, or more GPUs of a key than in total")
+    public SchoolQuota changeQuota(@PathParam("slug") String slug, SchoolQuota quota) throws CampusLabException {
+        return tenants.changeQuota(slug, quota);
     }
 }

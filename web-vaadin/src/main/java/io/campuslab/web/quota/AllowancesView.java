@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -94,7 +94,7 @@ public class AllowancesView extends VerticalLayout implements HasDynamicTitle {
     private void saveRole(Role role, Allowance allowance) {
         try {
             allowances.setForRole(role, allowance);
-            Notification.show(getTranslation("allowances.saved"));
+            ErrorMessages.notify(getTranslation("allowances.saved"), "allowances-saved", NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
@@ -104,7 +104,7 @@ public class AllowancesView extends VerticalLayout implements HasDynamicTitle {
     private void saveMember(String username, Allowance allowance) {
         try {
             allowances.setForMember(username.strip(), allowance);
-            Notification.show(getTranslation("allowances.saved"));
+            ErrorMessages.notify(getTranslation("allowances.saved"), "allowances-saved", NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (CampusLabException e) {
             ErrorMessages.show(e);

@@ -1,5 +1,7 @@
 package io.campuslab.web.tenant;
 
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -8,8 +10,11 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.AccessDeniedException;
 import io.campuslab.core.tenant.TenantService;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
+import io.campuslab.web.security.SignedInMember;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
@@ -19,11 +24,13 @@ import jakarta.inject.Inject;
 public class SchoolView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TenantService tenants;
+    private final SignedInMember member;
     private String title = "";
 
     @Inject
-    public SchoolView(TenantService tenants) {
+    public SchoolView(TenantService tenants, SignedInMember member) {
         this.tenants = tenants;
+        this.member = member;
     }
 
     @Override
@@ -33,11 +40,21 @@ public class SchoolView extends VerticalLayout implements BeforeEnterObserver, H
             var school = tenants.schoolSummary(slug);
             title = school.displayName();
             removeAll();
-            add(new SchoolCard(school));
+            add(new SchoolCard(school), new H4(getTranslation("quota.title")),
+                    new QuotaForm(tenants.quota(slug), member.current().hasRole(Role.PLATFORM_ADMIN), quota -> save(slug, quota)));
         } catch (io.campuslab.core.platform.NotPermittedException e) {
             event.rerouteToError(AccessDeniedException.class);
         } catch (io.campuslab.core.platform.NotFoundException e) {
             event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void save(String slug, io.campuslab.core.tenant.SchoolQuota quota) {
+        try {
+            tenants.changeQuota(slug, quota);
+            ErrorMessages.notify(getTranslation("quota.saved"), "quota-saved", NotificationVariant.LUMO_SUCCESS);
+        } catch (io.campuslab.core.platform.CampusLabException e) {
+            ErrorMessages.show(e);
         }
     }
 
