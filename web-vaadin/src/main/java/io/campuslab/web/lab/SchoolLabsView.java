@@ -1,12 +1,10 @@
 package io.campuslab.web.lab;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.lab.LabService;
@@ -60,7 +58,14 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
                         : getTranslation("lab.size", lab.cpuMillis() / 1000.0, lab.memoryMib() / 1024.0))
                 .setHeader(getTranslation("school-labs.size")).setAutoWidth(true);
         grid.addColumn(lab -> time.format(lab.requestedAt())).setHeader(getTranslation("school-labs.requested"));
-        grid.addComponentColumn(this::stopButton).setAutoWidth(true);
+        // rendered in the browser: a row that changes keeps one button, never a stale copy beside it
+        grid.addColumn(LitRenderer.<LabView>of("<vaadin-button id=\"stop-lab-${item.id}\" theme=\"small error\""
+                        + " @click=\"${stop}\"><vaadin-icon icon=\"vaadin:stop\" slot=\"prefix\"></vaadin-icon>"
+                        + "${item.label}</vaadin-button>")
+                .withProperty("id", LabView::id)
+                .withProperty("label", lab -> getTranslation("lab.stop"))
+                .withFunction("stop", lab -> stop(lab.id())))
+                .setAutoWidth(true);
         grid.setItems(rows);
         grid.setSizeFull();
         setSizeFull();
@@ -69,18 +74,13 @@ public class SchoolLabsView extends VerticalLayout implements HasDynamicTitle {
         Refresh.whileShown(this, REFRESH_MILLIS, signals, this::refresh);
     }
 
-    private Button stopButton(LabView lab) {
-        Button stop = new Button(getTranslation("lab.stop"), VaadinIcon.STOP.create(), click -> {
-            try {
-                labs.stop(lab.id());
-                refresh();
-            } catch (CampusLabException e) {
-                ErrorMessages.show(e);
-            }
-        });
-        stop.setId("stop-lab-" + lab.id());
-        stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        return stop;
+    private void stop(long id) {
+        try {
+            labs.stop(id);
+            refresh();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
     }
 
     /** Shows the school's labs anew when they changed since the last look. */
