@@ -1,0 +1,125 @@
+package io.campuslab.core.classroom;
+
+import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.identity.CurrentMember;
+import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.classroom.Classroom;
+import io.campuslab.domain.classroom.ClassroomRepository;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.MemberRepository;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.tenant.Tenant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Teachers' classrooms and their rosters. A teacher sees and changes their own classrooms; the
+ * school's admins see and change all of the school's. Another school's classroom does not exist for
+ * the caller (404).
+ */
+@Stateless
+public class ClassroomService {
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The caller's classrooms: a teacher's own, all of the school for its admins. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public List<ClassroomSummary> list() throws NotPermittedException {
+        Member caller = currentMember.require();
+        ClassroomRepository classrooms = new ClassroomRepository(em);
+        List<Classroom> found = caller.hasRole(Role.TENANT_ADMIN) ? classrooms.of(school(caller)) : classrooms.taughtBy(caller);
+        return found.stream().map(ClassroomSummary::of).toList();
+    }
+
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public ClassroomSummary get(long id) throws NotPermittedException, NotFoundException {
+        return ClassroomSummary.of(mine(id));
+    }
+
+    /** A new classroom of the caller's, with an empty roster. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public ClassroomSummary create(String name) throws NotPermittedException, InvalidInputException, ConflictException {
+        Member caller = currentMember.require();
+        Tenant school = school(caller);
+        if (!Classroom.isValidName(name)) {
+            throw new InvalidInputException("error.classroom.name-invalid");
+        }
+        ClassroomRepository classrooms = new ClassroomRepository(em);
+        if (classrooms.nameTaken(school, name.strip())) {
+            throw new ConflictException("error.classroom.name-taken", name.strip());
+        }
+        Classroom classroom = new Classroom(caller, name, clock.instant());
+        classrooms.add(classroom);
+        em.flush();
+        audit.record(school.slug().value(), "classroom.created", classroom.name(), caller.username());
+        return ClassroomSummary.of(classroom);
+    }
+
+    /**
+     * The roster becomes exactly these members of the school. An unknown user name refuses the whole
+     * change, naming the first ones not found; nothing changes then.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public ClassroomSummary setRoster(long id, List<String> usernames)
+            throws NotPermittedException, NotFoundException, InvalidInputException {
+        Classroom classroom = mine(id);
+        if (usernames == null || usernames.size() > Classroom.MOST_STUDENTS) {
+            throw new InvalidInputException("error.classroom.roster-too-large", Classroom.MOST_STUDENTS);
+        }
+        MemberRepository members = new MemberRepository(em);
+        List<Member> roster = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String username : new LinkedHashSet<>(usernames)) {
+            members.findByUsername(username == null ? "" : username.strip())
+                    .filter(m -> m.tenant().map(t -> t.id().equals(classroom.tenant().id())).orElse(false))
+                    .ifPresentOrElse(roster::add, () -> unknown.add(username));
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("error.classroom.not-members",
+                    String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))));
+        }
+        classroom.replaceRoster(roster);
+        audit.record(classroom.tenant().slug().value(), "classroom.roster-changed", classroom.name(), roster.size() + " members");
+        return ClassroomSummary.of(classroom);
+    }
+
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public void delete(long id) throws NotPermittedException, NotFoundException {
+        Classroom classroom = mine(id);
+        new ClassroomRepository(em).remove(classroom);
+        audit.record(classroom.tenant().slug().value(), "classroom.deleted", classroom.name(), null);
+    }
+
+    /** A classroom the caller may see: their own, or any of the school for its admin. */
+    private Classroom mine(long id) throws NotPermittedException, NotFoundException {
+        Member caller = currentMember.require();
+        return new ClassroomRepository(em).find(id, school(caller))
+                .filter(c -> caller.hasRole(Role.TENANT_ADMIN) || c.isTaughtBy(caller))
+                .orElseThrow(() -> new NotFoundException("classroom", Long.toString(id)));
+    }
+
+    private static Tenant school(Member caller) throws NotPermittedException {
+        return caller.tenant().orElseThrow(NotPermittedException::new);
+    }
+}

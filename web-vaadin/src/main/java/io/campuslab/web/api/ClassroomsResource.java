@@ -1,0 +1,77 @@
+package io.campuslab.web.api;
+
+import io.campuslab.core.classroom.ClassroomService;
+import io.campuslab.core.classroom.ClassroomSummary;
+import io.campuslab.core.platform.CampusLabException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Classrooms and their rosters: a teacher's own, or all of the school for its admins. */
+@Path("classrooms")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ClassroomsResource {
+
+    @Inject
+    ClassroomService classrooms;
+
+    /** A new classroom: its name. */
+    public record NewClassroom(String name) {
+    }
+
+    @GET
+    @Operation(summary = "The caller's classrooms (teachers: their own; school admins: all of the school)")
+    @APIResponse(responseCode = "403", description = "Neither a teacher nor a school admin")
+    public List<ClassroomSummary> list() throws CampusLabException {
+        return classrooms.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a classroom of the caller's, with an empty roster")
+    @APIResponse(responseCode = "201", description = "The classroom")
+    @APIResponse(responseCode = "409", description = "The school has a classroom of that name")
+    public Response create(NewClassroom classroom) throws CampusLabException {
+        ClassroomSummary created = classrooms.create(classroom == null ? null : classroom.name());
+        return Response.created(URI.create("classrooms/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One classroom with its roster")
+    @APIResponse(responseCode = "404", description = "No such classroom of the caller's")
+    public ClassroomSummary get(@PathParam("id") long id) throws CampusLabException {
+        return classrooms.get(id);
+    }
+
+    @PUT
+    @Path("{id}/roster")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the roster with these user names, all members of the school; all or nothing")
+    @APIResponse(responseCode = "400", description = "Some user names are not members of the school (named)")
+    public ClassroomSummary setRoster(@PathParam("id") long id, List<String> usernames) throws CampusLabException {
+        return classrooms.setRoster(id, usernames);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a classroom")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") long id) throws CampusLabException {
+        classrooms.delete(id);
+    }
+}
