@@ -50,6 +50,10 @@ public final class LabPlanner {
             switch (lab.state()) {
                 case PROVISIONING -> {
                     keep.add(lab.id());
+                    if (lab.stopAtOrNull() != null && !now.isBefore(lab.stopAtOrNull())) {
+                        stops.add(new LabPlan.Stop(lab.id(), lab.stopReasonOrNull()));
+                        continue;
+                    }
                     LabPlan.Failure failure = pod == null ? null : failure(lab, pod, now);
                     if (pod == null) {
                         provision.add(lab.id());
@@ -75,6 +79,10 @@ public final class LabPlanner {
                     if (failure != null) {
                         failures.add(failure);
                         keep.remove(lab.id());
+                    } else if (lab.stopAtOrNull() != null && !now.isBefore(lab.stopAtOrNull())) {
+                        stops.add(new LabPlan.Stop(lab.id(), lab.stopReasonOrNull()));
+                    } else if (lab.session()) {
+                        continue;
                     } else if (lastActivity(lab, pod) != null && lastActivity(lab, pod).plus(idleTimeout).isBefore(now)) {
                         stops.add(new LabPlan.Stop(lab.id(), "lab.reason.idle"));
                     } else if (lab.runningAtOrNull() != null && lab.runningAtOrNull().plus(maxLifetime).isBefore(now)) {
@@ -92,8 +100,13 @@ public final class LabPlanner {
                         }
                     }
                 }
+                case QUEUED -> {
+                    if (lab.stopAtOrNull() != null && !now.isBefore(lab.stopAtOrNull())) {
+                        stops.add(new LabPlan.Stop(lab.id(), lab.stopReasonOrNull()));
+                    }
+                }
                 default -> {
-                    // queued labs have no objects yet; ended ones are not in the list
+                    // ended labs are not in the list
                 }
             }
         }

@@ -37,7 +37,8 @@ public final class WaitEstimate {
                 case USER_LABS -> l -> l.tenant().equals(lab.tenant()) && l.user().equals(lab.user());
                 case NO_FREE_GPU -> l -> l.demand().gpus() > 0;
                 case NO_ROOM, NO_MATCHING_NODE -> l -> true;
-                case BEHIND_OWN_REQUEST -> l -> false;
+                case BEHIND_OWN_REQUEST, RESERVED -> l -> false;
+                case RECLAIMING -> l -> l.stopAtOrNull() != null && !l.session();
             };
             List<Instant> ends = holding.stream().filter(ahead).map(l -> end(l, maxLifetime)).sorted().toList();
             int place = Math.max(1, waiting.position());
@@ -51,6 +52,13 @@ public final class WaitEstimate {
     /** The latest a lab that holds resources gives them back: its start plus the longest lab life. */
     private static Instant end(LabRecord lab, Duration maxLifetime) {
         Instant started = lab.runningAtOrNull() != null ? lab.runningAtOrNull() : lab.stateChangedAt();
-        return lab.state() == LabState.STOPPING ? lab.stateChangedAt() : started.plus(maxLifetime);
+        if (lab.state() == LabState.STOPPING) {
+            return lab.stateChangedAt();
+        }
+        Instant latest = lab.session() ? null : started.plus(maxLifetime);
+        if (lab.stopAtOrNull() != null && (latest == null || lab.stopAtOrNull().isBefore(latest))) {
+            latest = lab.stopAtOrNull();
+        }
+        return latest == null ? started.plus(maxLifetime) : latest;
     }
 }

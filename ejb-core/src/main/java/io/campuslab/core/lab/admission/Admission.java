@@ -5,14 +5,20 @@ import java.util.Map;
 
 /**
  * What a pass decided: the labs that start now, in order, each with the node that has room for it
- * (the cluster's scheduler still places the pod), and for every other queued lab its place in its
- * school's queue and why it waits.
+ * (the cluster's scheduler still places the pod); for every other queued lab its place in its
+ * school's queue and why it waits; and the labs to give back their room to a class session, after
+ * a warning.
  */
-public record Admission(List<Admitted> admitted, Map<Long, Waiting> waiting) {
+public record Admission(List<Admitted> admitted, Map<Long, Waiting> waiting, List<Long> reclaimed) {
 
     public Admission {
         admitted = List.copyOf(admitted);
         waiting = Map.copyOf(waiting);
+        reclaimed = List.copyOf(reclaimed);
+    }
+
+    public Admission(List<Admitted> admitted, Map<Long, Waiting> waiting) {
+        this(admitted, waiting, List.of());
     }
 
     /** A lab that starts now. */

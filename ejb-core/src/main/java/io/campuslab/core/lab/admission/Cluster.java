@@ -16,6 +16,9 @@ final class Cluster {
     final long totalMemory;
     final long totalGpus;
     private final Map<String, Free> nodes = new LinkedHashMap<>();
+    private final Map<String, Long> freeGpus = new HashMap<>();
+    private long freeCpu;
+    private long freeMemory;
 
     Cluster(List<NodeRoom> rooms) {
         long cpu = 0;
@@ -26,7 +29,10 @@ final class Cluster {
             cpu += room.cpuMillis();
             memory += room.memoryMib();
             gpus += room.gpus().values().stream().mapToLong(Integer::longValue).sum();
+            room.gpus().forEach((key, count) -> freeGpus.merge(key, count.longValue(), Long::sum));
         }
+        freeCpu = cpu;
+        freeMemory = memory;
         totalCpu = cpu;
         totalMemory = memory;
         totalGpus = gpus;
@@ -37,10 +43,28 @@ final class Cluster {
         if (free != null) {
             free.cpu -= demand.cpuRequestMillis();
             free.memory -= demand.memoryRequestMib();
+            freeCpu -= demand.cpuRequestMillis();
+            freeMemory -= demand.memoryRequestMib();
             if (demand.gpus() > 0) {
                 free.gpus.merge(demand.gpuKey(), -demand.gpus(), Integer::sum);
+                freeGpus.merge(demand.gpuKey(), (long) -demand.gpus(), Long::sum);
             }
         }
+    }
+
+    /** GPUs of the key free on all nodes together. */
+    long freeGpus(String key) {
+        return freeGpus.getOrDefault(key, 0L);
+    }
+
+    /** CPU free for requests on all nodes together. */
+    long freeCpu() {
+        return freeCpu;
+    }
+
+    /** Memory free for requests on all nodes together. */
+    long freeMemory() {
+        return freeMemory;
     }
 
     /**

@@ -19,7 +19,11 @@ public enum WaitReason {
     /** No node has enough free CPU or memory. */
     NO_ROOM,
     /** Nothing is wrong with the lab: an earlier request of the same user goes first. */
-    BEHIND_OWN_REQUEST;
+    BEHIND_OWN_REQUEST,
+    /** The room left is reserved for a class session (named in the detail). */
+    RESERVED,
+    /** A session lab: labs that used the session's seats meanwhile are giving them back. */
+    RECLAIMING;
 
     public String messageKey() {
         return "lab.wait." + name().toLowerCase().replace('_', '-');
