@@ -9,14 +9,8 @@ import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
 import io.campuslab.core.lab.LabBlueprint;
-import io.campuslab.core.lab.LabBooks;
-import io.campuslab.core.lab.LabPlan;
-import io.campuslab.core.lab.LabRecord;
 import io.campuslab.core.lab.SchedulerPass;
-import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
-import io.campuslab.core.lab.admission.Demand;
-import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.devcluster.DevCluster;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
@@ -29,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchedulerBurst {
 
     private static final Duration PASS_INTERVAL = Duration.ofSeconds(5);
-    private static final int SCHOOLS = 10;
     private static final java.util.concurrent.ExecutorService LANES =
             java.util.concurrent.Executors.newFixedThreadPool(SchedulerPass.LANES);
 
@@ -70,7 +62,7 @@ public final class SchedulerBurst {
     /** Every lab is asked for at once; passes run every five seconds, the first one at once. */
     private static void burst(DevCluster cluster, KubernetesClusterGateway gateway, PlatformSettings platform, int labs)
             throws Exception {
-        Books books = new Books("burst", 0);
+        MemoryBooks books = new MemoryBooks("burst", 0);
         Instant requested = Instant.now();
         books.request(labs, 250, 512, requested);
         Map<Long, Instant> created = new ConcurrentHashMap<>();
@@ -98,7 +90,7 @@ public final class SchedulerBurst {
     /** The labs run; a pass that changes nothing is counted in API requests. */
     private static void quietPass(DevCluster cluster, KubernetesClusterGateway gateway, PlatformSettings platform, int labs)
             throws Exception {
-        Books books = new Books("quiet" + labs, labs);
+        MemoryBooks books = new MemoryBooks("quiet" + labs, labs);
         books.request(labs, 100, 64, Instant.now());
         SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", LANES);
         for (int i = 0; i < 30 && books.count(LabState.RUNNING) < labs; i++) {
@@ -155,93 +147,6 @@ public final class SchedulerBurst {
         @Override
         public void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException {
             gateway.remove(namespace, name, ingresses);
-        }
-    }
-
-    /** The books of a pass, in memory: labs by id, spread over a few schools with room for all. */
-    private static final class Books implements LabBooks {
-
-        private final String prefix;
-        private final long firstId;
-        private final Map<Long, LabRecord> labs = new ConcurrentHashMap<>();
-
-        Books(String prefix, long firstId) {
-            this.prefix = prefix;
-            this.firstId = firstId + 100_000L * prefix.length();
-        }
-
-        void request(int count, int cpuMillis, int memoryMib, Instant at) {
-            for (int i = 0; i < count; i++) {
-                long id = firstId + i;
-                String school = prefix + "-school-" + (i % SCHOOLS);
-                LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-" + school, id, school, "student-" + i, "jupyterlab",
-                        "quay.io/jupyter/base-notebook:2025-01-06", List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
-                        cpuMillis, memoryMib, cpuMillis / 2, memoryMib, 0, null, Map.of(), List.of(), 0, true, null, null, null);
-                labs.put(id, new LabRecord(id, school, "student-" + i, LabState.QUEUED,
-                        Demand.cpu(cpuMillis, memoryMib), null, at, null, null, blueprint));
-            }
-        }
-
-        int count(LabState state) {
-            return (int) labs.values().stream().filter(l -> l.state() == state).count();
-        }
-
-        void stopAll() {
-            labs.replaceAll((id, l) -> l.state() == LabState.QUEUED ? with(l, LabState.STOPPED) : with(l, LabState.STOPPING));
-        }
-
-        @Override
-        public List<LabRecord> activeLabs() {
-            return labs.values().stream().filter(l -> l.state().isActive() || l.state() == LabState.STOPPING).toList();
-        }
-
-        @Override
-        public Map<String, TenantLimits> limits() {
-            Map<String, TenantLimits> limits = new HashMap<>();
-            for (int i = 0; i < SCHOOLS; i++) {
-                String school = prefix + "-school-" + i;
-                limits.put(school, new TenantLimits(school, 1_000_000, 10_000_000, 10_000, 0, Map.of(), 100));
-            }
-            return limits;
-        }
-
-        @Override
-        public Map<String, SchoolPolicy> schoolPolicies() {
-            Map<String, SchoolPolicy> policies = new HashMap<>();
-            for (int i = 0; i < SCHOOLS; i++) {
-                String school = prefix + "-school-" + i;
-                policies.put(school, new SchoolPolicy("cl-" + school, school, Map.of("pods", "10000"), 1000, 1024, 500, 1024,
-                        "", List.of()));
-            }
-            return policies;
-        }
-
-        @Override
-        public void recordObservations(LabPlan plan) {
-            plan.running().forEach(r -> labs.computeIfPresent(r.labId(), (id, l) -> with(l, LabState.RUNNING)));
-            plan.gone().forEach(id -> labs.computeIfPresent(id, (i, l) -> with(l, LabState.STOPPED)));
-            plan.failures().forEach(f -> labs.computeIfPresent(f.labId(), (id, l) -> with(l, LabState.FAILED)));
-        }
-
-        @Override
-        public void recordAdmission(Admission admission, Map<Long, Instant> startsBy) {
-            admission.admitted().forEach(a -> labs.computeIfPresent(a.labId(), (id, l) -> with(l, LabState.PROVISIONING)));
-        }
-
-        @Override
-        public List<LabBlueprint> toProvision(List<Long> ids) {
-            return ids.stream().map(labs::get).filter(l -> l != null && l.state() == LabState.PROVISIONING)
-                    .map(LabRecord::blueprint).toList();
-        }
-
-        @Override
-        public void refused(long labId, String detail) {
-            labs.computeIfPresent(labId, (id, l) -> with(l, LabState.FAILED));
-        }
-
-        private static LabRecord with(LabRecord lab, LabState state) {
-            return new LabRecord(lab.id(), lab.tenant(), lab.user(), state, lab.demand(), lab.nodeOrNull(), Instant.now(),
-                    state == LabState.RUNNING ? Instant.now() : lab.runningAtOrNull(), Instant.now(), lab.blueprint());
         }
     }
 }

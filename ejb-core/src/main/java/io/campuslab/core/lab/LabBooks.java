@@ -15,6 +15,16 @@ public interface LabBooks {
     /** Every lab that is not over, with its blueprint. */
     List<LabRecord> activeLabs();
 
+    /** The class sessions' seats held now. */
+    List<io.campuslab.core.lab.admission.Reserved> reservations();
+
+    /**
+     * Queues the labs of the class sessions whose preparation is due, once per session.
+     *
+     * @return how many labs were queued
+     */
+    int prepareSessions();
+
     /** What each school may hold. */
     Map<String, TenantLimits> limits();
 

@@ -3,11 +3,15 @@ package io.campuslab.core.lab;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.Reserved;
 import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.audit.AuditEvent;
 import io.campuslab.domain.audit.AuditRepository;
 import io.campuslab.domain.catalog.LabResources;
+import io.campuslab.domain.classroom.ClassSession;
+import io.campuslab.domain.classroom.ClassSessionRepository;
+import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;
 import io.campuslab.domain.identity.Roles;
@@ -28,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -54,15 +59,72 @@ public class LabLedger implements LabBooks {
     @Inject
     Clock clock;
 
-    /** Every lab that is not over, with its blueprint. */
+    /** Every lab that is not over, with its blueprint and, for a session's lab or one giving back room, its deadline. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabRecord> activeLabs() {
         PlatformSettings platform = settings.current();
-        return new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
-                        LabState.STOPPING)).stream()
-                .map(lab -> record(lab, platform))
+        List<Lab> labs = new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
+                LabState.STOPPING));
+        Map<Long, ClassSession> sessions = sessionsOf(labs);
+        return labs.stream()
+                .map(lab -> record(lab, platform, lab.sessionId().map(sessions::get).orElse(null)))
                 .toList();
+    }
+
+    private Map<Long, ClassSession> sessionsOf(List<Lab> labs) {
+        List<Long> ids = labs.stream().flatMap(l -> l.sessionId().stream()).distinct().toList();
+        Map<Long, ClassSession> sessions = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class)
+                    .setParameter("ids", ids).getResultList().forEach(s -> sessions.put(s.id(), s));
+        }
+        return sessions;
+    }
+
+    /**
+     * The sessions' seats held now: every session from its preparation to the end of its grace
+     * period; its empty seats are lent once it has been under way for the lending delay.
+     */
+    @Override
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public List<Reserved> reservations() {
+        PlatformSettings platform = settings.current();
+        Instant now = clock.instant();
+        return new ClassSessionRepository(em).reserving(now, now.plusNanos(1), platform.sessionEndGrace()).stream()
+                .filter(s -> s.phase(now, platform.sessionEndGrace()).holdsCapacity())
+                .map(s -> new Reserved(s.id(), s.tenant().slug().value(), s.classroom().name(), demand(s.size()),
+                        s.seats(), !now.isBefore(s.startsAt().plus(platform.sessionLendAfter()))))
+                .toList();
+    }
+
+    /**
+     * Prepares the sessions whose time has come: a lab for every student of the roster who has
+     * none of the session yet. Each session is prepared once; a student who stops their lab gets a
+     * new one by opening the session again.
+     */
+    @Override
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public int prepareSessions() {
+        Instant now = clock.instant();
+        LabRepository labs = new LabRepository(em);
+        int queued = 0;
+        for (ClassSession session : new ClassSessionRepository(em).duePreparation(now)) {
+            session.prepared(now);
+            LabTemplate template = session.template().orElse(null);
+            if (template == null) {
+                continue;
+            }
+            for (Member student : session.classroom().students()) {
+                if (labs.activeOfSession(session.id(), student).isEmpty()) {
+                    labs.add(Lab.forSession(session.id(), session.tenant(), student, template, session.size(), now));
+                    queued++;
+                }
+            }
+            new AuditRepository(em).add(new AuditEvent(now, ACTOR, session.tenant().slug().value(), "session.prepared",
+                    session.classroom().name(), Integer.toString(queued)));
+        }
+        return queued;
     }
 
     /** What each school may hold, from its quota; suspended schools may hold nothing new. */
@@ -126,6 +188,13 @@ public class LabLedger implements LabBooks {
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public void recordAdmission(Admission admission, Map<Long, java.time.Instant> startsBy) {
+        Instant deadline = clock.instant().plus(settings.current().sessionReclaimGrace());
+        for (Long id : admission.reclaimed()) {
+            Lab lab = em.find(Lab.class, id);
+            if (lab != null && lab.reclaim(deadline)) {
+                audit(lab, "lab.reclaimed", deadline.toString());
+            }
+        }
         for (Admission.Admitted admitted : admission.admitted()) {
             Lab lab = em.find(Lab.class, admitted.labId());
             if (lab != null && lab.state() == LabState.QUEUED) {
@@ -192,7 +261,7 @@ public class LabLedger implements LabBooks {
         for (Long id : ids) {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.PROVISIONING) {
-                blueprints.add(record(lab, platform).blueprint());
+                blueprints.add(blueprint(lab, selector(lab.size()), platform));
             }
         }
         return blueprints;
@@ -203,14 +272,31 @@ public class LabLedger implements LabBooks {
                 lab.objectName(), detail));
     }
 
-    private static LabRecord record(Lab lab, PlatformSettings platform) {
-        LabSize size = lab.size();
-        Map<String, String> selector = size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
-        Demand demand = new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
-                size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector);
-        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand,
+    private static LabRecord record(Lab lab, PlatformSettings platform, ClassSession sessionOrNull) {
+        Map<String, String> selector = selector(lab.size());
+        Instant stopAt = null;
+        String stopReason = null;
+        if (sessionOrNull != null) {
+            stopAt = sessionOrNull.labsStopAt(platform.sessionEndGrace());
+            stopReason = sessionOrNull.cancelled() ? "lab.reason.session-cancelled" : "lab.reason.session-ended";
+        } else if (lab.reclaimAt().isPresent()) {
+            stopAt = lab.reclaimAt().get();
+            stopReason = "lab.reason.reclaimed";
+        }
+        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand(lab.size()),
                 lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
-                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform));
+                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform),
+                sessionOrNull == null ? null : sessionOrNull.id(), stopAt, stopReason);
+    }
+
+    private static Map<String, String> selector(LabSize size) {
+        return size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
+    }
+
+    /** What a lab of this size takes, for admission. */
+    static Demand demand(LabSize size) {
+        return new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
+                size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector(size));
     }
 
     private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform) {

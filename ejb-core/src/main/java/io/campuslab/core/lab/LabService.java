@@ -169,7 +169,7 @@ public class LabService {
         if (lab.state() != LabState.RUNNING) {
             throw new ConflictException("error.lab.not-running", lab.templateName());
         }
-        lab.touch(clock.instant());
+        lab.opened(clock.instant());
         return new LabTarget(school.namespace(), lab.objectName(), portNames(lab));
     }
 

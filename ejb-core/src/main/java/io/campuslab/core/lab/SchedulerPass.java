@@ -62,6 +62,7 @@ public final class SchedulerPass {
     /** @return whether the pass may have changed what people see of their labs */
     public boolean run(PlatformSettings platform, Duration unschedulablePatience, Instant now) throws ClusterUnavailableException {
         ClusterSnapshot snapshot = cluster.snapshot();
+        boolean prepared = books.prepareSessions() > 0;
         List<LabRecord> labs = books.activeLabs();
         applySchoolPolicies(labs, snapshot);
         LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
@@ -70,12 +71,13 @@ public final class SchedulerPass {
         for (LabPlan.Removal removal : plan.removals()) {
             cluster.remove(removal.namespace(), removal.name(), platform.accessMode() == AccessMode.INGRESS);
         }
-        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), rooms(snapshot));
+        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), rooms(snapshot),
+                books.reservations());
         books.recordAdmission(admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
         List<Long> toProvision = new ArrayList<>(plan.provision());
         admission.admitted().forEach(a -> toProvision.add(a.labId()));
         provision(books.toProvision(toProvision));
-        return !plan.running().isEmpty() || !plan.failures().isEmpty() || !plan.stops().isEmpty() || !plan.gone().isEmpty()
+        return prepared || !admission.reclaimed().isEmpty() || !plan.running().isEmpty() || !plan.failures().isEmpty() || !plan.stops().isEmpty() || !plan.gone().isEmpty()
                 || !admission.admitted().isEmpty() || !admission.waiting().isEmpty();
     }
 
@@ -159,7 +161,7 @@ public final class SchedulerPass {
 
     private static List<QueuedLab> queued(List<LabRecord> labs) {
         return labs.stream().filter(l -> l.state() == LabState.QUEUED)
-                .map(l -> new QueuedLab(l.id(), l.tenant(), l.user(), l.id(), l.demand())).toList();
+                .map(l -> new QueuedLab(l.id(), l.tenant(), l.user(), l.id(), l.demand(), l.sessionOrNull())).toList();
     }
 
     private static List<HeldLab> held(List<LabRecord> labs, ClusterSnapshot snapshot) {
@@ -168,7 +170,8 @@ public final class SchedulerPass {
         return labs.stream().filter(l -> l.state().holdsResources()).map(l -> {
             ObservedPod pod = pods.get(l.id());
             String node = pod != null && pod.nodeOrNull() != null ? pod.nodeOrNull() : null;
-            return new HeldLab(l.tenant(), l.user(), l.demand(), node);
+            return new HeldLab(l.id(), l.tenant(), l.user(), l.demand(), node, l.sessionOrNull(), l.id(),
+                    !l.session() && l.stopAtOrNull() != null);
         }).toList();
     }
 

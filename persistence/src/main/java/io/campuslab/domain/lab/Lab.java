@@ -92,6 +92,15 @@ public class Lab {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "session_id")
+    private Long sessionId;
+
+    @Column(name = "reclaim_at")
+    private Instant reclaimAt;
+
+    @Column(name = "first_opened_at")
+    private Instant firstOpenedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -114,6 +123,51 @@ public class Lab {
         lab.stateChangedAt = now;
         lab.reasonKey = "lab.reason.queued";
         return lab;
+    }
+
+    /** A new lab for a student of a class session, queued. */
+    public static Lab forSession(long sessionId, Tenant tenant, Member student, LabTemplate template, LabSize size,
+                                 Instant now) {
+        Lab lab = queue(tenant, student, template, size, LabOrigin.SESSION, now);
+        lab.sessionId = sessionId;
+        return lab;
+    }
+
+    /**
+     * The lab gives its room back to a class session: it stops at the deadline. A lab already told
+     * keeps its first deadline; one that does not hold resources has nothing to give back.
+     *
+     * @return whether the lab was told now
+     */
+    public boolean reclaim(Instant deadline) {
+        if (reclaimAt != null || !state.holdsResources() || sessionId != null) {
+            return false;
+        }
+        reclaimAt = deadline;
+        return true;
+    }
+
+    /** When the lab stops to give its room back to a class session, if it must. */
+    public Optional<Instant> reclaimAt() {
+        return Optional.ofNullable(state.holdsResources() ? reclaimAt : null);
+    }
+
+    /** The owner opened the running lab: activity, and the first opening is kept (a session's attendance). */
+    public void opened(Instant now) {
+        touch(now);
+        if (state == LabState.RUNNING && firstOpenedAt == null) {
+            firstOpenedAt = now;
+        }
+    }
+
+    /** The class session the lab was prepared for, if any. */
+    public Optional<Long> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /** When its owner first opened it. */
+    public Optional<Instant> firstOpenedAt() {
+        return Optional.ofNullable(firstOpenedAt);
     }
 
     /**

@@ -24,8 +24,10 @@ public class LabRepository {
         em.persist(lab);
     }
 
+    /** The member's active labs that they asked for themselves; a session's labs do not count. */
     public long activeCount(Member owner) {
-        return em.createQuery("select count(l) from Lab l where l.owner = :owner and l.state in :active", Long.class)
+        return em.createQuery("select count(l) from Lab l where l.owner = :owner and l.state in :active "
+                        + "and l.origin = io.campuslab.domain.lab.LabOrigin.SELF_SERVICE", Long.class)
                 .setParameter("owner", owner)
                 .setParameter("active", ACTIVE)
                 .getSingleResult();
@@ -73,5 +75,19 @@ public class LabRepository {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
+    }
+
+    /** The labs a session prepared, every state, oldest first. */
+    public List<Lab> ofSession(long sessionId) {
+        return em.createQuery("select l from Lab l join fetch l.owner where l.sessionId = :session order by l.id", Lab.class)
+                .setParameter("session", sessionId).getResultList();
+    }
+
+    /** The member's active lab of a session, if there is one. */
+    public Optional<Lab> activeOfSession(long sessionId, Member owner) {
+        return em.createQuery("select l from Lab l where l.sessionId = :session and l.owner = :owner and l.state in :active "
+                        + "order by l.id desc", Lab.class)
+                .setParameter("session", sessionId).setParameter("owner", owner).setParameter("active", ACTIVE)
+                .getResultStream().findFirst();
     }
 }

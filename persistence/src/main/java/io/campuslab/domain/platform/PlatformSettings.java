@@ -133,6 +133,21 @@ public final class PlatformSettings {
         return Duration.ofHours(integer(Setting.MAX_LIFETIME));
     }
 
+    /** How long a session's labs run on after its end, for students to save their work. */
+    public Duration sessionEndGrace() {
+        return Duration.ofMinutes(integer(Setting.SESSION_END_GRACE));
+    }
+
+    /** How long after a session's start its empty seats may be lent to other labs. */
+    public Duration sessionLendAfter() {
+        return Duration.ofMinutes(integer(Setting.SESSION_LEND_AFTER));
+    }
+
+    /** How long a lab that used a session's room has, once warned, before it stops to give it back. */
+    public Duration sessionReclaimGrace() {
+        return Duration.ofMinutes(integer(Setting.SESSION_RECLAIM_GRACE));
+    }
+
     public AccessMode accessMode() {
         return AccessMode.valueOf(values.get(Setting.ACCESS_MODE));
     }
