@@ -5,7 +5,7 @@ CREATE TABLE class_sessions (
     id                 BIGINT       NOT NULL AUTO_INCREMENT,
     tenant_id          BIGINT       NOT NULL,
     classroom_id       BIGINT       NOT NULL,
-    series             CHAR(36)     NOT NULL,
+    series             VARCHAR(36)  NOT NULL,
     template_id        BIGINT       NULL,
     template_name      VARCHAR(40)  NOT NULL,
     course_id          BIGINT       NULL,
@@ -41,3 +41,6 @@ ALTER TABLE labs
     ADD COLUMN first_opened_at DATETIME(6) NULL,
     ADD CONSTRAINT fk_labs_session FOREIGN KEY (session_id) REFERENCES class_sessions (id) ON DELETE SET NULL,
     ADD INDEX ix_labs_session (session_id, owner_id);
+
+-- Booking a session locks this row, so two bookings never both take the last free capacity.
+INSERT INTO scheduler_leases (name, holder, expires_at) VALUES ('sessions', '', '2000-01-01 00:00:00');

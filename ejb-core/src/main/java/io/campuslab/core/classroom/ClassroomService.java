@@ -113,10 +113,7 @@ public class ClassroomService {
 
     /** A classroom the caller may see: their own, or any of the school for its admin. */
     private Classroom mine(long id) throws NotPermittedException, NotFoundException {
-        Member caller = currentMember.require();
-        return new ClassroomRepository(em).find(id, school(caller))
-                .filter(c -> caller.hasRole(Role.TENANT_ADMIN) || c.isTaughtBy(caller))
-                .orElseThrow(() -> new NotFoundException("classroom", Long.toString(id)));
+        return ClassroomAccess.classroom(em, currentMember.require(), id);
     }
 
     private static Tenant school(Member caller) throws NotPermittedException {

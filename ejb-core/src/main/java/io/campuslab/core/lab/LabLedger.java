@@ -294,7 +294,7 @@ public class LabLedger implements LabBooks {
     }
 
     /** What a lab of this size takes, for admission. */
-    static Demand demand(LabSize size) {
+    public static Demand demand(LabSize size) {
         return new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
                 size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector(size));
     }

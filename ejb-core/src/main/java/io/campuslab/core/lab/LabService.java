@@ -11,6 +11,7 @@ import io.campuslab.domain.catalog.CatalogRepository;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.TemplateAvailability;
+import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
@@ -91,7 +92,7 @@ public class LabService {
         if (!school.isActive()) {
             throw new NotPermittedException("error.membership.school-suspended");
         }
-        LabTemplate template = offeredTemplate(school, request.template());
+        LabTemplate template = offeredTemplate(em, school, request.template());
         LabRepository labs = new LabRepository(em);
         Allowance allowance = new AllowanceRepository(em).effective(caller, school);
         LabSize size = LabSizing.size(request, template, settings.current());
@@ -110,7 +111,7 @@ public class LabService {
         em.flush();
         audit.record(school.slug().value(), "lab.requested", lab.objectName(), template.name());
         signalAfterCommit();
-        return LabView.of(lab, settings.current(), clock.instant());
+        return views(List.of(lab)).get(0);
     }
 
     /** Open pages learn of the change once it is committed, not before. */
@@ -179,7 +180,7 @@ public class LabService {
         open(id);
         Lab lab = new LabRepository(em).find(id, currentMember.require().tenant().orElseThrow(NotPermittedException::new))
                 .orElseThrow(() -> new NotFoundException("lab", id));
-        return LabView.of(lab, settings.current(), clock.instant());
+        return views(List.of(lab)).get(0);
     }
 
     /** What the caller and the caller's school used this month, against the school's GPU-hour budget. */
@@ -248,7 +249,7 @@ public class LabService {
             audit.record(school.slug().value(), "lab.stopped", lab.objectName(), lab.owner().username());
             signalAfterCommit();
         }
-        return LabView.of(lab, settings.current(), clock.instant());
+        return views(List.of(lab)).get(0);
     }
 
     /** Labs as people see them: while the cluster cannot be reached, what waits for it says so. */
@@ -256,11 +257,18 @@ public class LabService {
         boolean unreachable = scheduler.clusterUnreachableSince().isPresent();
         PlatformSettings platform = settings.current();
         Instant now = clock.instant();
-        return labs.stream().map(lab -> LabView.of(lab, platform, now))
+        Map<Long, Instant> sessionStops = new java.util.HashMap<>();
+        List<Long> sessions = labs.stream().flatMap(l -> l.sessionId().stream()).distinct().toList();
+        if (!sessions.isEmpty()) {
+            em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class).setParameter("ids", sessions)
+                    .getResultList().forEach(s -> sessionStops.put(s.id(), s.labsStopAt(platform.sessionEndGrace())));
+        }
+        return labs.stream().map(lab -> LabView.of(lab, platform, now, lab.sessionId().map(sessionStops::get).orElse(null)))
                 .map(v -> unreachable ? v.whileClusterUnreachable() : v).toList();
     }
 
-    private LabTemplate offeredTemplate(Tenant school, String name) throws NotFoundException {
+    /** A template of the school's catalog that the school offers; any other is not found. */
+    public static LabTemplate offeredTemplate(EntityManager em, Tenant school, String name) throws NotFoundException {
         CatalogRepository catalog = new CatalogRepository(em);
         LabTemplate template = catalog.findVisible(name == null ? "" : name, school)
                 .orElseThrow(() -> new NotFoundException("template", name));

@@ -16,12 +16,20 @@ import java.util.List;
  * @param idleWarning   whether the idle stop is near enough to warn the owner
  * @param ports         the names of the lab's ports, each opened on its own
  * @param startsBy      by when a queued lab starts at the latest; null when it cannot be said
+ * @param sessionId     the class session the lab was prepared for; null for a lab one asked for
+ * @param stopsAt       when the lab stops whatever happens: its session's end plus the grace period,
+ *                      or the deadline to give its room back to a session; null otherwise
  */
 public record LabView(long id, String tenant, String owner, String template, String templateTitle, LabState state, String reasonKey, String reasonDetail,
                       Integer queuePosition, int cpuMillis, int memoryMib, int gpus, String gpuKey, Instant requestedAt, Instant stateChangedAt,
                       Instant idleStopAt, Instant lifetimeEndAt, boolean idleWarning, List<String> ports,
-                      Instant startsBy)
+                      Instant startsBy, Long sessionId, Instant stopsAt)
         implements Serializable {
+
+    /** Whether the lab stops soon to give its room back to a class session. */
+    public boolean reclaimed() {
+        return sessionId == null && stopsAt != null;
+    }
 
     /** The same lab as seen while the cluster cannot be reached: what waits for the cluster says so. */
     LabView whileClusterUnreachable() {
@@ -30,17 +38,28 @@ public record LabView(long id, String tenant, String owner, String template, Str
         }
         return new LabView(id, tenant, owner, template, templateTitle, state, "lab.reason.cluster-unreachable", "",
                 queuePosition, cpuMillis, memoryMib, gpus, gpuKey, requestedAt, stateChangedAt, idleStopAt, lifetimeEndAt,
-                idleWarning, ports, startsBy);
+                idleWarning, ports, startsBy, sessionId, stopsAt);
     }
 
     static LabView of(Lab lab, PlatformSettings platform, Instant now) {
-        Instant idleStop = lab.idleStopAt(platform.idleTimeout()).orElse(null);
+        return of(lab, platform, now, null);
+    }
+
+    /**
+     * @param sessionStopAtOrNull when the lab's session stops its labs; a session's lab is not
+     *                            stopped as idle nor for its age, only by its session
+     */
+    public static LabView of(Lab lab, PlatformSettings platform, Instant now, Instant sessionStopAtOrNull) {
+        boolean session = lab.sessionId().isPresent();
+        Instant idleStop = session ? null : lab.idleStopAt(platform.idleTimeout()).orElse(null);
+        Instant stopsAt = session ? (lab.state().holdsResources() || lab.state() == LabState.QUEUED ? sessionStopAtOrNull : null)
+                : lab.reclaimAt().orElse(null);
         return new LabView(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.templateName(),
                 lab.template().map(t -> t.displayName()).orElse(lab.templateName()), lab.state(), lab.reasonKey(),
                 lab.reasonDetail().orElse(""), lab.queuePosition().orElse(null), lab.size().cpuLimitMillis(), lab.size().memoryLimitMib(), lab.size().gpus(),
                 lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt(), idleStop,
-                lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
+                session ? null : lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
                 idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), LabService.portNames(lab),
-                lab.startsBy().orElse(null));
+                lab.startsBy().orElse(null), lab.sessionId().orElse(null), stopsAt);
     }
 }

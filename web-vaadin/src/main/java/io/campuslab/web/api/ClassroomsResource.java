@@ -2,6 +2,14 @@ package io.campuslab.web.api;
 
 import io.campuslab.core.classroom.ClassroomService;
 import io.campuslab.core.classroom.ClassroomSummary;
+import io.campuslab.core.classroom.SessionAnswer;
+import io.campuslab.core.classroom.SessionDraft;
+import io.campuslab.core.classroom.SessionService;
+import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.web.i18n.Messages;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
 import io.campuslab.core.platform.CampusLabException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +36,12 @@ public class ClassroomsResource {
 
     @Inject
     ClassroomService classrooms;
+
+    @Inject
+    SessionService sessions;
+
+    @Context
+    HttpHeaders headers;
 
     /** A new classroom: its name. */
     public record NewClassroom(String name) {
@@ -73,5 +87,43 @@ public class ClassroomsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") long id) throws CampusLabException {
         classrooms.delete(id);
+    }
+
+    @GET
+    @Path("{id}/sessions")
+    @Operation(summary = "The classroom's sessions, in order of their start")
+    @APIResponse(responseCode = "404", description = "No such classroom of the caller's")
+    public List<SessionSummary> sessions(@PathParam("id") long id) throws CampusLabException {
+        return sessions.list(id);
+    }
+
+    /** Whether a session fits, in the caller's words: {@code fits}, the translated answer, and its key. */
+    public record Answer(boolean fits, String message, String messageKey, int occurrences) {
+    }
+
+    @POST
+    @Path("{id}/sessions/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether a session would fit the cluster and the school's quota beside the other reservations; saves nothing")
+    @APIResponse(responseCode = "400", description = "The draft is not a session (the reason is named)")
+    public Answer check(@PathParam("id") long id, SessionDraft draft) throws CampusLabException {
+        SessionAnswer answer = sessions.check(id, draft);
+        return new Answer(answer.fits(), Messages.get(locale(), answer.messageKey(), answer.arguments().toArray()),
+                answer.messageKey(), answer.occurrences());
+    }
+
+    @POST
+    @Path("{id}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule a session (once, or weekly until a last day) if every occurrence fits")
+    @APIResponse(responseCode = "201", description = "The occurrences scheduled")
+    @APIResponse(responseCode = "409", description = "An occurrence does not fit: when, what, how much is free, and who holds the rest")
+    public Response schedule(@PathParam("id") long id, SessionDraft draft) throws CampusLabException {
+        List<SessionSummary> scheduled = sessions.schedule(id, draft);
+        return Response.created(URI.create("sessions/" + scheduled.get(0).id())).entity(scheduled).build();
+    }
+
+    private Locale locale() {
+        return headers == null || headers.getAcceptableLanguages().isEmpty() ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
     }
 }

@@ -1,0 +1,211 @@
+package io.campuslab.system;
+
+import static io.campuslab.system.PortalApi.database;
+import static io.campuslab.system.PortalApi.send;
+import static io.campuslab.system.PortalApi.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Class sessions through the API on the real server: a session prepares its students' labs before
+ * it starts, is extended and ended; bookings beyond capacity are refused before anything is saved;
+ * a student's own GPU lab cannot take a session's seats; another school's teacher sees nothing.
+ */
+@SystemTest
+@RunAsClient
+class SessionsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void tomsSessionPreparesSamsAndSuesLabsBeforeItStartsIsExtendedAndEnds() throws Exception {
+        String tom = signedIn("tom");
+        String sam = signedIn("sam");
+        signedIn("sue");
+        long classroom = classroom(tom, "Chemistry 2A", "sam", "sue");
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        String draft = draft(start, 45, 10, "vscode", 0, null);
+
+        JsonNode answer = JSON.readTree(send("POST", "/api/v1/classrooms/" + classroom + "/sessions/check", tom, draft).body());
+        assertThat(answer.path("fits").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.path("message").asText()).startsWith("2 students × 1 CPU, 2 GiB on ").endsWith(": fits.");
+        HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", tom, draft);
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        long session = JSON.readTree(scheduled.body()).path(0).path("id").asLong();
+
+        JsonNode console = waitForConsole(tom, session, c -> c.path("students").findValuesAsText("state").stream()
+                .filter("RUNNING"::equals).count() == 2);
+        assertThat(console.path("session").path("phase").asText()).as("both labs run before the start").isEqualTo("PREPARING");
+
+        JsonNode card = JSON.readTree(send("GET", "/api/v1/sessions/today", sam, null).body()).path(0);
+        assertThat(card.path("session").path("classroom").asText()).isEqualTo("Chemistry 2A");
+        assertThat(card.path("labOrNull").path("state").asText()).isEqualTo("RUNNING");
+        long samsLab = card.path("labOrNull").path("id").asLong();
+        assertThat(JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/open", sam, null).body()).path("id").asLong())
+                .as("opening gives the prepared lab, not a second one").isEqualTo(samsLab);
+        assertThat(send("POST", "/api/v1/labs/" + samsLab + "/keep", sam, null).statusCode()).isEqualTo(200);
+
+        Instant endsAt = Instant.parse(console.path("session").path("endsAt").asText());
+        JsonNode extended = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/extend", tom, "{\"minutes\": 15}").body());
+        assertThat(Instant.parse(extended.path("endsAt").asText())).isEqualTo(endsAt.plus(Duration.ofMinutes(15)));
+
+        HttpResponse<byte[]> download = PortalApi.fetchBytes("/api/v1/sessions/" + session + "/attendance", tom);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String csv = new String(download.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("username,name,attended,first_opened,minutes_in_lab").contains("\r\nsam,").contains("\r\nsue,");
+        assertThat(csv.lines().filter(l -> l.startsWith("sam,")).findFirst().orElseThrow()).contains(",yes,");
+        assertThat(csv.lines().filter(l -> l.startsWith("sue,")).findFirst().orElseThrow()).contains(",no,");
+
+        JsonNode ended = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/end", tom, null).body());
+        assertThat(ended.path("phase").asText()).as("ended before its start: cancelled, its labs stop at once")
+                .isEqualTo("CANCELLED");
+        JsonNode after = waitForConsole(tom, session, c -> c.path("students").findValuesAsText("state").stream()
+                .allMatch("STOPPED"::equals));
+        assertThat(after.path("students").findValuesAsText("reasonKey")).containsOnly("lab.reason.session-cancelled");
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/open", sam, null).statusCode())
+                .as("a cancelled session gives no new lab").isEqualTo(409);
+    }
+
+    @Test
+    void aSessionBeyondTheGpusLeftIsRefusedBeforeAnythingIsSaved() throws Exception {
+        String teacher = schoolWithTeacher("reserve-academy", "rhea", 16, "rs-1", "rs-2", "rs-3", "rs-4", "rs-5", "rs-6");
+        long first = classroom(teacher, "Deep learning A", "rs-1", "rs-2", "rs-3");
+        long second = classroom(teacher, "Deep learning B", "rs-4", "rs-5", "rs-6");
+        LocalDateTime tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).atTime(10, 0);
+
+        HttpResponse<String> fits = send("POST", "/api/v1/classrooms/" + first + "/sessions", teacher,
+                draft(tomorrow, 90, 10, "jupyterlab", 2, null));
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(201);
+
+        String overlapping = draft(tomorrow.plusMinutes(30), 90, 10, "jupyterlab", 2, null);
+        JsonNode answer = JSON.readTree(send("POST", "/api/v1/classrooms/" + second + "/sessions/check", teacher, overlapping).body());
+        assertThat(answer.path("fits").asBoolean()).isFalse();
+        assertThat(answer.path("message").asText()).contains("6 GPUs").contains("2 free").contains("Deep learning A");
+        HttpResponse<String> refused = send("POST", "/api/v1/classrooms/" + second + "/sessions", teacher, overlapping, "zh-CN");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("无法安排").contains("Deep learning A");
+        assertThat(JSON.readTree(send("GET", "/api/v1/classrooms/" + second + "/sessions", teacher, null).body())).isEmpty();
+
+        HttpResponse<String> weekly = send("POST", "/api/v1/classrooms/" + second + "/sessions", teacher,
+                draft(tomorrow.plusHours(3), 60, 10, "jupyterlab", 2, tomorrow.toLocalDate().plusWeeks(3)));
+        assertThat(weekly.statusCode()).as("later the same day, and weekly: every occurrence fits").isEqualTo(201);
+        assertThat(JSON.readTree(weekly.body())).hasSize(4);
+    }
+
+    @Test
+    void aStudentsOwnGpuLabCannotTakeTheSeatsASessionHoldsForItsStudents() throws Exception {
+        String teacher = schoolWithTeacher("seat-academy", "sita", 2, "st-1", "st-2", "st-3");
+        long classroom = classroom(teacher, "Vision", "st-1", "st-2");
+        HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", teacher,
+                draft(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(60), 60, 120, "jupyterlab", 1, null));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        long session = JSON.readTree(scheduled.body()).path(0).path("id").asLong();
+        waitForConsole(teacher, session, c -> c.path("students").findValues("labId").stream().filter(id -> !id.isNull()).count() == 2);
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/stop", teacher, "{\"usernames\": [\"st-1\", \"st-2\"]}")
+                .statusCode()).isEqualTo(200);
+
+        String outsider = signedIn("st-3");
+        HttpResponse<String> asked = send("POST", "/api/v1/labs", outsider, "{\"template\": \"jupyterlab\", \"gpus\": 1}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        long lab = JSON.readTree(asked.body()).path("id").asLong();
+        JsonNode waiting = LabWatch.waitFor(outsider, lab, l -> "lab.wait.reserved".equals(l.path("reasonKey").asText()));
+        assertThat(waiting.path("state").asText()).isEqualTo("QUEUED");
+        assertThat(waiting.path("reasonDetail").asText()).isEqualTo("Vision");
+
+        String student = signedIn("st-1");
+        JsonNode own = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/open", student, null).body());
+        assertThat(own.path("sessionId").asLong()).as("a student of the session gets a lab in their seat").isEqualTo(session);
+        send("DELETE", "/api/v1/labs/" + lab, outsider, null);
+        send("POST", "/api/v1/sessions/" + session + "/end", teacher, null);
+    }
+
+    @Test
+    void aTeacherOfAnotherSchoolSeesNoneOfTheSessions() throws Exception {
+        String tom = signedIn("tom");
+        signedIn("sam");
+        long classroom = classroom(tom, "Biology 1C", "sam");
+        HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", tom,
+                draft(LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(8, 0), 90, 10, "vscode", 0, null));
+        long session = JSON.readTree(scheduled.body()).path(0).path("id").asLong();
+
+        String tina = signedIn("tina");
+        assertThat(send("GET", "/api/v1/sessions/" + session, tina, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/sessions/" + session + "/console", tina, null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/extend", tina, "{\"minutes\": 10}").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/end", tina, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/classrooms/" + classroom + "/sessions", tina, null).statusCode()).isEqualTo(404);
+        assertThat(PortalApi.fetchBytes("/api/v1/sessions/" + session + "/attendance", signedIn("bob")).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/open", signedIn("stan"), null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/sessions/" + session + "/console", signedIn("sam"), null).statusCode())
+                .as("a student does not run the console").isEqualTo(403);
+        assertThat(send("GET", "/api/v1/sessions/" + session, signedIn("alice"), null).statusCode())
+                .as("the school's admin sees the school's sessions").isEqualTo(200);
+        send("POST", "/api/v1/sessions/" + session + "/end", tom, null);
+    }
+
+    private static String draft(LocalDateTime start, int minutes, int prepare, String template, int gpus, LocalDate weeklyUntil) {
+        return """
+                {"template": "%s", "start": "%s", "minutes": %d, "prepareMinutes": %d, "gpus": %d, "zone": "UTC",
+                 "cpuMillis": %s, "memoryMib": %s, "weeklyUntil": %s}
+                """.formatted(template, start, minutes, prepare, gpus, gpus == 0 ? "1000" : "null", gpus == 0 ? "2048" : "null",
+                weeklyUntil == null ? "null" : "\"" + weeklyUntil + "\"");
+    }
+
+    private static long classroom(String teacher, String name, String... students) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/classrooms", teacher, "{\"name\": \"" + name + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).path("id").asLong();
+        HttpResponse<String> roster = send("PUT", "/api/v1/classrooms/" + id + "/roster", teacher, JSON.writeValueAsString(students));
+        assertThat(roster.statusCode()).as(roster.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** A new school with a GPU quota, a teacher and students who signed in once; the teacher's token. */
+    private static String schoolWithTeacher(String slug, String teacher, int gpus, String... students) throws Exception {
+        assertThat(send("POST", "/api/v1/schools", signedIn("operator"),
+                "{\"slug\": \"" + slug + "\", \"name\": \"" + slug + "\"}").statusCode()).isEqualTo(201);
+        try (Connection db = database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_gpus = " + gpus
+                    + ", quota_concurrent_labs = 50, quota_cpu_cores = 200, quota_memory_gib = 800 WHERE slug = '" + slug + "'");
+        }
+        KeycloakAdmin.createPerson(teacher, "teacher", slug);
+        for (String student : students) {
+            KeycloakAdmin.createPerson(student, "student", slug);
+            signedIn(student);
+        }
+        return signedIn(teacher);
+    }
+
+    private static JsonNode waitForConsole(String teacher, long session, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode console = null;
+        while (Instant.now().isBefore(deadline)) {
+            console = JSON.readTree(send("GET", "/api/v1/sessions/" + session + "/console", teacher, null).body());
+            if (condition.test(console)) {
+                return console;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The console did not get there in 60 s; last seen: " + console);
+    }
+}

@@ -1,0 +1,191 @@
+package io.campuslab.core.classroom;
+
+import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.identity.CurrentMember;
+import io.campuslab.core.lab.LabSignals;
+import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.core.platform.SettingsSource;
+import io.campuslab.domain.classroom.ClassSession;
+import io.campuslab.domain.classroom.SessionPhase;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.Lab;
+import io.campuslab.domain.lab.LabRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The teacher's console of a session: every student of the roster with their lab, and what the
+ * teacher does to students' labs — stop them, or restart them (a new lab of the session, the old
+ * one stopped). Attendance is who opened a lab of the session, exported as CSV.
+ */
+@Stateless
+public class SessionConsole {
+
+    @PersistenceContext(unitName = "campuslab")
+    EntityManager em;
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    SettingsSource settings;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    LabSignals signals;
+
+    @Inject
+    Clock clock;
+
+    /** The session and a row per student of its classroom's roster, by user name. */
+    public record View(SessionSummary session, List<ConsoleRow> students) implements java.io.Serializable {
+
+        public View {
+            students = List.copyOf(students);
+        }
+    }
+
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public View view(long sessionId) throws NotPermittedException, NotFoundException {
+        ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
+        Instant now = clock.instant();
+        return new View(SessionSummary.of(session, now, grace()), rows(session, now));
+    }
+
+    private List<ConsoleRow> rows(ClassSession session, Instant now) {
+        Map<Long, List<Lab>> labsOf = new HashMap<>();
+        for (Lab lab : new LabRepository(em).ofSession(session.id())) {
+            labsOf.computeIfAbsent(lab.owner().id(), k -> new ArrayList<>()).add(lab);
+        }
+        List<ConsoleRow> rows = new ArrayList<>();
+        for (Member student : session.classroom().students()) {
+            List<Lab> labs = labsOf.getOrDefault(student.id(), List.of());
+            Lab latest = labs.isEmpty() ? null : labs.get(labs.size() - 1);
+            long minutes = labs.stream().mapToLong(l -> minutesRunning(l, now)).sum();
+            Instant firstOpened = labs.stream().flatMap(l -> l.firstOpenedAt().stream()).min(Instant::compareTo).orElse(null);
+            Instant activity = labs.stream().flatMap(l -> l.lastActivityAt().stream()).max(Instant::compareTo).orElse(null);
+            rows.add(latest == null
+                    ? new ConsoleRow(student.username(), student.displayName(), null, null, "session.no-lab", "", null, 0, null, null)
+                    : new ConsoleRow(student.username(), student.displayName(), latest.id(), latest.state(), latest.reasonKey(),
+                            latest.reasonDetail().orElse(""), latest.queuePosition().orElse(null), minutes, activity, firstOpened));
+        }
+        return rows;
+    }
+
+    private static long minutesRunning(Lab lab, Instant now) {
+        return lab.runningAt().map(start -> Duration.between(start, lab.endedAt().orElse(now)).toMinutes()).orElse(0L);
+    }
+
+    /**
+     * Stops the students' labs of the session; those without an active lab are passed over.
+     *
+     * @return how many labs were asked to stop
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public int stop(long sessionId, Collection<String> usernames) throws NotPermittedException, NotFoundException {
+        ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
+        int stopped = 0;
+        for (Lab lab : activeLabs(session, usernames)) {
+            if (lab.stop("lab.reason.stopped-by-teacher", clock.instant())) {
+                stopped++;
+            }
+        }
+        audit.record(session.tenant().slug().value(), "session.labs-stopped", session.classroom().name(), stopped + " labs");
+        signals.labsChanged();
+        return stopped;
+    }
+
+    /**
+     * Gives the students a fresh lab of the session: their active one stops, a new one is queued in
+     * its seat. Only while the session holds its seats and has not ended.
+     *
+     * @return how many labs were queued
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public int restart(long sessionId, Collection<String> usernames)
+            throws NotPermittedException, NotFoundException, ConflictException {
+        ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
+        Instant now = clock.instant();
+        SessionPhase phase = session.phase(now, grace());
+        if (phase != SessionPhase.PREPARING && phase != SessionPhase.LIVE) {
+            throw new ConflictException("error.session.not-open", session.classroom().name());
+        }
+        LabRepository labs = new LabRepository(em);
+        Set<String> wanted = new HashSet<>(usernames);
+        activeLabs(session, usernames).forEach(lab -> lab.stop("lab.reason.restarted-by-teacher", now));
+        int queued = 0;
+        for (Member student : session.classroom().students()) {
+            if (wanted.contains(student.username()) && session.template().isPresent()) {
+                labs.add(Lab.forSession(session.id(), session.tenant(), student, session.template().get(), session.size(), now));
+                queued++;
+            }
+        }
+        audit.record(session.tenant().slug().value(), "session.labs-restarted", session.classroom().name(), queued + " labs");
+        signals.labsChanged();
+        return queued;
+    }
+
+    /**
+     * Who opened a lab of the session, when, and how long their labs ran: CSV (RFC 4180, UTF-8),
+     * a line per student of the roster, times in the zone given.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public String attendance(long sessionId, ZoneId zone) throws NotPermittedException, NotFoundException {
+        ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        StringBuilder csv = new StringBuilder("username,name,attended,first_opened,minutes_in_lab\r\n");
+        for (ConsoleRow row : rows(session, clock.instant())) {
+            csv.append(cell(row.username())).append(',').append(cell(row.name())).append(',')
+                    .append(row.attended() ? "yes" : "no").append(',')
+                    .append(row.firstOpened() == null ? "" : when.format(row.firstOpened())).append(',')
+                    .append(row.minutesUsed()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String cell(String value) {
+        String text = value == null ? "" : value;
+        boolean formula = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
+        if (formula) {
+            text = "'" + text;
+        }
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || formula
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private List<Lab> activeLabs(ClassSession session, Collection<String> usernames) {
+        Set<String> wanted = new HashSet<>(usernames);
+        LabRepository labs = new LabRepository(em);
+        List<Lab> active = new ArrayList<>();
+        for (Member student : session.classroom().students()) {
+            if (wanted.contains(student.username())) {
+                labs.activeOfSession(session.id(), student).ifPresent(active::add);
+            }
+        }
+        return active;
+    }
+
+    private Duration grace() {
+        return settings.current().sessionEndGrace();
+    }
+}
