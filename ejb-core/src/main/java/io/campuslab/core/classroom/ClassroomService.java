@@ -104,6 +104,17 @@ public class ClassroomService {
         return ClassroomSummary.of(classroom);
     }
 
+    /** Someone who can be put on a roster: a student of the caller's school, with their class if one was imported. */
+    public record Candidate(String username, String name, String className) implements java.io.Serializable {
+    }
+
+    /** The school's students, by name, for the roster. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public List<Candidate> candidates() throws NotPermittedException {
+        return new MemberRepository(em).withRole(school(currentMember.require()), Role.STUDENT).stream()
+                .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
+    }
+
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public void delete(long id) throws NotPermittedException, NotFoundException {
         Classroom classroom = mine(id);

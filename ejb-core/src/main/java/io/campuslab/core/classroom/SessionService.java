@@ -5,9 +5,8 @@ import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.identity.CurrentMember;
-import io.campuslab.core.lab.LabLedger;
 import io.campuslab.core.lab.LabRequest;
-import io.campuslab.core.lab.LabService;
+import io.campuslab.core.lab.OfferedTemplates;
 import io.campuslab.core.lab.LabSizing;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.core.lab.admission.TenantLimits;
@@ -141,7 +140,7 @@ public class SessionService {
         Duration more = Duration.ofMinutes(minutes);
         Instant from = session.endsAt().plus(grace());
         Reservation extra = new Reservation(session.classroom().name(), session.tenant().slug().value(), from,
-                from.plus(more), LabLedger.demand(session.size()), session.seats());
+                from.plus(more), LabSizing.demand(session.size()), session.seats());
         ReservationCheck.Verdict verdict = ReservationCheck.check(extra, others(from, from.plus(more), session.id(), ZoneOffset.UTC),
                 capacity(), limits(session.tenant()));
         if (!verdict.fits()) {
@@ -206,7 +205,7 @@ public class SessionService {
             throw new InvalidInputException("error.session.zone-unknown", draft.zone());
         }
         Tenant school = classroom.tenant();
-        LabTemplate template = LabService.offeredTemplate(em, school, draft.template());
+        LabTemplate template = OfferedTemplates.find(em, school, draft.template());
         LabSize size = LabSizing.size(new LabRequest(template.name(), draft.cpuMillis(), draft.memoryMib(), draft.gpus(),
                 draft.gpuKey(), draft.gpuModel()), template, settings.current());
         Course course = null;
@@ -235,7 +234,7 @@ public class SessionService {
 
     /** Checks every occurrence; the first that does not fit is the answer. */
     private SessionAnswer answer(Plan plan, Long except) throws ConflictException {
-        Demand perStudent = LabLedger.demand(plan.size());
+        Demand perStudent = LabSizing.demand(plan.size());
         int students = plan.classroom().students().size();
         Instant first = plan.windows().get(0).start().minus(plan.preparation());
         Instant last = plan.windows().get(plan.windows().size() - 1).end().plus(grace());
@@ -283,7 +282,7 @@ public class SessionService {
                 continue;
             }
             others.add(new Reservation(s.classroom().name() + " " + WHEN.format(s.startsAt().atZone(zone)),
-                    s.tenant().slug().value(), s.prepareAt(), s.endsAt().plus(grace), LabLedger.demand(s.size()), s.seats()));
+                    s.tenant().slug().value(), s.prepareAt(), s.endsAt().plus(grace), LabSizing.demand(s.size()), s.seats()));
         }
         return others;
     }

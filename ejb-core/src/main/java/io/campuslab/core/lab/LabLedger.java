@@ -93,7 +93,7 @@ public class LabLedger implements LabBooks {
         Instant now = clock.instant();
         return new ClassSessionRepository(em).reserving(now, now.plusNanos(1), platform.sessionEndGrace()).stream()
                 .filter(s -> s.phase(now, platform.sessionEndGrace()).holdsCapacity())
-                .map(s -> new Reserved(s.id(), s.tenant().slug().value(), s.classroom().name(), demand(s.size()),
+                .map(s -> new Reserved(s.id(), s.tenant().slug().value(), s.classroom().name(), LabSizing.demand(s.size()),
                         s.seats(), !now.isBefore(s.startsAt().plus(platform.sessionLendAfter()))))
                 .toList();
     }
@@ -283,7 +283,7 @@ public class LabLedger implements LabBooks {
             stopAt = lab.reclaimAt().get();
             stopReason = "lab.reason.reclaimed";
         }
-        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand(lab.size()),
+        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), LabSizing.demand(lab.size()),
                 lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
                 lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform),
                 sessionOrNull == null ? null : sessionOrNull.id(), stopAt, stopReason);
@@ -291,12 +291,6 @@ public class LabLedger implements LabBooks {
 
     private static Map<String, String> selector(LabSize size) {
         return size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
-    }
-
-    /** What a lab of this size takes, for admission. */
-    public static Demand demand(LabSize size) {
-        return new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
-                size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector(size));
     }
 
     private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform) {

@@ -7,10 +7,8 @@ import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.SettingsSource;
-import io.campuslab.domain.catalog.CatalogRepository;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
-import io.campuslab.domain.catalog.TemplateAvailability;
 import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Role;
@@ -92,7 +90,7 @@ public class LabService {
         if (!school.isActive()) {
             throw new NotPermittedException("error.membership.school-suspended");
         }
-        LabTemplate template = offeredTemplate(em, school, request.template());
+        LabTemplate template = OfferedTemplates.find(em, school, request.template());
         LabRepository labs = new LabRepository(em);
         Allowance allowance = new AllowanceRepository(em).effective(caller, school);
         LabSize size = LabSizing.size(request, template, settings.current());
@@ -156,7 +154,8 @@ public class LabService {
     }
 
     /**
-     * The owner opens their running lab: counts as activity, and says where its objects are.
+     * The owner opens their running lab: counts as activity, and says where its objects are. The
+     * teacher of the lab's class session may open it too, to help; that is not the student's activity.
      *
      * @return the lab's namespace, object name and port names
      */
@@ -165,13 +164,22 @@ public class LabService {
         Member caller = currentMember.require();
         Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
         Lab lab = new LabRepository(em).find(id, school)
-                .filter(l -> l.owner().id().equals(caller.id()))
+                .filter(l -> l.owner().id().equals(caller.id()) || teachesSessionOf(l, caller))
                 .orElseThrow(() -> new NotFoundException("lab", id));
         if (lab.state() != LabState.RUNNING) {
             throw new ConflictException("error.lab.not-running", lab.templateName());
         }
-        lab.opened(clock.instant());
+        if (lab.owner().id().equals(caller.id())) {
+            lab.opened(clock.instant());
+        }
         return new LabTarget(school.namespace(), lab.objectName(), portNames(lab));
+    }
+
+    /** Whether the caller teaches the class session the lab was prepared for: its teacher may open it to help. */
+    private boolean teachesSessionOf(Lab lab, Member caller) {
+        return lab.sessionId().map(session -> em.find(ClassSession.class, session))
+                .map(session -> session.classroom().isTaughtBy(caller))
+                .orElse(false);
     }
 
     /** The owner keeps their running lab from being stopped as idle: it counts as activity now. */
@@ -267,16 +275,4 @@ public class LabService {
                 .map(v -> unreachable ? v.whileClusterUnreachable() : v).toList();
     }
 
-    /** A template of the school's catalog that the school offers; any other is not found. */
-    public static LabTemplate offeredTemplate(EntityManager em, Tenant school, String name) throws NotFoundException {
-        CatalogRepository catalog = new CatalogRepository(em);
-        LabTemplate template = catalog.findVisible(name == null ? "" : name, school)
-                .orElseThrow(() -> new NotFoundException("template", name));
-        TemplateAvailability word = catalog.availability(school).get(template.id());
-        boolean offered = !template.isGlobal() || (word == null ? template.enabledByDefault() : word.enabled());
-        if (!offered) {
-            throw new NotFoundException("template", name);
-        }
-        return template;
-    }
 }

@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
@@ -48,5 +49,12 @@ public final class LabSizing {
         }
         return new LabSize(cpu, memory, Math.min(cpu, Math.max(1, settings.cpuRequestMillis(cpu))),
                 Math.min(memory, Math.max(1, settings.memoryRequestMib(memory))), request.gpus(), key, model);
+    }
+
+    /** What a lab of this size takes, for admission: its limits, its requests, its GPUs and the GPU model it needs. */
+    public static Demand demand(LabSize size) {
+        return new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(), size.memoryRequestMib(),
+                size.gpus(), size.gpuKey().orElse(null),
+                size.gpuModel().map(m -> java.util.Map.of("nvidia.com/gpu.product", m)).orElse(java.util.Map.of()));
     }
 }

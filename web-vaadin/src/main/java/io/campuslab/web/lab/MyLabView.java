@@ -19,6 +19,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.catalog.CatalogService;
+import io.campuslab.core.classroom.SessionCard;
+import io.campuslab.core.classroom.TodaysSessions;
+import io.campuslab.web.classroom.BrowserZone;
+import io.campuslab.web.classroom.TodaysSessionCard;
 import io.campuslab.core.lab.LabRequest;
 import io.campuslab.core.lab.LabService;
 import io.campuslab.core.lab.LabSignals;
@@ -54,24 +58,31 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
 
     private final LabService labs;
     private final CatalogService catalog;
+    private final TodaysSessions today;
+    private final VerticalLayout sessions = new VerticalLayout();
+    private List<SessionCard> shownSessions = List.of();
     private final VerticalLayout current = new VerticalLayout();
     private final Paragraph usage = new Paragraph();
     private final FlexLayout choices = new FlexLayout();
     private LabView shown;
 
     @Inject
-    public MyLabView(LabService labs, CatalogService catalog, LabSignals signals) {
+    public MyLabView(LabService labs, CatalogService catalog, TodaysSessions today, LabSignals signals) {
         this.labs = labs;
         this.catalog = catalog;
+        this.today = today;
+        sessions.setPadding(false);
+        sessions.setId("todays-sessions");
         current.setPadding(false);
         choices.setId("lab-choices");
         choices.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         choices.getStyle().set("gap", "var(--lumo-space-m)");
         usage.setId("lab-usage");
         usage.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        add(new H3(getTranslation("lab.title")), current, choices, usage);
+        add(sessions, new H3(getTranslation("lab.title")), current, choices, usage);
         refresh();
         Refresh.whileShown(this, REFRESH_MILLIS, signals, this::refreshIfChanged);
+        addAttachListener(attach -> BrowserZone.whenKnown(attach.getUI(), this::showSessions));
     }
 
     private void refreshIfChanged() {
@@ -79,7 +90,21 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         boolean same = latest.isPresent() == (shown != null) && latest.map(l -> l.equals(shown)).orElse(true);
         if (!same) {
             refresh();
+        } else {
+            showSessions();
         }
+    }
+
+    /** Today's sessions, each with its countdown and the one button that opens the student's lab. */
+    private void showSessions() {
+        try {
+            shownSessions = today.mine();
+        } catch (CampusLabException e) {
+            shownSessions = List.of();
+        }
+        sessions.removeAll();
+        java.time.ZoneId zone = getUI().map(BrowserZone::of).orElse(java.time.ZoneOffset.UTC);
+        shownSessions.forEach(card -> sessions.add(new TodaysSessionCard(card, zone, today, this::refresh)));
     }
 
     private Optional<LabView> latest() {
@@ -95,11 +120,15 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         current.removeAll();
         choices.removeAll();
         showUsage();
+        showSessions();
         shown = latest().orElse(null);
         if (shown != null) {
             current.add(new LabStatusCard(shown));
             if (shown.idleWarning()) {
                 current.add(idleWarning(shown));
+            }
+            if (shown.stopsAt() != null && shown.state().isActive()) {
+                current.add(stopNotice(shown));
             }
             HorizontalLayout actions = new HorizontalLayout();
             if (shown.state() == LabState.RUNNING) {
@@ -137,6 +166,16 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
         open.setId(port == null ? "lab-open" : "lab-open-" + port);
         open.getElement().setAttribute("router-ignore", true);
         return open;
+    }
+
+    /** A session's lab says when its session stops it; a lab giving its room back to a session, when it stops. */
+    private Div stopNotice(LabView lab) {
+        String at = BrowserZone.time(lab.stopsAt(), getUI().map(BrowserZone::of).orElse(java.time.ZoneOffset.UTC));
+        Div notice = new Div(new Span(getTranslation(lab.reclaimed() ? "lab.reclaim-warning" : "lab.session-stops", at)));
+        notice.setId(lab.reclaimed() ? "lab-reclaim-warning" : "lab-session-stops");
+        notice.getElement().getThemeList().add(lab.reclaimed() ? "badge warning" : "badge");
+        notice.getStyle().set("padding", "var(--lumo-space-s)");
+        return notice;
     }
 
     /** Nobody used the lab for a while: it says when it stops, and one click keeps it. */

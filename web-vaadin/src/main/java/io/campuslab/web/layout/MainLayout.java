@@ -92,6 +92,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav.courses", "courses", VaadinIcon.BOOK));
         }
         if (profile.tenant().isPresent() && (profile.hasRole(Role.TEACHER) || profile.hasRole(Role.TENANT_ADMIN))) {
+            nav.addItem(item("nav.classrooms", "classrooms", VaadinIcon.GROUP));
             nav.addItem(item("nav.my-school", "school/" + profile.tenant().get(), VaadinIcon.ACADEMY_CAP));
         }
         if (profile.hasRole(Role.PLATFORM_ADMIN)) {

@@ -1,0 +1,124 @@
+package io.campuslab.web.classroom;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import io.campuslab.core.catalog.CatalogService;
+import io.campuslab.core.classroom.ClassroomService;
+import io.campuslab.core.classroom.ClassroomSummary;
+import io.campuslab.core.classroom.SessionAnswer;
+import io.campuslab.core.classroom.SessionDraft;
+import io.campuslab.core.classroom.SessionService;
+import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.layout.ErrorMessages;
+import io.campuslab.web.layout.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** One classroom: its roster, its sessions with their consoles, and scheduling a new session. */
+@Route(value = "classroom", layout = MainLayout.class)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+public class ClassroomView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final ClassroomService classrooms;
+    private final SessionService sessions;
+    private final CatalogService catalog;
+    private final Grid<SessionSummary> sessionGrid = new Grid<>();
+    private final H3 title = new H3();
+    private long id;
+
+    @Inject
+    public ClassroomView(ClassroomService classrooms, SessionService sessions, CatalogService catalog) {
+        this.classrooms = classrooms;
+        this.sessions = sessions;
+        this.catalog = catalog;
+        addAttachListener(attach -> BrowserZone.whenKnown(attach.getUI(), this::showSessions));
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long classroomId) {
+        this.id = classroomId;
+        removeAll();
+        try {
+            ClassroomSummary classroom = classrooms.get(id);
+            title.setText(classroom.name());
+            RosterEditor roster = new RosterEditor(classrooms.candidates(), classroom.students(), this::saveRoster);
+            SessionForm form = new SessionForm(catalog.offered(), none -> zone().getId(), new SessionForm.Action() {
+                @Override
+                public SessionAnswer check(SessionDraft draft) throws CampusLabException {
+                    return sessions.check(id, draft);
+                }
+
+                @Override
+                public void schedule(SessionDraft draft) throws CampusLabException {
+                    sessions.schedule(id, draft);
+                    showSessions();
+                    ErrorMessages.notify(getTranslation("session.scheduled"), "session-scheduled",
+                            com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                }
+            });
+            configureGrid();
+            add(title, roster, new H4(getTranslation("session.title")), sessionGrid, new H4(getTranslation("session.new")), form);
+            showSessions();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    private void configureGrid() {
+        sessionGrid.setId("sessions");
+        sessionGrid.setAllRowsVisible(true);
+        sessionGrid.addColumn(s -> BrowserZone.when(s.startsAt(), zone())).setHeader(getTranslation("session.start")).setAutoWidth(true);
+        sessionGrid.addColumn(s -> BrowserZone.time(s.endsAt(), zone())).setHeader(getTranslation("session.ends"));
+        sessionGrid.addColumn(SessionSummary::template).setHeader(getTranslation("session.template"));
+        sessionGrid.addColumn(s -> s.gpus() == 0 ? getTranslation("session.cpu-only") : getTranslation("lab.gpu-count", s.gpus()))
+                .setHeader(getTranslation("session.gpus"));
+        sessionGrid.addColumn(s -> getTranslation(s.phase().messageKey())).setHeader(getTranslation("session.phase"));
+        sessionGrid.addComponentColumn(s -> {
+            Button console = new Button(getTranslation("session.console"), VaadinIcon.DASHBOARD.create(),
+                    click -> getUI().ifPresent(ui -> ui.navigate(SessionConsoleView.class, s.id())));
+            console.setId("console-" + s.id());
+            console.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return console;
+        });
+    }
+
+    private void showSessions() {
+        try {
+            List<SessionSummary> list = sessions.list(id);
+            sessionGrid.setItems(list);
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    private void saveRoster(List<String> usernames) {
+        try {
+            classrooms.setRoster(id, usernames);
+            ErrorMessages.notify(getTranslation("classroom.roster-saved", usernames.size()), "roster-saved",
+                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    private java.time.ZoneId zone() {
+        return getUI().map(BrowserZone::of).orElse(java.time.ZoneOffset.UTC);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.getText().isEmpty() ? getTranslation("classroom.title") : title.getText();
+    }
+}
