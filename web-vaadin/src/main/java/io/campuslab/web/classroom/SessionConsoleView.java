@@ -119,20 +119,21 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         grid.setAllRowsVisible(true);
         grid.addColumn(ConsoleRow::name).setHeader(getTranslation("session.student")).setAutoWidth(true);
         grid.addColumn(ConsoleRow::username).setHeader(getTranslation("session.username"));
-        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("session.lab")).setAutoWidth(true);
+        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("session.lab")).setAutoWidth(true).setFlexGrow(2);
         grid.addColumn(r -> r.queuePosition() == null ? "" : r.queuePosition().toString()).setHeader(getTranslation("session.queue"));
         grid.addColumn(r -> getTranslation("session.minutes-used", r.minutesUsed())).setHeader(getTranslation("session.time-used"));
         grid.addColumn(r -> r.lastActivity() == null ? "" : BrowserZone.time(r.lastActivity(), zone()))
                 .setHeader(getTranslation("session.last-activity"));
         grid.addColumn(r -> r.attended() ? "✓ " + BrowserZone.time(r.firstOpened(), zone()) : "")
                 .setHeader(getTranslation("session.attended"));
-        grid.addComponentColumn(this::rowActions);
+        grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFlexGrow(0);
     }
 
     private Span stateBadge(ConsoleRow row) {
-        Span badge = new Span(row.state() == null ? getTranslation("session.no-lab")
-                : getTranslation("lab.state." + row.state().name().toLowerCase()) + " · "
-                        + getTranslation(row.reasonKey(), row.reasonDetail()));
+        String state = row.state() == null ? getTranslation("session.no-lab")
+                : getTranslation("lab.state." + row.state().name().toLowerCase());
+        boolean saysMore = row.state() != null && row.state() != LabState.RUNNING;
+        Span badge = new Span(saysMore ? state + " · " + getTranslation(row.reasonKey(), row.reasonDetail()) : state);
         badge.setId("console-state-" + row.username());
         badge.getElement().setAttribute("data-state", row.state() == null ? "NONE" : row.state().name());
         badge.getElement().getThemeList().add(row.state() == LabState.RUNNING ? "badge success"

@@ -43,8 +43,9 @@ public class TodaysSessionCard extends Div {
         add(title, window, countdown);
         LabView lab = card.labOrNull();
         if (lab != null) {
-            Span state = new Span(getTranslation("lab.state." + lab.state().name().toLowerCase()) + " · "
-                    + getTranslation(lab.reasonKey(), lab.reasonDetail()));
+            String words = getTranslation("lab.state." + lab.state().name().toLowerCase());
+            Span state = new Span(lab.state() == LabState.RUNNING ? words
+                    : words + " · " + getTranslation(lab.reasonKey(), lab.reasonDetail()));
             state.setId("session-lab-state");
             state.getStyle().set("display", "block");
             add(state);

@@ -1,0 +1,120 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A teacher on screen: a classroom with its roster from a CSV file, a session checked and scheduled,
+ * the students' labs appearing in the live console, the session extended and ended; a student sees
+ * the session's card with its one button.
+ */
+@SystemTest
+@RunAsClient
+class TeacherConsoleBrowserIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocatorAssertions.IsVisibleOptions A_MINUTE = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.campuslabEar();
+    }
+
+    @Test
+    void aTeacherStartsASessionWatchesTheLabsComeUpExtendsItAndEndsIt() throws Exception {
+        KeycloakAdmin.createPerson("tess", "teacher", "north-high");
+        KeycloakAdmin.createPerson("cora", "student", "north-high");
+        KeycloakAdmin.createPerson("cody", "student", "north-high");
+        String tess = PortalApi.signedIn("tess");
+        PortalApi.signedIn("cora");
+        PortalApi.signedIn("cody");
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "tess", "campuslab");
+            page.locator("#nav-classrooms").click();
+            page.locator("#classroom-name input").fill("Robotics 4D");
+            page.locator("#classroom-create").click();
+            page.locator("#roster-csv input[type=file]").setInputFiles(new FilePayload("roster.csv", "text/csv",
+                    "username\ncora\ncody\nnobody\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(page.locator("#roster-unknown")).containsText("nobody");
+            page.locator("#roster-save").click();
+            assertThat(page.locator("#roster-saved")).containsText("2 students");
+
+            page.locator("#session-prepare input").fill("120");
+            page.locator("#session-check").click();
+            assertThat(page.locator("#session-answer")).containsText("2 students");
+            assertThat(page.locator("#session-answer")).containsText("fits");
+            page.locator("#session-schedule").click();
+            assertThat(page.locator("#session-scheduled")).isVisible();
+            page.locator("#sessions vaadin-button:visible").first().click();
+
+            assertThat(page.locator("#console-state-cora[data-state=RUNNING]")).isVisible(A_MINUTE);
+            assertThat(page.locator("#console-state-cody[data-state=RUNNING]")).isVisible(A_MINUTE);
+            assertThat(page.locator("#console-status")).hasAttribute("data-phase", "PREPARING");
+            long session = Long.parseLong(page.url().replaceAll(".*/sessions/(\\d+).*", "$1"));
+            Chromium.screenshot(page, "teacher-console");
+
+            showsTheCardToAStudent(context, session);
+
+            Instant before = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, tess, null).body())
+                    .path("endsAt").asText());
+            page.locator("#console-extend-minutes input").fill("20");
+            page.locator("#console-extend").click();
+            assertThat(page.locator("#console-status")).containsText("starts in");
+            Instant after = waitForEnd(tess, session, before);
+            org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before.plus(Duration.ofMinutes(20)));
+
+            page.locator("#console-end").click();
+            assertThat(page.locator("#console-status")).hasAttribute("data-phase", "CANCELLED");
+            assertThat(page.locator("#console-state-cora[data-state=STOPPED]")).isVisible(A_MINUTE);
+            assertThat(page.locator("#console-state-cody[data-state=STOPPED]")).isVisible(A_MINUTE);
+        } finally {
+            Chromium.screenshot(page, "teacher-console-end");
+            context.close();
+        }
+    }
+
+    private static void showsTheCardToAStudent(BrowserContext teachers, long session) throws Exception {
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "cora", "campuslab");
+            page.locator("#nav-lab").click();
+            assertThat(page.locator("#session-card-" + session)).containsText("Robotics 4D");
+            assertThat(page.locator("#session-card-" + session + " #session-countdown")).containsText("starts in");
+            assertThat(page.locator("#session-card-" + session + " #session-open")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.locator("#session-card-" + session + " #session-open")
+                    .getAttribute("href")).startsWith("open-lab/");
+            Chromium.screenshot(page, "session-card");
+        } finally {
+            context.close();
+        }
+    }
+
+    private static Instant waitForEnd(String teacher, long session, Instant before) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        Instant end = before;
+        while (end.equals(before) && Instant.now().isBefore(deadline)) {
+            end = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, teacher, null).body())
+                    .path("endsAt").asText());
+            Thread.sleep(200);
+        }
+        return end;
+    }
+}
