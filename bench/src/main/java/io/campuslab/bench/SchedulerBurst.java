@@ -14,11 +14,6 @@ import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.devcluster.DevCluster;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.FileReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,20 +32,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchedulerBurst {
 
-    private static final Duration PASS_INTERVAL = Duration.ofSeconds(5);
-    private static final java.util.concurrent.ExecutorService LANES =
-            java.util.concurrent.Executors.newFixedThreadPool(SchedulerPass.LANES);
 
     private SchedulerBurst() {
     }
 
     public static void main(String[] args) throws Exception {
-        PlatformSettings platform = PlatformSettings.of(Map.of(), Path.of("/srv/campuslab"));
-        try (DevCluster cluster = DevCluster.start(0, Files.createTempDirectory("bench").resolve("kubeconfig"), Duration.ofSeconds(2))) {
-            KubernetesClusterGateway gateway;
-            try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
-                gateway = new KubernetesClusterGateway(ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build());
-            }
+        PlatformSettings platform = DevClusterBench.PLATFORM;
+        try (DevCluster cluster = DevClusterBench.start()) {
+            KubernetesClusterGateway gateway = DevClusterBench.gateway(cluster);
             burst(cluster, gateway, platform, 300);
             for (int labs : new int[] {100, 1000}) {
                 quietPass(cluster, gateway, platform, labs);
@@ -67,14 +56,14 @@ public final class SchedulerBurst {
         books.request(labs, 250, 512, requested);
         Map<Long, Instant> created = new ConcurrentHashMap<>();
         ClusterGateway timed = new Timing(gateway, created);
-        SchedulerPass pass = new SchedulerPass(books, timed, new AdmissionPolicy(), () -> "bench-token", LANES);
+        SchedulerPass pass = new SchedulerPass(books, timed, new AdmissionPolicy(), () -> "bench-token", DevClusterBench.LANES);
         int passes = 0;
         while (created.size() < labs && passes < 50) {
             Instant started = Instant.now();
             pass.run(platform, Duration.ofMinutes(5), started);
             passes++;
             if (created.size() < labs) {
-                Thread.sleep(Math.max(0, PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
+                Thread.sleep(Math.max(0, DevClusterBench.PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
             }
         }
         List<Long> millis = new ArrayList<>();
@@ -92,7 +81,7 @@ public final class SchedulerBurst {
             throws Exception {
         MemoryBooks books = new MemoryBooks("quiet" + labs, labs);
         books.request(labs, 100, 64, Instant.now());
-        SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", LANES);
+        SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", DevClusterBench.LANES);
         for (int i = 0; i < 30 && books.count(LabState.RUNNING) < labs; i++) {
             pass.run(platform, Duration.ofMinutes(5), Instant.now());
             Thread.sleep(1000);

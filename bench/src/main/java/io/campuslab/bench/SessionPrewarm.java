@@ -6,14 +6,8 @@ import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.devcluster.DevCluster;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.FileReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A class session of 300 students prepared against the dev-cluster, through the real Kubernetes
@@ -24,25 +18,19 @@ import java.util.Map;
  */
 public final class SessionPrewarm {
 
-    private static final Duration PASS_INTERVAL = Duration.ofSeconds(5);
     private static final int STUDENTS = 300;
-    private static final java.util.concurrent.ExecutorService LANES =
-            java.util.concurrent.Executors.newFixedThreadPool(SchedulerPass.LANES);
 
     private SessionPrewarm() {
     }
 
     public static void main(String[] args) throws Exception {
-        PlatformSettings platform = PlatformSettings.of(Map.of(), Path.of("/srv/campuslab"));
-        try (DevCluster cluster = DevCluster.start(0, Files.createTempDirectory("bench").resolve("kubeconfig"), Duration.ofSeconds(2))) {
-            KubernetesClusterGateway gateway;
-            try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
-                gateway = new KubernetesClusterGateway(ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build());
-            }
+        PlatformSettings platform = DevClusterBench.PLATFORM;
+        try (DevCluster cluster = DevClusterBench.start()) {
+            KubernetesClusterGateway gateway = DevClusterBench.gateway(cluster);
             MemoryBooks books = new MemoryBooks("session", 0);
             Instant prepared = Instant.now();
             books.session(1, STUDENTS, 500, 512, prepared);
-            SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", LANES);
+            SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", DevClusterBench.LANES);
             int passes = 0;
             Duration allProvisioning = null;
             while (books.count(LabState.RUNNING) < STUDENTS && passes < 60) {
@@ -56,7 +44,7 @@ public final class SessionPrewarm {
                     allProvisioning = Duration.between(prepared, Instant.now());
                 }
                 if (books.count(LabState.RUNNING) < STUDENTS) {
-                    Thread.sleep(Math.max(0, PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
+                    Thread.sleep(Math.max(0, DevClusterBench.PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
                 }
             }
             Duration all = Duration.between(prepared, Instant.now());
