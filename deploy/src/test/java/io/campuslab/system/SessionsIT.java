@@ -88,7 +88,7 @@ class SessionsIT {
 
     @Test
     void aSessionBeyondTheGpusLeftIsRefusedBeforeAnythingIsSaved() throws Exception {
-        String teacher = schoolWithTeacher("reserve-academy", "rhea", 16, "rs-1", "rs-2", "rs-3", "rs-4", "rs-5", "rs-6");
+        String teacher = schoolWithTeacher("reserve-academy", "rs-teacher", 16, "rs-1", "rs-2", "rs-3", "rs-4", "rs-5", "rs-6");
         long first = classroom(teacher, "Deep learning A", "rs-1", "rs-2", "rs-3");
         long second = classroom(teacher, "Deep learning B", "rs-4", "rs-5", "rs-6");
         LocalDateTime tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).atTime(10, 0);
@@ -114,7 +114,7 @@ class SessionsIT {
 
     @Test
     void aStudentsOwnGpuLabCannotTakeTheSeatsASessionHoldsForItsStudents() throws Exception {
-        String teacher = schoolWithTeacher("seat-academy", "sita", 2, "st-1", "st-2", "st-3");
+        String teacher = schoolWithTeacher("seat-academy", "st-teacher", 2, "st-1", "st-2", "st-3");
         long classroom = classroom(teacher, "Vision", "st-1", "st-2");
         HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", teacher,
                 draft(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(60), 60, 120, "jupyterlab", 1, null));
@@ -161,6 +161,66 @@ class SessionsIT {
         assertThat(send("GET", "/api/v1/sessions/" + session, signedIn("alice"), null).statusCode())
                 .as("the school's admin sees the school's sessions").isEqualTo(200);
         send("POST", "/api/v1/sessions/" + session + "/end", tom, null);
+    }
+
+    @Test
+    void aTeacherRaisesTheAllowanceOfTheirOwnStudentsOnly() throws Exception {
+        KeycloakAdmin.createPerson("nell", "student", "north-high");
+        signedIn("nell");
+        String tom = signedIn("tom");
+        signedIn("sam");
+        classroom(tom, "Astronomy 5E", "sam");
+
+        HttpResponse<String> raised = send("PUT", "/api/v1/allowances/members/sam", tom, "{\"gpuHoursPerMonth\": 60}");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+        assertThat(JSON.readTree(raised.body()).path("members").findValuesAsText("username")).containsExactly("sam");
+        try {
+            assertThat(send("PUT", "/api/v1/allowances/members/sam", tom, "{\"gpuHoursPerMonth\": 100000}").statusCode())
+                    .as("beyond the school's quota").isEqualTo(400);
+            assertThat(send("PUT", "/api/v1/allowances/members/nell", tom, "{\"gpuHoursPerMonth\": 60}").statusCode())
+                    .as("a student of the school on none of tom's rosters").isEqualTo(404);
+            assertThat(send("PUT", "/api/v1/allowances/members/alice", tom, "{\"labsAtOnce\": 3}").statusCode())
+                    .as("not a student").isEqualTo(404);
+            assertThat(send("PUT", "/api/v1/allowances/members/stan", tom, "{\"labsAtOnce\": 3}").statusCode()).isEqualTo(404);
+            assertThat(send("PUT", "/api/v1/allowances/members/sam", signedIn("tina"), "{\"labsAtOnce\": 3}").statusCode())
+                    .as("another school's teacher").isEqualTo(404);
+            assertThat(send("PUT", "/api/v1/allowances/roles/student", tom, "{\"labsAtOnce\": 3}").statusCode())
+                    .as("the students' default stays the school admin's").isEqualTo(403);
+        } finally {
+            send("DELETE", "/api/v1/allowances/members/sam", signedIn("alice"), null);
+        }
+    }
+
+    @Test
+    void aStudentWhoseTermBudgetIsSpentGetsNoGpuLabOfTheirOwnButKeepsTheSessionsLab() throws Exception {
+        String teacher = schoolWithTeacher("term-academy", "tm-teacher", 4, "tm-1");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        HttpResponse<String> term = send("PUT", "/api/v1/schools/term-academy/term", signedIn("operator"),
+                "{\"starts\": \"" + today.minusDays(10) + "\", \"ends\": \"" + today.plusDays(60) + "\"}");
+        assertThat(term.statusCode()).as(term.body()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/schools/term-academy/term", signedIn("operator"),
+                "{\"starts\": \"" + today + "\", \"ends\": \"" + today.minusDays(1) + "\"}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/api/v1/schools/term-academy/term", teacher, "{\"starts\": null, \"ends\": null}").statusCode())
+                .as("the term is the school admin's").isEqualTo(403);
+        long classroom = classroom(teacher, "Robot vision", "tm-1");
+        assertThat(send("PUT", "/api/v1/allowances/members/tm-1", teacher, "{\"gpuHoursPerTerm\": 0}").statusCode()).isEqualTo(200);
+
+        String student = signedIn("tm-1");
+        HttpResponse<String> refused = send("POST", "/api/v1/labs", student, "{\"template\": \"jupyterlab\", \"gpus\": 1}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("GPU-hours for this term (until " + today.plusDays(60) + ") are spent");
+        JsonNode usage = JSON.readTree(send("GET", "/api/v1/labs/usage", student, null).body());
+        assertThat(usage.path("termGpuHoursBudgetOrNull").asInt(-1)).isZero();
+        assertThat(usage.path("termOrNull").path("ends").asText()).isEqualTo(today.plusDays(60).toString());
+
+        HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", teacher,
+                draft(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(60), 60, 120, "jupyterlab", 1, null));
+        long session = JSON.readTree(scheduled.body()).path(0).path("id").asLong();
+        JsonNode own = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/open", student, null).body());
+        assertThat(own.path("sessionId").asLong()).as("the session's GPU lab is the session's, not the student's budget")
+                .isEqualTo(session);
+        assertThat(own.path("gpus").asInt()).isEqualTo(1);
+        send("POST", "/api/v1/sessions/" + session + "/end", teacher, null);
     }
 
     private static String draft(LocalDateTime start, int minutes, int prepare, String template, int gpus, LocalDate weeklyUntil) {

@@ -131,12 +131,15 @@ public class LabService {
 
     /** A GPU lab needs GPU-hours left this month, in the school's budget and in the member's own. */
     private void checkGpuBudgets(LabRepository labs, Tenant school, Member caller, Allowance allowance) throws ConflictException {
-        UsageMeter meter = UsageMeter.of(labs, school, caller, clock.instant());
+        UsageMeter meter = UsageMeter.of(labs, school, caller, allowance.gpuHoursPerTerm(), clock.instant());
         if (meter.schoolGpuHoursLeft() <= 0) {
             throw new ConflictException("error.lab.gpu-budget-used", school.quota().gpuHoursPerMonth());
         }
         if (allowance.gpuHoursPerMonth() != null && meter.gpuHours() >= allowance.gpuHoursPerMonth()) {
             throw new ConflictException("error.lab.own-gpu-budget-used", allowance.gpuHoursPerMonth());
+        }
+        if (meter.termBudgetSpent()) {
+            throw new ConflictException("error.lab.term-gpu-budget-used", allowance.gpuHoursPerTerm(), meter.termOrNull().ends().toString());
         }
     }
 
@@ -191,12 +194,16 @@ public class LabService {
         return views(List.of(lab)).get(0);
     }
 
-    /** What the caller and the caller's school used this month, against the school's GPU-hour budget. */
+    /**
+     * What the caller and the caller's school used this month, against the school's GPU-hour budget,
+     * and the caller's GPU-hours this term against their budget for it.
+     */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public UsageMeter usage() throws NotPermittedException {
         Member caller = currentMember.require();
         Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
-        return UsageMeter.of(new LabRepository(em), school, caller, clock.instant());
+        Allowance allowance = new AllowanceRepository(em).effective(caller, school);
+        return UsageMeter.of(new LabRepository(em), school, caller, allowance.gpuHoursPerTerm(), clock.instant());
     }
 
     /** Where a lab's objects are on the cluster, and the names of its ports in the template's order. */

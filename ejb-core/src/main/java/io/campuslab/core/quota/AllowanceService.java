@@ -5,6 +5,7 @@ import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.classroom.ClassroomRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.Role;
@@ -43,12 +44,17 @@ public class AllowanceService {
     @Inject
     Clock clock;
 
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    /** The school's allowances: the roles' defaults, and the overrides the caller may see (a teacher: their students'). */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public SchoolAllowances list() throws NotPermittedException {
         Tenant school = school();
+        Member caller = currentMember.require();
+        ClassroomRepository classrooms = new ClassroomRepository(em);
         AllowanceRepository allowances = new AllowanceRepository(em);
         List<SchoolAllowances.MemberAllowance> members = allowances.of(school).stream()
                 .filter(a -> a.member().isPresent())
+                .filter(a -> caller.hasRole(Role.TENANT_ADMIN)
+                        || a.member().get().hasRole(Role.STUDENT) && classrooms.teaches(caller, a.member().get()))
                 .map(a -> new SchoolAllowances.MemberAllowance(a.member().get().username(), a.member().get().displayName(),
                         a.allowance()))
                 .toList();
@@ -68,12 +74,26 @@ public class AllowanceService {
         audit.record(school.slug().value(), "allowance.changed", role.realmName(), describe(allowance));
     }
 
-    /** Sets one member's override; the member must be of the admin's school. */
-    @RolesAllowed(Roles.TENANT_ADMIN)
+    /**
+     * One member's override ({@link Allowance#UNSET} when they have none): for the school's admin,
+     * and for a teacher, of the students on their classrooms' rosters.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public Allowance ofMember(String username) throws NotPermittedException, NotFoundException {
+        Member member = settableMember(username);
+        return new AllowanceRepository(em).forMember(member).map(LabAllowance::allowance).orElse(Allowance.UNSET);
+    }
+
+    /**
+     * Sets one member's override, within the school's quota: the school's admin for any member of
+     * the school, a teacher for the students on their classrooms' rosters (say, more GPU-hours for a
+     * project); anyone else is not found.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public void setForMember(String username, Allowance allowance)
             throws NotPermittedException, NotFoundException, InvalidInputException {
         Tenant school = school();
-        Member member = memberOf(school, username);
+        Member member = settableMember(username);
         check(allowance, school);
         AllowanceRepository allowances = new AllowanceRepository(em);
         store(allowances, allowances.forMember(member).orElse(null), () -> LabAllowance.forMember(member), allowance);
@@ -111,6 +131,17 @@ public class AllowanceService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0).messageKey(), problems.get(0).limit());
         }
+    }
+
+    /** The member whose override the caller may see and set. */
+    private Member settableMember(String username) throws NotPermittedException, NotFoundException {
+        Member caller = currentMember.require();
+        Member member = memberOf(school(), username);
+        if (!caller.hasRole(Role.TENANT_ADMIN)
+                && !(member.hasRole(Role.STUDENT) && new ClassroomRepository(em).teaches(caller, member))) {
+            throw new NotFoundException("member", username);
+        }
+        return member;
     }
 
     private Tenant school() throws NotPermittedException {

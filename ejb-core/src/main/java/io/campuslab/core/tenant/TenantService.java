@@ -10,6 +10,7 @@ import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.tenant.Tenant;
+import io.campuslab.domain.tenant.Term;
 import io.campuslab.domain.tenant.TenantRepository;
 import io.campuslab.domain.tenant.TenantSlug;
 import jakarta.annotation.PostConstruct;
@@ -84,6 +85,39 @@ public class TenantService {
         school.resume();
         audit.record(slug, "school.resumed", slug, null);
         return summaryOf(school);
+    }
+
+    /** A school's current term, for the platform admin and the school's own staff; empty when it set none. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER})
+    public java.util.Optional<Term> term(String slug) throws NotFoundException, NotPermittedException {
+        Tenant school = find(slug);
+        if (!currentMember.require().mayActFor(school)) {
+            throw new NotPermittedException();
+        }
+        return school.term();
+    }
+
+    /**
+     * Sets the school's term (both days inclusive), or none with both days empty: the school's
+     * admins and the platform admin. Students' GPU-hour budgets per term count from its first day.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public java.util.Optional<Term> changeTerm(String slug, java.time.LocalDate starts, java.time.LocalDate ends)
+            throws NotFoundException, NotPermittedException, InvalidInputException {
+        Tenant school = find(slug);
+        if (!currentMember.require().mayActFor(school)) {
+            throw new NotPermittedException();
+        }
+        java.util.Optional<Term> term = java.util.Optional.empty();
+        if (starts != null || ends != null) {
+            if (!Term.isValid(starts, ends)) {
+                throw new InvalidInputException("error.term.invalid", Term.LONGEST_DAYS);
+            }
+            term = java.util.Optional.of(new Term(starts, ends));
+        }
+        school.changeTerm(term);
+        audit.record(slug, "school.term-changed", slug, term.map(t -> t.starts() + " – " + t.ends()).orElse("none"));
+        return term;
     }
 
     /** A school's quota, for the platform admin and the school's own admins and teachers. */

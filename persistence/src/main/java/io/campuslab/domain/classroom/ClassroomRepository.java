@@ -42,4 +42,10 @@ public class ClassroomRepository {
         return em.createQuery("select c from Classroom c join fetch c.teacher where c.teacher = :teacher order by c.name",
                 Classroom.class).setParameter("teacher", teacher).getResultList();
     }
+
+    /** Whether the student is on the roster of one of the teacher's classrooms. */
+    public boolean teaches(Member teacher, Member student) {
+        return em.createQuery("select count(c) from Classroom c join c.students s where c.teacher = :teacher and s = :student",
+                Long.class).setParameter("teacher", teacher).setParameter("student", student).getSingleResult() > 0;
+    }
 }

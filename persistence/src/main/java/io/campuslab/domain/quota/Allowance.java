@@ -9,14 +9,19 @@ import java.util.Optional;
 
 /**
  * What one member may ask for: the largest lab (CPU, memory, GPUs), how many labs at once, and
- * GPU-hours per month. An empty value sets no limit of its own: the next level decides (a member's
+ * GPU-hours per month and per term (the school's term, when it set one). An empty value sets no limit of its own: the next level decides (a member's
  * override, then the role's default, then the template's maximum and the school's quota).
  */
 public record Allowance(Integer maxCpuMillis, Integer maxMemoryMib, Integer maxGpus, Integer labsAtOnce,
-                        Integer gpuHoursPerMonth) implements Serializable {
+                        Integer gpuHoursPerMonth, Integer gpuHoursPerTerm) implements Serializable {
 
     /** Nothing said: every value comes from the next level. */
-    public static final Allowance UNSET = new Allowance(null, null, null, null, null);
+    public static final Allowance UNSET = new Allowance(null, null, null, null, null, null);
+
+    /** An allowance that says nothing of the term. */
+    public Allowance(Integer maxCpuMillis, Integer maxMemoryMib, Integer maxGpus, Integer labsAtOnce, Integer gpuHoursPerMonth) {
+        this(maxCpuMillis, maxMemoryMib, maxGpus, labsAtOnce, gpuHoursPerMonth, null);
+    }
 
     /** Labs a member may hold at once when nobody said otherwise. */
     public static final int DEFAULT_LABS_AT_ONCE = 1;
@@ -25,7 +30,7 @@ public record Allowance(Integer maxCpuMillis, Integer maxMemoryMib, Integer maxG
     public Allowance over(Allowance fallback) {
         return new Allowance(first(maxCpuMillis, fallback.maxCpuMillis), first(maxMemoryMib, fallback.maxMemoryMib),
                 first(maxGpus, fallback.maxGpus), first(labsAtOnce, fallback.labsAtOnce),
-                first(gpuHoursPerMonth, fallback.gpuHoursPerMonth));
+                first(gpuHoursPerMonth, fallback.gpuHoursPerMonth), first(gpuHoursPerTerm, fallback.gpuHoursPerTerm));
     }
 
     public int labsAtOnceOrDefault() {
@@ -54,6 +59,7 @@ public record Allowance(Integer maxCpuMillis, Integer maxMemoryMib, Integer maxG
         check(problems, maxGpus, quota.gpus(), "error.allowance.gpus-beyond-school");
         check(problems, labsAtOnce, quota.concurrentLabs(), "error.allowance.labs-beyond-school");
         check(problems, gpuHoursPerMonth, quota.gpuHoursPerMonth(), "error.allowance.gpu-hours-beyond-school");
+        check(problems, gpuHoursPerTerm, Integer.MAX_VALUE, "error.allowance.gpu-hours-negative");
         if (labsAtOnce != null && labsAtOnce == 0) {
             problems.add(new AllowanceProblem("error.allowance.labs-at-least-one", 1));
         }

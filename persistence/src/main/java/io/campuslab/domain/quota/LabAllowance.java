@@ -57,6 +57,9 @@ public class LabAllowance {
     @Column(name = "gpu_hours_month")
     private Integer gpuHoursPerMonth;
 
+    @Column(name = "gpu_hours_term")
+    private Integer gpuHoursPerTerm;
+
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
 
@@ -100,12 +103,13 @@ public class LabAllowance {
         this.maxGpus = allowance.maxGpus();
         this.labsAtOnce = allowance.labsAtOnce();
         this.gpuHoursPerMonth = allowance.gpuHoursPerMonth();
+        this.gpuHoursPerTerm = allowance.gpuHoursPerTerm();
         this.updatedBy = by;
         this.updatedAt = now;
     }
 
     public Allowance allowance() {
-        return new Allowance(maxCpuMillis, maxMemoryMib, maxGpus, labsAtOnce, gpuHoursPerMonth);
+        return new Allowance(maxCpuMillis, maxMemoryMib, maxGpus, labsAtOnce, gpuHoursPerMonth, gpuHoursPerTerm);
     }
 
     public Tenant tenant() {

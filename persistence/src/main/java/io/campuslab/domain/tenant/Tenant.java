@@ -49,6 +49,12 @@ public class Tenant {
     @Embedded
     private TenantQuota quota;
 
+    @Column(name = "term_starts")
+    private java.time.LocalDate termStarts;
+
+    @Column(name = "term_ends")
+    private java.time.LocalDate termEnds;
+
     @ElementCollection
     @CollectionTable(name = "tenant_gpu_quotas", joinColumns = @JoinColumn(name = "tenant_id"))
     @MapKeyColumn(name = "resource_key", length = 316)
@@ -87,6 +93,18 @@ public class Tenant {
 
     public void resume() {
         this.status = TenantStatus.ACTIVE;
+    }
+
+    /** The school's current term, if it set one. */
+    public java.util.Optional<Term> term() {
+        return termStarts == null || termEnds == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Term(termStarts, termEnds));
+    }
+
+    /** The term becomes this one; empty: the school has no term. */
+    public void changeTerm(java.util.Optional<Term> term) {
+        this.termStarts = term.map(Term::starts).orElse(null);
+        this.termEnds = term.map(Term::ends).orElse(null);
     }
 
     public void changeQuota(TenantQuota newQuota) {

@@ -22,6 +22,17 @@ class AllowanceTest {
     }
 
     @Test
+    void aTermBudgetFallsBackLikeTheOthersAndIsNeverNegative() {
+        Allowance students = new Allowance(null, null, null, null, 10, 40);
+        Allowance sam = new Allowance(null, null, null, null, null, 80);
+
+        assertThat(sam.over(students).gpuHoursPerTerm()).isEqualTo(80);
+        assertThat(Allowance.UNSET.over(students).gpuHoursPerTerm()).isEqualTo(40);
+        assertThat(new Allowance(null, null, null, null, null, -1).problemsWithin(TenantQuota.starter()))
+                .extracting(AllowanceProblem::messageKey).containsExactly("error.allowance.gpu-hours-negative");
+    }
+
+    @Test
     void aLabLargerThanTheAllowanceIsRefusedWithTheLimit() {
         Allowance students = new Allowance(2000, 4096, 1, null, null);
 

@@ -32,8 +32,9 @@ public class AllowancesResource {
     AllowanceService allowances;
 
     @GET
-    @Operation(summary = "The school's allowances: students, teachers and the members' overrides (school admins)")
-    @APIResponse(responseCode = "403", description = "Not a school admin")
+    @Operation(summary = "The school's allowances: students, teachers, and the members' overrides (school admins: all; "
+            + "teachers: their students')")
+    @APIResponse(responseCode = "403", description = "Neither a school admin nor a teacher")
     public SchoolAllowances list() throws CampusLabException {
         return allowances.list();
     }
@@ -56,9 +57,9 @@ public class AllowancesResource {
     @PUT
     @Path("members/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set one member's override; values left out come from the member's role")
+    @Operation(summary = "Set one member's override (a teacher: of a student on their rosters); values left out come from the member's role")
     @APIResponse(responseCode = "400", description = "Beyond the school's quota")
-    @APIResponse(responseCode = "404", description = "No such member of the school")
+    @APIResponse(responseCode = "404", description = "No such member of the school (for a teacher: none of their students)")
     public SchoolAllowances setForMember(@PathParam("username") String username, Allowance allowance) throws CampusLabException {
         allowances.setForMember(username, allowance == null ? Allowance.UNSET : allowance);
         return allowances.list();

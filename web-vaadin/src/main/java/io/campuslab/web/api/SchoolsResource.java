@@ -138,4 +138,30 @@ public class SchoolsResource {
     public SchoolQuota changeQuota(@PathParam("slug") String slug, SchoolQuota quota) throws CampusLabException {
         return tenants.changeQuota(slug, quota);
     }
+
+    /** A school's term, both days inclusive; both null: no term. */
+    public record TermDates(java.time.LocalDate starts, java.time.LocalDate ends) {
+
+        static TermDates of(java.util.Optional<io.campuslab.domain.tenant.Term> term) {
+            return term.map(t -> new TermDates(t.starts(), t.ends())).orElse(new TermDates(null, null));
+        }
+    }
+
+    @GET
+    @Path("{slug}/term")
+    @Operation(summary = "A school's current term; both days null when it set none")
+    @APIResponse(responseCode = "403", description = "Neither the platform admin nor a teacher or admin of the school")
+    public TermDates term(@PathParam("slug") String slug) throws CampusLabException {
+        return TermDates.of(tenants.term(slug));
+    }
+
+    @PUT
+    @Path("{slug}/term")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the school's term (its admins, the platform admin); both days null for none. "
+            + "Students' GPU-hour budgets per term count from its first day")
+    @APIResponse(responseCode = "400", description = "The last day before the first, or a term longer than 400 days")
+    public TermDates changeTerm(@PathParam("slug") String slug, TermDates term) throws CampusLabException {
+        return TermDates.of(tenants.changeTerm(slug, term == null ? null : term.starts(), term == null ? null : term.ends()));
+    }
 }

@@ -1,6 +1,7 @@
 package io.campuslab.web.classroom;
 
 import com.vaadin.flow.component.UI;
+import io.campuslab.core.classroom.SessionSummary;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,5 +40,23 @@ public final class BrowserZone {
 
     public static String time(Instant instant, ZoneId zone) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    /**
+     * What comes next for a session, in words: "starts in 9 min (08:00)", "ends in 40 min (09:30)",
+     * "labs stop at 09:35"; empty once it is over.
+     */
+    public static String countdown(com.vaadin.flow.component.Component words, SessionSummary session, Instant now, ZoneId zone) {
+        return switch (session.phase()) {
+            case SCHEDULED, PREPARING -> words.getTranslation("session.starts-in", minutesUntil(session.startsAt(), now),
+                    time(session.startsAt(), zone));
+            case LIVE -> words.getTranslation("session.ends-in", minutesUntil(session.endsAt(), now), time(session.endsAt(), zone));
+            case ENDING -> words.getTranslation("session.labs-stop-at", time(session.labsStopAt(), zone));
+            default -> "";
+        };
+    }
+
+    private static long minutesUntil(Instant then, Instant now) {
+        return Math.max(0, (java.time.Duration.between(now, then).getSeconds() + 59) / 60);
     }
 }

@@ -21,6 +21,9 @@ import io.campuslab.core.classroom.ConsoleRow;
 import io.campuslab.core.classroom.SessionConsole;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.core.quota.AllowanceService;
+import io.campuslab.web.quota.AllowanceForm;
+import com.vaadin.flow.component.dialog.Dialog;
 import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.classroom.SessionPhase;
@@ -33,7 +36,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -52,6 +54,7 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
 
     private final SessionConsole console;
     private final SessionService sessions;
+    private final AllowanceService allowances;
     private final H3 title = new H3();
     private final Paragraph status = new Paragraph();
     private final Grid<ConsoleRow> grid = new Grid<>();
@@ -60,9 +63,10 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
     private SessionConsole.View shown;
 
     @Inject
-    public SessionConsoleView(SessionConsole console, SessionService sessions, LabSignals signals) {
+    public SessionConsoleView(SessionConsole console, SessionService sessions, AllowanceService allowances, LabSignals signals) {
         this.console = console;
         this.sessions = sessions;
+        this.allowances = allowances;
         status.setId("console-status");
         configureGrid();
         add(title, status, sessionActions(), studentActions(), grid);
@@ -158,8 +162,35 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         stop.setId("console-stop-" + row.username());
         stop.setTooltipText(getTranslation("lab.stop"));
         stop.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        actions.add(restart, stop);
+        Button raise = new Button(VaadinIcon.SLIDERS.create(), click -> raise(row));
+        raise.setId("console-raise-" + row.username());
+        raise.setTooltipText(getTranslation("session.raise"));
+        raise.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        actions.add(restart, stop, raise);
         return actions;
+    }
+
+    /** The student's own allowance (GPU-hours a month, GPUs and size per lab), within the school's quota. */
+    private void raise(ConsoleRow row) {
+        try {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("session.raise-for", row.name()));
+            dialog.add(new Paragraph(getTranslation("session.raise.help")), new AllowanceForm("raise", allowances.ofMember(row.username()),
+                    allowance -> {
+                        try {
+                            allowances.setForMember(row.username(), allowance);
+                            dialog.close();
+                            ErrorMessages.notify(getTranslation("allowances.saved"), "raise-saved",
+                                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                        } catch (CampusLabException e) {
+                            ErrorMessages.show(e);
+                        }
+                    }));
+            dialog.setWidth("min(60rem, 95vw)");
+            dialog.open();
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
     }
 
     private Collection<String> selected() {
@@ -203,23 +234,12 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
 
     /** Where the session stands, with the minutes to its next moment. */
     private void showStatus(SessionSummary session) {
-        Instant now = Instant.now();
         String phase = getTranslation(session.phase().messageKey());
-        String when = switch (session.phase()) {
-            case SCHEDULED, PREPARING -> getTranslation("session.starts-in", minutesUntil(session.startsAt(), now),
-                    BrowserZone.time(session.startsAt(), zone()));
-            case LIVE -> getTranslation("session.ends-in", minutesUntil(session.endsAt(), now), BrowserZone.time(session.endsAt(), zone()));
-            case ENDING -> getTranslation("session.labs-stop-at", BrowserZone.time(session.labsStopAt(), zone()));
-            default -> "";
-        };
+        String when = BrowserZone.countdown(this, session, Instant.now(), zone());
         status.setText(phase + (when.isEmpty() ? "" : " · " + when));
         status.getElement().setAttribute("data-phase", session.phase().name());
         boolean open = session.phase() != SessionPhase.ENDED && session.phase() != SessionPhase.CANCELLED;
         status.getStyle().set("font-weight", open ? "bold" : "normal");
-    }
-
-    private static long minutesUntil(Instant then, Instant now) {
-        return Math.max(0, (Duration.between(now, then).getSeconds() + 59) / 60);
     }
 
     private byte[] csv() {

@@ -16,7 +16,6 @@ import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.classroom.SessionPhase;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.web.layout.ErrorMessages;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -37,7 +36,8 @@ public class TodaysSessionCard extends Div {
         title.getStyle().set("margin-top", "0");
         Span window = new Span(session.template() + " · " + BrowserZone.time(session.startsAt(), zone) + "–"
                 + BrowserZone.time(session.endsAt(), zone));
-        Span countdown = new Span(countdown(session, Instant.now(), zone));
+        String next = BrowserZone.countdown(this, session, Instant.now(), zone);
+        Span countdown = new Span(next.isEmpty() ? getTranslation(session.phase().messageKey()) : next);
         countdown.setId("session-countdown");
         countdown.getStyle().set("display", "block").set("font-weight", "bold");
         add(title, window, countdown);
@@ -71,19 +71,5 @@ public class TodaysSessionCard extends Div {
             ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(ask);
         }
-    }
-
-    private String countdown(SessionSummary session, Instant now, ZoneId zone) {
-        return switch (session.phase()) {
-            case SCHEDULED, PREPARING -> getTranslation("session.starts-in", minutes(session.startsAt(), now),
-                    BrowserZone.time(session.startsAt(), zone));
-            case LIVE -> getTranslation("session.ends-in", minutes(session.endsAt(), now), BrowserZone.time(session.endsAt(), zone));
-            case ENDING -> getTranslation("session.labs-stop-at", BrowserZone.time(session.labsStopAt(), zone));
-            default -> getTranslation(session.phase().messageKey());
-        };
-    }
-
-    private static long minutes(Instant then, Instant now) {
-        return Math.max(0, (Duration.between(now, then).getSeconds() + 59) / 60);
     }
 }

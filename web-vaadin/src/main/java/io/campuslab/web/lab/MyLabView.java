@@ -195,8 +195,12 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
     private void showUsage() {
         try {
             UsageMeter meter = labs.usage();
-            usage.setText(getTranslation("lab.usage", meter.cpuCoreHours(), meter.gpuHours(), meter.schoolGpuHours(),
-                    meter.schoolGpuHoursBudget()));
+            String month = getTranslation("lab.usage", meter.cpuCoreHours(), meter.gpuHours(), meter.schoolGpuHours(),
+                    meter.schoolGpuHoursBudget());
+            String term = meter.termOrNull() == null || meter.termGpuHoursBudgetOrNull() == null ? ""
+                    : " " + getTranslation(meter.termBudgetSpent() ? "lab.usage-term-spent" : "lab.usage-term",
+                            meter.termGpuHours(), meter.termGpuHoursBudgetOrNull(), meter.termOrNull().ends().toString());
+            usage.setText(month + term);
         } catch (CampusLabException e) {
             usage.setText("");
         }

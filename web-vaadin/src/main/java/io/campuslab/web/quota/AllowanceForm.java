@@ -12,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.function.Consumer;
 
 /**
- * The five values of an allowance, in the units people think in (cores, GiB), each empty for
+ * The six values of an allowance, in the units people think in (cores, GiB), each empty for
  * "no limit of its own"; it knows no service and hands the allowance to whoever saves it.
  */
 public class AllowanceForm extends FormLayout {
@@ -22,6 +22,7 @@ public class AllowanceForm extends FormLayout {
     private final IntegerField gpus = new IntegerField();
     private final IntegerField labs = new IntegerField();
     private final IntegerField gpuHours = new IntegerField();
+    private final IntegerField gpuHoursTerm = new IntegerField();
 
     public AllowanceForm(String idPrefix, Allowance allowance, Consumer<Allowance> onSave) {
         field(cores, idPrefix + "-cpu", "allowances.cpu");
@@ -29,6 +30,8 @@ public class AllowanceForm extends FormLayout {
         field(gpus, idPrefix + "-gpus", "allowances.gpus");
         field(labs, idPrefix + "-labs", "allowances.labs");
         field(gpuHours, idPrefix + "-gpu-hours", "allowances.gpu-hours");
+        field(gpuHoursTerm, idPrefix + "-gpu-hours-term", "allowances.gpu-hours-term");
+        gpuHoursTerm.setMin(0);
         gpus.setMin(0);
         labs.setMin(1);
         gpuHours.setMin(0);
@@ -36,8 +39,8 @@ public class AllowanceForm extends FormLayout {
         Button save = new Button(getTranslation("allowances.save"), click -> onSave.accept(value()));
         save.setId(idPrefix + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(cores, memory, gpus, labs, gpuHours, save);
-        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 3), new ResponsiveStep("70em", 6));
+        add(cores, memory, gpus, labs, gpuHours, gpuHoursTerm, save);
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 3), new ResponsiveStep("70em", 7));
     }
 
     /** The allowance as entered. */
@@ -45,7 +48,7 @@ public class AllowanceForm extends FormLayout {
         return new Allowance(
                 cores.getValue() == null ? null : cores.getValue().multiply(BigDecimal.valueOf(1000)).intValue(),
                 memory.getValue() == null ? null : memory.getValue().multiply(BigDecimal.valueOf(1024)).intValue(),
-                gpus.getValue(), labs.getValue(), gpuHours.getValue());
+                gpus.getValue(), labs.getValue(), gpuHours.getValue(), gpuHoursTerm.getValue());
     }
 
     private void show(Allowance allowance) {
@@ -56,6 +59,7 @@ public class AllowanceForm extends FormLayout {
         gpus.setValue(allowance.maxGpus());
         labs.setValue(allowance.labsAtOnce());
         gpuHours.setValue(allowance.gpuHoursPerMonth());
+        gpuHoursTerm.setValue(allowance.gpuHoursPerTerm());
     }
 
     private void field(Component field, String id, String labelKey) {

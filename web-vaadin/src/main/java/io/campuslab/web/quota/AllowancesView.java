@@ -88,7 +88,8 @@ public class AllowancesView extends VerticalLayout implements HasDynamicTitle {
                 a.maxMemoryMib() == null ? none : a.maxMemoryMib() / 1024.0,
                 a.maxGpus() == null ? none : a.maxGpus(),
                 a.labsAtOnce() == null ? none : a.labsAtOnce(),
-                a.gpuHoursPerMonth() == null ? none : a.gpuHoursPerMonth());
+                a.gpuHoursPerMonth() == null ? none : a.gpuHoursPerMonth(),
+                a.gpuHoursPerTerm() == null ? none : a.gpuHoursPerTerm());
     }
 
     private void saveRole(Role role, Allowance allowance) {

@@ -1,6 +1,7 @@
 package io.campuslab.web.tenant;
 
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,12 +41,24 @@ public class SchoolView extends VerticalLayout implements BeforeEnterObserver, H
             var school = tenants.schoolSummary(slug);
             title = school.displayName();
             removeAll();
+            boolean runsSchool = member.current().hasRole(Role.PLATFORM_ADMIN) || member.current().hasRole(Role.TENANT_ADMIN);
             add(new SchoolCard(school), new H4(getTranslation("quota.title")),
-                    new QuotaForm(tenants.quota(slug), member.current().hasRole(Role.PLATFORM_ADMIN), quota -> save(slug, quota)));
+                    new QuotaForm(tenants.quota(slug), member.current().hasRole(Role.PLATFORM_ADMIN), quota -> save(slug, quota)),
+                    new H4(getTranslation("term.title")), new Paragraph(getTranslation("term.help")),
+                    new TermForm(tenants.term(slug), runsSchool, (starts, ends) -> saveTerm(slug, starts, ends)));
         } catch (io.campuslab.core.platform.NotPermittedException e) {
             event.rerouteToError(AccessDeniedException.class);
         } catch (io.campuslab.core.platform.NotFoundException e) {
             event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    private void saveTerm(String slug, java.time.LocalDate starts, java.time.LocalDate ends) {
+        try {
+            tenants.changeTerm(slug, starts, ends);
+            ErrorMessages.notify(getTranslation("term.saved"), "term-saved", NotificationVariant.LUMO_SUCCESS);
+        } catch (io.campuslab.core.platform.CampusLabException e) {
+            ErrorMessages.show(e);
         }
     }
 
