@@ -136,7 +136,11 @@ class SessionsIT {
         JsonNode own = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/open", student, null).body());
         assertThat(own.path("sessionId").asLong()).as("a student of the session gets a lab in their seat").isEqualTo(session);
         send("DELETE", "/api/v1/labs/" + lab, outsider, null);
-        send("POST", "/api/v1/sessions/" + session + "/end", teacher, null);
+
+        assertThat(send("DELETE", "/api/v1/classrooms/" + classroom, teacher, null).statusCode()).isEqualTo(204);
+        JsonNode gone = LabWatch.waitFor(student, own.path("id").asLong(), l -> l.path("state").asText().startsWith("STOP"));
+        assertThat(gone.path("reasonKey").asText()).as("deleting the classroom stops its sessions' labs")
+                .isEqualTo("lab.reason.session-cancelled");
     }
 
     @Test

@@ -6,12 +6,15 @@ import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.classroom.ClassSession;
+import io.campuslab.domain.classroom.ClassSessionRepository;
 import io.campuslab.domain.classroom.Classroom;
 import io.campuslab.domain.classroom.ClassroomRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -115,9 +118,14 @@ public class ClassroomService {
                 .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
     }
 
+    /** Deletes the classroom with its sessions; the labs its sessions prepared stop. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public void delete(long id) throws NotPermittedException, NotFoundException {
         Classroom classroom = mine(id);
+        LabRepository labs = new LabRepository(em);
+        for (ClassSession session : new ClassSessionRepository(em).of(classroom)) {
+            labs.ofSession(session.id()).forEach(lab -> lab.stop("lab.reason.session-cancelled", clock.instant()));
+        }
         new ClassroomRepository(em).remove(classroom);
         audit.record(classroom.tenant().slug().value(), "classroom.deleted", classroom.name(), null);
     }

@@ -115,14 +115,16 @@ public class LabLedger implements LabBooks {
             if (template == null) {
                 continue;
             }
+            int forSession = 0;
             for (Member student : session.classroom().students()) {
                 if (labs.activeOfSession(session.id(), student).isEmpty()) {
                     labs.add(Lab.forSession(session.id(), session.tenant(), student, template, session.size(), now));
-                    queued++;
+                    forSession++;
                 }
             }
+            queued += forSession;
             new AuditRepository(em).add(new AuditEvent(now, ACTOR, session.tenant().slug().value(), "session.prepared",
-                    session.classroom().name(), Integer.toString(queued)));
+                    session.classroom().name(), forSession + " labs"));
         }
         return queued;
     }
