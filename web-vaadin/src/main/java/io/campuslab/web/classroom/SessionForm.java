@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.function.SerializableFunction;
 import io.campuslab.core.catalog.CatalogItem;
@@ -18,13 +19,14 @@ import io.campuslab.core.classroom.SessionAnswer;
 import io.campuslab.core.classroom.SessionDraft;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.web.layout.ErrorMessages;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Scheduling a session: the lab each student gets, when and how long, once or weekly until a last
+ * Scheduling a session: the lab each student gets (its size and GPUs), when and how long, once or weekly until a last
  * day, how long ahead the labs are prepared. "Check" says whether it fits and why not, before
  * anything is saved; "Schedule" saves it if it fits.
  */
@@ -42,6 +44,9 @@ class SessionForm extends VerticalLayout {
     private final IntegerField minutes = new IntegerField();
     private final IntegerField prepare = new IntegerField();
     private final Select<Integer> gpus = new Select<>();
+    private final Select<String> gpuType = new Select<>();
+    private final BigDecimalField cores = new BigDecimalField();
+    private final BigDecimalField memory = new BigDecimalField();
     private final Checkbox weekly = new Checkbox();
     private final DatePicker until = new DatePicker();
     private final Paragraph answer = new Paragraph();
@@ -73,8 +78,14 @@ class SessionForm extends VerticalLayout {
         gpus.setId("session-gpus");
         gpus.setLabel(getTranslation("session.gpus"));
         gpus.setItemLabelGenerator(n -> n == 0 ? getTranslation("session.cpu-only") : getTranslation("lab.gpu-count", n));
-        template.addValueChangeListener(change -> offerGpus(change.getValue()));
-        offerGpus(template.getValue());
+        gpuType.setId("session-gpu-type");
+        gpuType.setLabel(getTranslation("lab.gpu-type"));
+        cores.setId("session-cores");
+        memory.setId("session-memory");
+        template.addValueChangeListener(change -> offerSizes(change.getValue()));
+        offerSizes(template.getValue());
+        gpus.addValueChangeListener(change -> gpuType.setEnabled(change.getValue() != null && change.getValue() > 0
+                && gpuType.getListDataView().getItemCount() > 1));
         weekly.setId("session-weekly");
         weekly.setLabel(getTranslation("session.weekly"));
         until.setId("session-until");
@@ -101,22 +112,36 @@ class SessionForm extends VerticalLayout {
         schedule.setId("session-schedule");
         schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         answer.setId("session-answer");
-        FormLayout fields = new FormLayout(template, gpus, start, minutes, prepare, weekly, until);
+        FormLayout fields = new FormLayout(template, gpus, gpuType, cores, memory, start, minutes, prepare, weekly, until);
         add(fields, new HorizontalLayout(check, schedule), answer);
     }
 
-    private void offerGpus(CatalogItem item) {
+    /** The template's sizes: GPUs up to its maximum and of the types it has images for, cores and memory from its default. */
+    private void offerSizes(CatalogItem item) {
         int most = item == null || !item.hasGpuImage() ? 0 : item.maxResources().gpus();
         gpus.setItems(IntStream.rangeClosed(0, most).boxed().toList());
         gpus.setValue(0);
         gpus.setEnabled(most > 0);
+        List<String> types = item == null ? List.of() : item.gpuImages().keySet().stream().sorted().toList();
+        gpuType.setItems(types);
+        gpuType.setValue(types.isEmpty() ? null : types.get(0));
+        gpuType.setEnabled(false);
+        if (item != null) {
+            cores.setLabel(getTranslation("lab.cores", item.maxResources().cpuMillis() / 1000.0));
+            cores.setValue(BigDecimal.valueOf(item.defaultResources().cpuMillis() / 1000.0).stripTrailingZeros());
+            memory.setLabel(getTranslation("lab.memory", item.maxResources().memoryMib() / 1024.0));
+            memory.setValue(BigDecimal.valueOf(item.defaultResources().memoryMib() / 1024.0).stripTrailingZeros());
+        }
     }
 
     private SessionDraft draft() {
         return new SessionDraft(template.getValue() == null ? null : template.getValue().name(), start.getValue(),
                 minutes.getValue() == null ? 0 : minutes.getValue(), weekly.getValue() ? until.getValue() : null,
-                zone.apply(null), prepare.getValue() == null ? 0 : prepare.getValue(), null, null,
-                gpus.getValue() == null ? 0 : gpus.getValue(), null, null, null);
+                zone.apply(null), prepare.getValue() == null ? 0 : prepare.getValue(),
+                cores.getValue() == null ? null : cores.getValue().multiply(BigDecimal.valueOf(1000)).intValue(),
+                memory.getValue() == null ? null : memory.getValue().multiply(BigDecimal.valueOf(1024)).intValue(),
+                gpus.getValue() == null ? 0 : gpus.getValue(),
+                gpus.getValue() != null && gpus.getValue() > 0 ? gpuType.getValue() : null, null, null);
     }
 
     private void show(SessionAnswer checked) {
