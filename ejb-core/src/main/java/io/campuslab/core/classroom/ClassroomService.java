@@ -123,8 +123,10 @@ public class ClassroomService {
     public void delete(long id) throws NotPermittedException, NotFoundException {
         Classroom classroom = mine(id);
         LabRepository labs = new LabRepository(em);
-        for (ClassSession session : new ClassSessionRepository(em).of(classroom)) {
+        ClassSessionRepository sessions = new ClassSessionRepository(em);
+        for (ClassSession session : sessions.of(classroom)) {
             labs.ofSession(session.id()).forEach(lab -> lab.stop("lab.reason.session-cancelled", clock.instant()));
+            sessions.remove(session);
         }
         new ClassroomRepository(em).remove(classroom);
         audit.record(classroom.tenant().slug().value(), "classroom.deleted", classroom.name(), null);

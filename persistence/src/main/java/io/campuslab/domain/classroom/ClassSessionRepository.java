@@ -21,6 +21,11 @@ public class ClassSessionRepository {
         em.persist(session);
     }
 
+    /** Removes the session; its labs keep their history, no longer tied to it. */
+    public void remove(ClassSession session) {
+        em.remove(session);
+    }
+
     public Optional<ClassSession> find(long id, Tenant school) {
         return em.createQuery("select s from ClassSession s join fetch s.classroom where s.id = :id and s.tenant = :school",
                 ClassSession.class).setParameter("id", id).setParameter("school", school).getResultStream().findFirst();
