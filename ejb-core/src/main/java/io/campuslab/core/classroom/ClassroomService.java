@@ -2,6 +2,10 @@ package io.campuslab.core.classroom;
 
 import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
+import io.campuslab.core.identity.DirectoryGroup;
+import io.campuslab.core.identity.DirectoryPerson;
+import io.campuslab.core.identity.DirectoryUnavailableException;
+import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
@@ -25,6 +29,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Teachers' classrooms and their rosters. A teacher sees and changes their own classrooms; the
@@ -45,6 +51,9 @@ public class ClassroomService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    IdentityDirectory directory;
 
     /** The caller's classrooms: a teacher's own, all of the school for its admins. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
@@ -116,6 +125,73 @@ public class ClassroomService {
     public List<Candidate> candidates() throws NotPermittedException {
         return new MemberRepository(em).withRole(school(currentMember.require()), Role.STUDENT).stream()
                 .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
+    }
+
+    /** The groups the school keeps below its group in the directory, such as its classes, by path. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public List<DirectoryGroup> directoryGroups() throws NotPermittedException, DirectoryUnavailableException {
+        return directory.groupsOf(school(currentMember.require()).slug());
+    }
+
+    /**
+     * What adding a directory group did: the classroom now, the students who joined its roster, and
+     * the group's people passed over because they are not students of the school.
+     */
+    public record GroupAdded(ClassroomSummary classroom, List<Candidate> joined, List<String> passedOver)
+            implements java.io.Serializable {
+
+        public GroupAdded {
+            joined = List.copyOf(joined);
+            passedOver = List.copyOf(passedOver);
+        }
+    }
+
+    /**
+     * Adds the students of a group below the school's group in the directory to the roster. Students
+     * who have not signed in yet become members of the school now, as if they had been invited; the
+     * group's teachers and admins are passed over. Nothing changes if the roster would grow too large.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public GroupAdded addGroup(long id, String groupId)
+            throws NotPermittedException, NotFoundException, InvalidInputException, DirectoryUnavailableException {
+        Classroom classroom = mine(id);
+        Tenant school = classroom.tenant();
+        if (groupId == null || groupId.isBlank()) {
+            throw new NotFoundException("group", "");
+        }
+        MemberRepository members = new MemberRepository(em);
+        Set<Member> roster = new LinkedHashSet<>(classroom.students());
+        int before = roster.size();
+        List<String> passedOver = new ArrayList<>();
+        for (DirectoryPerson person : directory.membersOf(school.slug(), groupId.strip())) {
+            Optional<Member> known = members.findBySubject(person.subject());
+            if (known.isPresent()) {
+                boolean student = known.get().hasRole(Role.STUDENT)
+                        && known.get().tenant().map(t -> t.id().equals(school.id())).orElse(false);
+                if (student) {
+                    roster.add(known.get());
+                } else {
+                    passedOver.add(person.username());
+                }
+            } else if (members.findByUsername(person.username()).isEmpty()
+                    && directory.rolesOf(person.subject()).contains(Role.STUDENT)) {
+                Member invited = Member.invited(person.subject(), person.username(), person.displayName(), person.email(),
+                        school, Role.STUDENT, null, clock.instant());
+                members.add(invited);
+                roster.add(invited);
+            } else {
+                passedOver.add(person.username());
+            }
+        }
+        if (roster.size() > Classroom.MOST_STUDENTS) {
+            throw new InvalidInputException("error.classroom.roster-too-large", Classroom.MOST_STUDENTS);
+        }
+        List<Candidate> joined = roster.stream().skip(before)
+                .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
+        classroom.replaceRoster(roster);
+        audit.record(school.slug().value(), "classroom.group-added", classroom.name(),
+                joined.size() + " members from directory group " + groupId.strip());
+        return new GroupAdded(ClassroomSummary.of(classroom), joined, passedOver);
     }
 
     /** Deletes the classroom with its sessions; the labs its sessions prepared stop. */

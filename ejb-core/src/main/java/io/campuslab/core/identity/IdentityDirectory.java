@@ -1,8 +1,11 @@
 package io.campuslab.core.identity;
 
 import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.tenant.TenantSlug;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The port to the identity provider's directory: the groups that make people members of a school.
@@ -38,4 +41,17 @@ public interface IdentityDirectory {
 
     /** Whether a person of this user name exists in the directory. */
     boolean usernameTaken(String username) throws DirectoryUnavailableException;
+
+    /** The groups below the school's group, at any depth, by path; none if the school has no group. */
+    List<DirectoryGroup> groupsOf(TenantSlug school) throws DirectoryUnavailableException;
+
+    /**
+     * The people of one group below the school's group (not of its subgroups).
+     *
+     * @throws NotFoundException if there is no such group below the school's group
+     */
+    List<DirectoryPerson> membersOf(TenantSlug school, String groupId) throws DirectoryUnavailableException, NotFoundException;
+
+    /** The CampusLab roles the directory gives the person, directly or through their groups. */
+    Set<Role> rolesOf(String subject) throws DirectoryUnavailableException;
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campuslab.core.identity.DirectoryUnavailableException;
+import io.campuslab.core.identity.DirectoryGroup;
+import io.campuslab.core.identity.DirectoryPerson;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.identity.NewMember;
 import io.campuslab.core.identity.NewPerson;
@@ -164,6 +166,21 @@ class SchoolOnboardingTest {
         @Override
         public boolean usernameTaken(String username) {
             return people.values().stream().anyMatch(p -> p.startsWith(username + "/"));
+        }
+
+        @Override
+        public List<DirectoryGroup> groupsOf(TenantSlug school) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
+        public List<DirectoryPerson> membersOf(TenantSlug school, String groupId) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
+        public Set<Role> rolesOf(String subject) {
+            throw new UnsupportedOperationException("not used by onboarding");
         }
 
         private void requireReachable() throws DirectoryUnavailableException {

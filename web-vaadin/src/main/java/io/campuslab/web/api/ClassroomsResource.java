@@ -6,6 +6,7 @@ import io.campuslab.core.classroom.SessionAnswer;
 import io.campuslab.core.classroom.SessionDraft;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.core.identity.DirectoryGroup;
 import io.campuslab.web.i18n.Messages;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -79,6 +80,28 @@ public class ClassroomsResource {
     @APIResponse(responseCode = "400", description = "Some user names are not members of the school (named)")
     public ClassroomSummary setRoster(@PathParam("id") long id, List<String> usernames) throws CampusLabException {
         return classrooms.setRoster(id, usernames);
+    }
+
+    @GET
+    @Path("directory-groups")
+    @Operation(summary = "The groups the school keeps below its group in the directory (Keycloak), such as its classes")
+    @APIResponse(responseCode = "503", description = "The directory did not answer")
+    public List<DirectoryGroup> directoryGroups() throws CampusLabException {
+        return classrooms.directoryGroups();
+    }
+
+    /** A directory group to add to a roster, by its identifier from {@code directory-groups}. */
+    public record GroupToAdd(String groupId) {
+    }
+
+    @POST
+    @Path("{id}/roster/group")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add the students of a directory group below the school's group to the roster")
+    @APIResponse(responseCode = "200", description = "The classroom, how many joined, and the people passed over (not students)")
+    @APIResponse(responseCode = "404", description = "No such classroom of the caller's, or no such group of the school")
+    public ClassroomService.GroupAdded addGroup(@PathParam("id") long id, GroupToAdd group) throws CampusLabException {
+        return classrooms.addGroup(id, group == null ? null : group.groupId());
     }
 
     @DELETE

@@ -18,6 +18,8 @@ import io.campuslab.core.classroom.SessionAnswer;
 import io.campuslab.core.classroom.SessionDraft;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.core.identity.DirectoryGroup;
+import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.web.layout.ErrorMessages;
@@ -53,7 +55,8 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
         try {
             ClassroomSummary classroom = classrooms.get(id);
             title.setText(classroom.name());
-            RosterEditor roster = new RosterEditor(classrooms.candidates(), classroom.students(), this::saveRoster);
+            RosterEditor roster = new RosterEditor(classrooms.candidates(), classroom.students(), this::saveRoster,
+                    directoryGroups(), this::addGroup);
             SessionForm form = new SessionForm(catalog.offered(), none -> zone().getId(), new SessionForm.Action() {
                 @Override
                 public SessionAnswer check(SessionDraft draft) throws CampusLabException {
@@ -110,6 +113,25 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
                     com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
+        }
+    }
+
+    /** The school's directory groups; none, with the reason shown, when the directory does not answer. */
+    private List<DirectoryGroup> directoryGroups() throws CampusLabException {
+        try {
+            return classrooms.directoryGroups();
+        } catch (DirectoryUnavailableException e) {
+            ErrorMessages.show(e);
+            return List.of();
+        }
+    }
+
+    private ClassroomService.GroupAdded addGroup(DirectoryGroup group) {
+        try {
+            return classrooms.addGroup(id, group.id());
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+            return null;
         }
     }
 

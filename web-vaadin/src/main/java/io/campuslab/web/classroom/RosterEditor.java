@@ -12,6 +12,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.function.SerializableConsumer;
 import io.campuslab.core.classroom.ClassroomService.Candidate;
+import io.campuslab.core.classroom.ClassroomService.GroupAdded;
+import io.campuslab.core.identity.DirectoryGroup;
+import io.campuslab.web.layout.ErrorMessages;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,9 @@ import java.util.stream.Collectors;
 /**
  * A roster being edited: students picked by searching, a whole class of the school added at once,
  * or user names read from a CSV file (the first column of each line; a header is passed over).
- * Saving hands the user names to the listener, which may refuse unknown ones.
+ * Saving hands the user names to the listener, which may refuse unknown ones. A group of the
+ * school's directory is added to the saved roster at once (its students may not be members yet)
+ * and joins the picks being edited.
  */
 class RosterEditor extends VerticalLayout {
 
@@ -35,11 +41,20 @@ class RosterEditor extends VerticalLayout {
 
     private final MultiSelectComboBox<Candidate> students = new MultiSelectComboBox<>();
     private final Map<String, Candidate> byUsername;
+    private final List<Candidate> offered;
     private final Span unknown = new Span();
 
-    RosterEditor(List<Candidate> candidates, List<String> roster, SerializableConsumer<List<String>> save) {
+    /** Adds a directory group's students to the saved roster; null when refused (the refusal is shown). */
+    interface GroupAdder extends java.io.Serializable {
+        GroupAdded add(DirectoryGroup group);
+    }
+
+    RosterEditor(List<Candidate> candidates, List<String> roster, SerializableConsumer<List<String>> save,
+                 List<DirectoryGroup> groups, GroupAdder addGroup) {
         setPadding(false);
-        byUsername = candidates.stream().collect(Collectors.toMap(Candidate::username, Function.identity(), (a, b) -> a));
+        offered = new ArrayList<>(candidates);
+        byUsername = candidates.stream().collect(Collectors.toMap(Candidate::username, Function.identity(), (a, b) -> a,
+                java.util.HashMap::new));
         students.setId("roster-students");
         students.setLabel(getTranslation("classroom.roster"));
         students.setItems(candidates);
@@ -55,6 +70,23 @@ class RosterEditor extends VerticalLayout {
             if (change.getValue() != null) {
                 add(candidates.stream().filter(c -> c.className().equals(change.getValue())).map(Candidate::username).toList());
                 classes.clear();
+            }
+        });
+
+        Select<DirectoryGroup> directoryGroups = new Select<>();
+        directoryGroups.setId("roster-group");
+        directoryGroups.setLabel(getTranslation("classroom.add-group"));
+        directoryGroups.setHelperText(getTranslation("classroom.add-group.help"));
+        directoryGroups.setItems(groups);
+        directoryGroups.setItemLabelGenerator(DirectoryGroup::path);
+        directoryGroups.setVisible(!groups.isEmpty());
+        directoryGroups.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                GroupAdded added = addGroup.add(change.getValue());
+                directoryGroups.clear();
+                if (added != null) {
+                    joined(change.getValue(), added);
+                }
             }
         });
 
@@ -77,9 +109,26 @@ class RosterEditor extends VerticalLayout {
         saveRoster.setId("roster-save");
         unknown.setId("roster-unknown");
         unknown.getStyle().set("color", "var(--lumo-error-text-color)");
-        HorizontalLayout tools = new HorizontalLayout(classes, csv, saveRoster);
+        HorizontalLayout tools = new HorizontalLayout(classes, directoryGroups, csv, saveRoster);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         add(students, tools, unknown);
+    }
+
+    /** A group's students joined the saved roster: they are offered and picked, the people passed over are named. */
+    private void joined(DirectoryGroup group, GroupAdded added) {
+        Set<Candidate> chosen = new LinkedHashSet<>(students.getValue());
+        for (Candidate candidate : added.joined()) {
+            if (byUsername.putIfAbsent(candidate.username(), candidate) == null) {
+                offered.add(candidate);
+            }
+            chosen.add(byUsername.get(candidate.username()));
+        }
+        students.setItems(offered);
+        students.setValue(chosen);
+        unknown.setText(added.passedOver().isEmpty() ? "" : getTranslation("classroom.group-passed-over",
+                String.join(", ", added.passedOver().subList(0, Math.min(10, added.passedOver().size())))));
+        ErrorMessages.notify(getTranslation("classroom.group-added", added.joined().size(), group.path()),
+                "roster-group-added", NotificationVariant.LUMO_SUCCESS);
     }
 
     /** Adds students by user name; names not among the school's students are listed, not added. */

@@ -1,9 +1,12 @@
 package io.campuslab.core.identity.keycloak;
 
+import io.campuslab.core.identity.DirectoryGroup;
+import io.campuslab.core.identity.DirectoryPerson;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.identity.NewPerson;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.tenant.TenantSlug;
@@ -14,7 +17,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +35,11 @@ import java.util.logging.Logger;
 public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakIdentityDirectory.class.getName());
+    private static final int PAGE = 100;
+    /** More groups below one school are not listed. */
+    private static final int MOST_GROUPS = 500;
+    /** More members of one group are not read: a roster holds fewer. */
+    private static final int MOST_MEMBERS = 1000;
 
     @Inject
     CoreSettings settings;
@@ -130,6 +145,77 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 + KeycloakAdminApi.encode(username), null);
         requireSuccess(response, "find user " + username);
         return !((JsonArray) KeycloakAdminApi.parse(response.body())).isEmpty();
+    }
+
+    @Override
+    public List<DirectoryGroup> groupsOf(TenantSlug school) throws DirectoryUnavailableException {
+        Optional<JsonObject> root = find(school);
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        String prefix = root.get().getString("path", "/" + school.value()) + "/";
+        List<DirectoryGroup> found = new ArrayList<>();
+        Deque<String> parents = new ArrayDeque<>(List.of(root.get().getString("id")));
+        while (!parents.isEmpty() && found.size() < MOST_GROUPS) {
+            String parent = parents.removeFirst();
+            for (JsonObject child : page("/groups/" + KeycloakAdminApi.encode(parent) + "/children?briefRepresentation=true",
+                    "subgroups of " + school, MOST_GROUPS)) {
+                String path = child.getString("path", "");
+                found.add(new DirectoryGroup(child.getString("id"),
+                        path.startsWith(prefix) ? path.substring(prefix.length()) : child.getString("name")));
+                if (child.getInt("subGroupCount", 1) > 0) {
+                    parents.addLast(child.getString("id"));
+                }
+            }
+        }
+        found.sort(Comparator.comparing(DirectoryGroup::path));
+        return found.size() > MOST_GROUPS ? List.copyOf(found.subList(0, MOST_GROUPS)) : found;
+    }
+
+    @Override
+    public List<DirectoryPerson> membersOf(TenantSlug school, String groupId) throws DirectoryUnavailableException, NotFoundException {
+        String path = "/groups/" + KeycloakAdminApi.encode(groupId);
+        HttpResponse<String> group = api.send("GET", path, null);
+        if (group.statusCode() == 404) {
+            throw new NotFoundException("group", groupId);
+        }
+        requireSuccess(group, "read group " + groupId);
+        if (!((JsonObject) KeycloakAdminApi.parse(group.body())).getString("path", "").startsWith("/" + school.value() + "/")) {
+            throw new NotFoundException("group", groupId);
+        }
+        return page(path + "/members?briefRepresentation=true", "members of group " + groupId, MOST_MEMBERS).stream()
+                .map(user -> new DirectoryPerson(user.getString("id"), user.getString("username"),
+                        (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip(),
+                        user.getString("email", null)))
+                .toList();
+    }
+
+    @Override
+    public Set<Role> rolesOf(String subject) throws DirectoryUnavailableException {
+        HttpResponse<String> response = api.send("GET", "/users/" + KeycloakAdminApi.encode(subject)
+                + "/role-mappings/realm/composite?briefRepresentation=true", null);
+        requireSuccess(response, "read roles of " + subject);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class)) {
+            Role.ofRealmName(mapped.getString("name")).ifPresent(roles::add);
+        }
+        return roles;
+    }
+
+    /** Up to {@code most} objects of a paged list, page by page. */
+    private List<JsonObject> page(String path, String what, int most) throws DirectoryUnavailableException {
+        List<JsonObject> all = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        while (all.size() < most) {
+            HttpResponse<String> response = api.send("GET", path + separator + "first=" + all.size() + "&max=" + PAGE, null);
+            requireSuccess(response, what);
+            List<JsonObject> batch = ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class);
+            all.addAll(batch);
+            if (batch.size() < PAGE) {
+                break;
+            }
+        }
+        return all.size() > most ? all.subList(0, most) : all;
     }
 
     private Optional<JsonObject> find(TenantSlug school) throws DirectoryUnavailableException {
