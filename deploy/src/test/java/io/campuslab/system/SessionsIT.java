@@ -227,6 +227,48 @@ class SessionsIT {
         send("POST", "/api/v1/sessions/" + session + "/end", teacher, null);
     }
 
+    @Test
+    void aSessionsLabsMountItsCourseMaterialAndDatasetsOnly() throws Exception {
+        String alice = signedIn("alice");
+        assertThat(send("POST", "/api/v1/courses", alice, "{\"name\": \"optics\", \"title\": \"Optics\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/api/v1/datasets", alice, "{\"name\": \"spectra\", \"displayName\": \"Spectra\"}")
+                .statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("orla", "student", "north-high");
+        signedIn("orla");
+        String tom = signedIn("tom");
+        long classroom = classroom(tom, "Optics 1", "orla");
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES);
+        String plain = draft(start, 30, 10, "vscode", 0, null);
+        String unknown = plain.replace("\"weeklyUntil\"", "\"course\": \"optics\", \"datasets\": [\"weather-of-mars\"], \"weeklyUntil\"");
+        HttpResponse<String> refused = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", tom, unknown);
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).contains("weather-of-mars");
+
+        String withMaterial = plain.replace("\"weeklyUntil\"", "\"course\": \"optics\", \"datasets\": [\"spectra\"], \"weeklyUntil\"");
+        HttpResponse<String> scheduled = send("POST", "/api/v1/classrooms/" + classroom + "/sessions", tom, withMaterial);
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        JsonNode summary = JSON.readTree(scheduled.body()).path(0);
+        assertThat(summary.path("course").asText()).isEqualTo("Optics");
+        assertThat(summary.path("datasets").toString()).isEqualTo("[\"spectra\"]");
+        long session = summary.path("id").asLong();
+        JsonNode console = waitForConsole(tom, session, c -> "RUNNING".equals(c.path("students").path(0).path("state").asText()));
+        String lab = console.path("students").path(0).path("labId").asText();
+
+        try (var cluster = StackExtension.devCluster().client()) {
+            var pod = cluster.pods().inAnyNamespace().withLabel("campuslab.io/lab", lab).list().getItems().get(0);
+            var mounts = pod.getSpec().getContainers().get(0).getVolumeMounts().stream()
+                    .map(m -> m.getMountPath()).toList();
+            assertThat(mounts).anyMatch(m -> m.endsWith("/courses/optics")).anyMatch(m -> m.endsWith("/datasets/spectra"))
+                    .noneMatch(m -> m.endsWith("/courses")).noneMatch(m -> m.endsWith("/datasets"))
+                    .noneMatch(m -> m.endsWith("/datasets-global"));
+            assertThat(pod.getSpec().getVolumes().stream().filter(v -> v.getHostPath() != null)
+                    .map(v -> v.getHostPath().getPath()).toList())
+                    .anyMatch(p -> p.endsWith("north-high/optics")).anyMatch(p -> p.endsWith("north-high/spectra"));
+        }
+        send("POST", "/api/v1/sessions/" + session + "/end", tom, null);
+    }
+
     private static String draft(LocalDateTime start, int minutes, int prepare, String template, int gpus, LocalDate weeklyUntil) {
         return """
                 {"template": "%s", "start": "%s", "minutes": %d, "prepareMinutes": %d, "gpus": %d, "zone": "UTC",

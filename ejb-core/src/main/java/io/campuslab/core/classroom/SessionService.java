@@ -20,6 +20,9 @@ import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.classroom.ClassSessionRepository;
 import io.campuslab.domain.classroom.Classroom;
 import io.campuslab.domain.course.Course;
+import io.campuslab.domain.course.CourseRepository;
+import io.campuslab.domain.dataset.Dataset;
+import io.campuslab.domain.dataset.DatasetRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabSize;
@@ -39,8 +42,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -98,6 +103,7 @@ public class SessionService {
         for (SessionSchedule.Window window : plan.windows()) {
             ClassSession session = new ClassSession(classroom, series, plan.template(), plan.course(), plan.size(),
                     window.start(), window.end(), plan.preparation(), caller.username());
+            session.useDatasets(plan.datasets());
             sessions.add(session);
             saved.add(session);
         }
@@ -177,7 +183,8 @@ public class SessionService {
     }
 
     /** A draft checked and made concrete: the template, the size, the windows. */
-    private record Plan(Classroom classroom, LabTemplate template, Course course, LabSize size, Duration preparation,
+    private record Plan(Classroom classroom, LabTemplate template, Course course, List<Dataset> datasets, LabSize size,
+                        Duration preparation,
                         List<SessionSchedule.Window> windows, ZoneId zone) {
 
         String when(Instant instant) {
@@ -209,11 +216,15 @@ public class SessionService {
         LabSize size = LabSizing.size(new LabRequest(template.name(), draft.cpuMillis(), draft.memoryMib(), draft.gpus(),
                 draft.gpuKey(), draft.gpuModel()), template, settings.current());
         Course course = null;
-        if (draft.courseId() != null) {
-            course = em.find(Course.class, draft.courseId());
-            if (course == null || !course.school().id().equals(school.id())) {
-                throw new NotFoundException("course", draft.courseId().toString());
-            }
+        if (draft.course() != null && !draft.course().isBlank()) {
+            course = new CourseRepository(em).find(school, draft.course().strip())
+                    .orElseThrow(() -> new NotFoundException("course", draft.course().strip()));
+        }
+        DatasetRepository known = new DatasetRepository(em);
+        Set<Dataset> datasets = new LinkedHashSet<>();
+        for (String name : draft.datasets()) {
+            datasets.add(known.findVisible(name == null ? "" : name.strip(), school)
+                    .orElseThrow(() -> new NotFoundException("dataset", name)));
         }
         Duration length = Duration.ofMinutes(draft.minutes());
         List<SessionSchedule.Window> windows;
@@ -229,7 +240,8 @@ public class SessionService {
         if (!windows.get(0).start().isAfter(clock.instant())) {
             throw new InvalidInputException("error.session.in-the-past");
         }
-        return new Plan(classroom, template, course, size, Duration.ofMinutes(draft.prepareMinutes()), windows, zone);
+        return new Plan(classroom, template, course, List.copyOf(datasets), size, Duration.ofMinutes(draft.prepareMinutes()),
+                windows, zone);
     }
 
     /** Checks every occurrence; the first that does not fit is the answer. */

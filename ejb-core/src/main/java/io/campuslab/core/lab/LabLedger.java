@@ -11,6 +11,8 @@ import io.campuslab.domain.audit.AuditRepository;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.classroom.ClassSessionRepository;
+import io.campuslab.domain.course.Course;
+import io.campuslab.domain.dataset.Dataset;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;
@@ -38,6 +40,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The scheduler's reads and writes of labs, each a short transaction of its own: no transaction is
@@ -263,7 +266,8 @@ public class LabLedger implements LabBooks {
         for (Long id : ids) {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.PROVISIONING) {
-                blueprints.add(blueprint(lab, selector(lab.size()), platform));
+                ClassSession session = lab.sessionId().map(sessionId -> em.find(ClassSession.class, sessionId)).orElse(null);
+                blueprints.add(blueprint(lab, selector(lab.size()), platform, session));
             }
         }
         return blueprints;
@@ -287,7 +291,7 @@ public class LabLedger implements LabBooks {
         }
         return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), LabSizing.demand(lab.size()),
                 lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
-                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform),
+                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform, sessionOrNull),
                 sessionOrNull == null ? null : sessionOrNull.id(), stopAt, stopReason);
     }
 
@@ -295,7 +299,12 @@ public class LabLedger implements LabBooks {
         return size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
     }
 
-    private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform) {
+    /**
+     * What the lab's pod is made of. A session's lab mounts the session's course and datasets only,
+     * when the session names them; other labs mount all the school's courses and datasets.
+     */
+    private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform,
+                                          ClassSession sessionOrNull) {
         String tenant = lab.tenant().slug().value();
         String user = lab.owner().username();
         LabTemplate template = lab.template().orElse(null);
@@ -309,12 +318,26 @@ public class LabLedger implements LabBooks {
             volumes.add(LabBlueprint.Volume.host("workspace",
                     platform.workspaceRoot().resolve(tenant).resolve(lab.templateName()).resolve(user).toString(), workspace, false));
         }
-        volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(tenant).toString(),
-                workspace + "/courses", true));
-        volumes.add(LabBlueprint.Volume.host("datasets", platform.datasetRoot().resolve(tenant).toString(),
-                workspace + "/datasets", true));
-        volumes.add(LabBlueprint.Volume.host("datasets-global", platform.datasetRoot().resolve("_global").toString(),
-                workspace + "/datasets-global", true));
+        Optional<Course> course = sessionOrNull == null ? Optional.empty() : sessionOrNull.course();
+        if (course.isPresent()) {
+            volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(course.get().folder()).toString(),
+                    workspace + "/courses/" + course.get().name(), true));
+        } else {
+            volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(tenant).toString(),
+                    workspace + "/courses", true));
+        }
+        List<Dataset> datasets = sessionOrNull == null ? List.of() : sessionOrNull.datasets();
+        if (datasets.isEmpty()) {
+            volumes.add(LabBlueprint.Volume.host("datasets", platform.datasetRoot().resolve(tenant).toString(),
+                    workspace + "/datasets", true));
+            volumes.add(LabBlueprint.Volume.host("datasets-global", platform.datasetRoot().resolve("_global").toString(),
+                    workspace + "/datasets-global", true));
+        }
+        for (int i = 0; i < datasets.size(); i++) {
+            Dataset dataset = datasets.get(i);
+            volumes.add(LabBlueprint.Volume.host("dataset-" + (i + 1), platform.datasetRoot().resolve(dataset.folder()).toString(),
+                    workspace + (dataset.isGlobal() ? "/datasets-global/" : "/datasets/") + dataset.name(), true));
+        }
         if (template != null) {
             for (MountSpec mount : template.mounts()) {
                 volumes.add(LabBlueprint.Volume.host("x-" + mount.name(),

@@ -2,6 +2,7 @@ package io.campuslab.domain.classroom;
 
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.course.Course;
+import io.campuslab.domain.dataset.Dataset;
 import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.persistence.Column;
@@ -12,11 +13,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,6 +68,12 @@ public class ClassSession {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "course_id")
     private Course course;
+
+    /** The datasets the labs mount; none: the school's datasets, as for every lab. */
+    @ManyToMany
+    @JoinTable(name = "class_session_datasets", joinColumns = @JoinColumn(name = "session_id"),
+            inverseJoinColumns = @JoinColumn(name = "dataset_id"))
+    private Set<Dataset> datasets = new HashSet<>();
 
     @Embedded
     private LabSize size;
@@ -214,6 +228,17 @@ public class ClassSession {
 
     public Optional<Course> course() {
         return Optional.ofNullable(course);
+    }
+
+    /** The labs mount exactly these datasets instead of all the school may use. */
+    public void useDatasets(Collection<Dataset> chosen) {
+        datasets.clear();
+        datasets.addAll(chosen);
+    }
+
+    /** The datasets the labs mount, by name; empty: the school's datasets, as for every lab. */
+    public List<Dataset> datasets() {
+        return datasets.stream().sorted(Comparator.comparing(Dataset::name)).toList();
     }
 
     public LabSize size() {

@@ -18,6 +18,8 @@ import io.campuslab.core.classroom.SessionAnswer;
 import io.campuslab.core.classroom.SessionDraft;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.classroom.SessionSummary;
+import io.campuslab.core.course.CourseService;
+import io.campuslab.core.dataset.DatasetService;
 import io.campuslab.core.identity.DirectoryGroup;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.platform.CampusLabException;
@@ -36,15 +38,20 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
     private final ClassroomService classrooms;
     private final SessionService sessions;
     private final CatalogService catalog;
+    private final CourseService courses;
+    private final DatasetService datasets;
     private final Grid<SessionSummary> sessionGrid = new Grid<>();
     private final H3 title = new H3();
     private long id;
 
     @Inject
-    public ClassroomView(ClassroomService classrooms, SessionService sessions, CatalogService catalog) {
+    public ClassroomView(ClassroomService classrooms, SessionService sessions, CatalogService catalog, CourseService courses,
+                         DatasetService datasets) {
         this.classrooms = classrooms;
         this.sessions = sessions;
         this.catalog = catalog;
+        this.courses = courses;
+        this.datasets = datasets;
         addAttachListener(attach -> BrowserZone.whenKnown(attach.getUI(), this::showSessions));
     }
 
@@ -57,7 +64,7 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
             title.setText(classroom.name());
             RosterEditor roster = new RosterEditor(classrooms.candidates(), classroom.students(), this::saveRoster,
                     directoryGroups(), this::addGroup);
-            SessionForm form = new SessionForm(catalog.offered(), none -> zone().getId(), new SessionForm.Action() {
+            SessionForm.Action action = new SessionForm.Action() {
                 @Override
                 public SessionAnswer check(SessionDraft draft) throws CampusLabException {
                     return sessions.check(id, draft);
@@ -70,7 +77,8 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
                     ErrorMessages.notify(getTranslation("session.scheduled"), "session-scheduled",
                             com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
                 }
-            });
+            };
+            SessionForm form = new SessionForm(catalog.offered(), courses.list(), datasets.list(), none -> zone().getId(), action);
             configureGrid();
             add(title, roster, new H4(getTranslation("session.title")), sessionGrid, new H4(getTranslation("session.new")), form);
             showSessions();
@@ -85,6 +93,7 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
         sessionGrid.addColumn(s -> BrowserZone.when(s.startsAt(), zone())).setHeader(getTranslation("session.start")).setAutoWidth(true);
         sessionGrid.addColumn(s -> BrowserZone.time(s.endsAt(), zone())).setHeader(getTranslation("session.ends"));
         sessionGrid.addColumn(SessionSummary::template).setHeader(getTranslation("session.template"));
+        sessionGrid.addColumn(this::material).setHeader(getTranslation("session.material"));
         sessionGrid.addColumn(s -> s.gpus() == 0 ? getTranslation("session.cpu-only") : getTranslation("lab.gpu-count", s.gpus()))
                 .setHeader(getTranslation("session.gpus"));
         sessionGrid.addColumn(s -> getTranslation(s.phase().messageKey())).setHeader(getTranslation("session.phase"));
@@ -95,6 +104,14 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
             console.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return console;
         });
+    }
+
+    /** The course and datasets the labs mount, or that they mount the school's. */
+    private String material(SessionSummary session) {
+        String course = session.course() == null ? getTranslation("session.material.courses") : session.course();
+        String data = session.datasets().isEmpty() ? getTranslation("session.material.datasets")
+                : String.join(", ", session.datasets());
+        return course + " · " + data;
     }
 
     private void showSessions() {

@@ -3,6 +3,7 @@ package io.campuslab.web.classroom;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -17,6 +18,8 @@ import com.vaadin.flow.function.SerializableFunction;
 import io.campuslab.core.catalog.CatalogItem;
 import io.campuslab.core.classroom.SessionAnswer;
 import io.campuslab.core.classroom.SessionDraft;
+import io.campuslab.core.course.CourseSummary;
+import io.campuslab.core.dataset.DatasetSummary;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.web.layout.ErrorMessages;
 import java.math.BigDecimal;
@@ -26,8 +29,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Scheduling a session: the lab each student gets (its size and GPUs), when and how long, once or weekly until a last
- * day, how long ahead the labs are prepared. "Check" says whether it fits and why not, before
+ * Scheduling a session: the lab each student gets (its size and GPUs, the course material and datasets
+ * it mounts), when and how long, once or weekly until a last day, how long ahead the labs are prepared. "Check" says whether it fits and why not, before
  * anything is saved; "Schedule" saves it if it fits.
  */
 class SessionForm extends VerticalLayout {
@@ -40,6 +43,8 @@ class SessionForm extends VerticalLayout {
     }
 
     private final Select<CatalogItem> template = new Select<>();
+    private final Select<CourseSummary> course = new Select<>();
+    private final MultiSelectComboBox<DatasetSummary> datasets = new MultiSelectComboBox<>();
     private final DateTimePicker start = new DateTimePicker();
     private final IntegerField minutes = new IntegerField();
     private final IntegerField prepare = new IntegerField();
@@ -52,7 +57,8 @@ class SessionForm extends VerticalLayout {
     private final Paragraph answer = new Paragraph();
     private final SerializableFunction<Void, String> zone;
 
-    SessionForm(List<CatalogItem> templates, SerializableFunction<Void, String> zone, Action action) {
+    SessionForm(List<CatalogItem> templates, List<CourseSummary> courses, List<DatasetSummary> offeredDatasets,
+                SerializableFunction<Void, String> zone, Action action) {
         this.zone = zone;
         setPadding(false);
         template.setId("session-template");
@@ -60,6 +66,24 @@ class SessionForm extends VerticalLayout {
         template.setItems(templates);
         template.setItemLabelGenerator(CatalogItem::displayName);
         templates.stream().findFirst().ifPresent(template::setValue);
+        course.setId("session-course");
+        course.setLabel(getTranslation("session.course"));
+        course.setHelperText(getTranslation("session.course.help"));
+        course.setEmptySelectionAllowed(true);
+        course.setEmptySelectionCaption(getTranslation("session.course.none"));
+        course.setItems(courses);
+        course.setItemLabelGenerator(c -> c == null ? getTranslation("session.course.none") : c.title());
+        course.addValueChangeListener(change -> {
+            if (change.getValue() != null && change.getValue().defaultTemplate() != null) {
+                templates.stream().filter(t -> t.name().equals(change.getValue().defaultTemplate())).findFirst()
+                        .ifPresent(template::setValue);
+            }
+        });
+        datasets.setId("session-datasets");
+        datasets.setLabel(getTranslation("session.datasets"));
+        datasets.setHelperText(getTranslation("session.datasets.help"));
+        datasets.setItems(offeredDatasets);
+        datasets.setItemLabelGenerator(DatasetSummary::displayName);
         start.setId("session-start");
         start.setLabel(getTranslation("session.start"));
         start.setStep(java.time.Duration.ofMinutes(5));
@@ -112,7 +136,8 @@ class SessionForm extends VerticalLayout {
         schedule.setId("session-schedule");
         schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         answer.setId("session-answer");
-        FormLayout fields = new FormLayout(template, gpus, gpuType, cores, memory, start, minutes, prepare, weekly, until);
+        FormLayout fields = new FormLayout(template, gpus, gpuType, cores, memory, course, datasets, start, minutes, prepare,
+                weekly, until);
         add(fields, new HorizontalLayout(check, schedule), answer);
     }
 
@@ -141,7 +166,9 @@ class SessionForm extends VerticalLayout {
                 cores.getValue() == null ? null : cores.getValue().multiply(BigDecimal.valueOf(1000)).intValue(),
                 memory.getValue() == null ? null : memory.getValue().multiply(BigDecimal.valueOf(1024)).intValue(),
                 gpus.getValue() == null ? 0 : gpus.getValue(),
-                gpus.getValue() != null && gpus.getValue() > 0 ? gpuType.getValue() : null, null, null);
+                gpus.getValue() != null && gpus.getValue() > 0 ? gpuType.getValue() : null, null,
+                course.getValue() == null ? null : course.getValue().name(),
+                datasets.getValue().stream().map(DatasetSummary::name).sorted().toList());
     }
 
     private void show(SessionAnswer checked) {
