@@ -68,6 +68,17 @@ class SessionsIT {
         Instant endsAt = Instant.parse(console.path("session").path("endsAt").asText());
         JsonNode extended = JSON.readTree(send("POST", "/api/v1/sessions/" + session + "/extend", tom, "{\"minutes\": 15}").body());
         assertThat(Instant.parse(extended.path("endsAt").asText())).isEqualTo(endsAt.plus(Duration.ofMinutes(15)));
+        Instant labsStop = Instant.parse(extended.path("labsStopAt").asText());
+        assertThat(send("POST", "/api/v1/sessions/" + session + "/keep", tom, "{\"usernames\": [\"sue\"], \"minutes\": 3}")
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> kept = send("POST", "/api/v1/sessions/" + session + "/keep", tom,
+                "{\"usernames\": [\"sue\"], \"minutes\": 20}");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        JsonNode rows = JSON.readTree(send("GET", "/api/v1/sessions/" + session + "/console", tom, null).body()).path("students");
+        for (JsonNode row : rows) {
+            assertThat(Instant.parse(row.path("stopsAt").asText())).as(row.path("username").asText())
+                    .isEqualTo(row.path("username").asText().equals("sue") ? labsStop.plus(Duration.ofMinutes(20)) : labsStop);
+        }
 
         HttpResponse<byte[]> download = PortalApi.fetchBytes("/api/v1/sessions/" + session + "/attendance", tom);
         assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

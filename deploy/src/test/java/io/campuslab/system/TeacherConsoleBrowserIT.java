@@ -79,6 +79,15 @@ class TeacherConsoleBrowserIT {
             Instant after = waitForEnd(tess, session, before);
             org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before.plus(Duration.ofMinutes(20)));
 
+            Instant labsStop = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, tess, null).body())
+                    .path("labsStopAt").asText());
+            assertThat(page.locator("#console-stops-cody")).hasAttribute("data-stops", labsStop.toString());
+            page.locator("#console-keep-cody").click();
+            assertThat(page.locator("#console-stops-cody")).hasAttribute("data-stops", labsStop.plus(Duration.ofMinutes(15)).toString());
+            assertThat(page.locator("#console-stops-cora")).hasAttribute("data-stops", labsStop.toString());
+
+            anotherSchoolsTeacherFindsNothing(session);
+
             page.locator("#console-end").click();
             assertThat(page.locator("#console-status")).hasAttribute("data-phase", "CANCELLED");
             assertThat(page.locator("#console-state-cora[data-state=STOPPED]")).isVisible(A_MINUTE);
@@ -102,6 +111,26 @@ class TeacherConsoleBrowserIT {
             org.assertj.core.api.Assertions.assertThat(page.locator("#session-card-" + session + " #session-open")
                     .getAttribute("href")).startsWith("open-lab/");
             Chromium.screenshot(page, "session-card");
+        } finally {
+            context.close();
+        }
+    }
+
+    /** tina teaches at South Academy: the session's address shows her nothing of it, her classrooms do not list it. */
+    private static void anotherSchoolsTeacherFindsNothing(long session) throws Exception {
+        BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        try {
+            Chromium.signIn(page, "tina", "campuslab");
+            page.navigate(Chromium.portal().replaceAll("/+$", "") + "/sessions/" + session);
+            assertThat(page.locator("#console-missing")).containsText("There is no session " + session + " of yours");
+            assertThat(page.locator("#console-students")).hasCount(0);
+            assertThat(page.locator("body")).not().containsText("Robotics 4D");
+            Chromium.screenshot(page, "console-of-another-school");
+            page.locator("#nav-classrooms").click();
+            assertThat(page.locator("#classroom-name")).isVisible();
+            assertThat(page.locator("body")).not().containsText("Robotics 4D");
         } finally {
             context.close();
         }

@@ -4,6 +4,7 @@ import io.campuslab.core.audit.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.SettingsSource;
@@ -85,9 +86,11 @@ public class SessionConsole {
             Instant firstOpened = labs.stream().flatMap(l -> l.firstOpenedAt().stream()).min(Instant::compareTo).orElse(null);
             Instant activity = labs.stream().flatMap(l -> l.lastActivityAt().stream()).max(Instant::compareTo).orElse(null);
             rows.add(latest == null
-                    ? new ConsoleRow(student.username(), student.displayName(), null, null, "session.no-lab", "", null, 0, null, null)
+                    ? new ConsoleRow(student.username(), student.displayName(), null, null, "session.no-lab", "", null, 0, null, null,
+                            null)
                     : new ConsoleRow(student.username(), student.displayName(), latest.id(), latest.state(), latest.reasonKey(),
-                            latest.reasonDetail().orElse(""), latest.queuePosition().orElse(null), minutes, activity, firstOpened));
+                            latest.reasonDetail().orElse(""), latest.queuePosition().orElse(null), minutes, activity, firstOpened,
+                            latest.state().isActive() ? session.labStopsAt(latest, grace()) : null));
         }
         return rows;
     }
@@ -113,6 +116,45 @@ public class SessionConsole {
         audit.record(session.tenant().slug().value(), "session.labs-stopped", session.classroom().name(), stopped + " labs");
         signals.labsChanged();
         return stopped;
+    }
+
+    /** The longest a teacher keeps one student's lab past the time the session's labs stop. */
+    public static final Duration LONGEST_KEEP = Duration.ofHours(4);
+
+    /**
+     * Keeps the students' labs running this many minutes longer than they would stop now (with the
+     * session, or an earlier keep), for a student who needs more time; the session's seats and the
+     * other students' labs are not changed. Not for a cancelled or ended session.
+     *
+     * @return how many labs are kept longer
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public int keep(long sessionId, Collection<String> usernames, int minutes)
+            throws NotPermittedException, NotFoundException, ConflictException, InvalidInputException {
+        ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
+        if (minutes < 5 || minutes > 120) {
+            throw new InvalidInputException("error.session.keep-invalid", 5, 120);
+        }
+        Instant now = clock.instant();
+        SessionPhase phase = session.phase(now, grace());
+        if (phase == SessionPhase.SCHEDULED || phase == SessionPhase.CANCELLED) {
+            throw new ConflictException("error.session.not-open", session.classroom().name());
+        }
+        Instant latest = session.labsStopAt(grace()).plus(LONGEST_KEEP);
+        Map<Lab, Instant> kept = new HashMap<>();
+        for (Lab lab : activeLabs(session, usernames)) {
+            Instant stops = session.labStopsAt(lab, grace());
+            Instant until = (stops.isAfter(now) ? stops : now).plus(Duration.ofMinutes(minutes));
+            if (until.isAfter(latest)) {
+                throw new InvalidInputException("error.session.keep-too-long", lab.owner().username(), LONGEST_KEEP.toHours());
+            }
+            kept.put(lab, until);
+        }
+        kept.forEach(Lab::keepUntil);
+        audit.record(session.tenant().slug().value(), "session.labs-kept", session.classroom().name(),
+                kept.size() + " labs, " + minutes + " minutes");
+        signals.labsChanged();
+        return kept.size();
     }
 
     /**

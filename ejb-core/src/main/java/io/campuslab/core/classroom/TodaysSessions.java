@@ -71,7 +71,7 @@ public class TodaysSessions {
             }
             Lab lab = labs.activeOfSession(session.id(), caller).orElse(null);
             cards.add(new SessionCard(SessionSummary.of(session, now, grace),
-                    lab == null ? null : LabView.of(lab, platform, now, session.labsStopAt(grace))));
+                    lab == null ? null : LabView.of(lab, platform, now, session.labStopsAt(lab, grace))));
         }
         return cards;
     }
@@ -105,6 +105,6 @@ public class TodaysSessions {
             audit.record(session.tenant().slug().value(), "lab.requested", lab.objectName(), session.classroom().name());
             signals.labsChanged();
         }
-        return LabView.of(lab, platform, now, session.labsStopAt(platform.sessionEndGrace()));
+        return LabView.of(lab, platform, now, session.labStopsAt(lab, platform.sessionEndGrace()));
     }
 }

@@ -283,7 +283,7 @@ public class LabLedger implements LabBooks {
         Instant stopAt = null;
         String stopReason = null;
         if (sessionOrNull != null) {
-            stopAt = sessionOrNull.labsStopAt(platform.sessionEndGrace());
+            stopAt = sessionOrNull.labStopsAt(lab, platform.sessionEndGrace());
             stopReason = sessionOrNull.cancelled() ? "lab.reason.session-cancelled" : "lab.reason.session-ended";
         } else if (lab.reclaimAt().isPresent()) {
             stopAt = lab.reclaimAt().get();

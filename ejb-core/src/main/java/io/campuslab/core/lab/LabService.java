@@ -272,13 +272,14 @@ public class LabService {
         boolean unreachable = scheduler.clusterUnreachableSince().isPresent();
         PlatformSettings platform = settings.current();
         Instant now = clock.instant();
-        Map<Long, Instant> sessionStops = new java.util.HashMap<>();
+        Map<Long, ClassSession> sessionsById = new java.util.HashMap<>();
         List<Long> sessions = labs.stream().flatMap(l -> l.sessionId().stream()).distinct().toList();
         if (!sessions.isEmpty()) {
             em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class).setParameter("ids", sessions)
-                    .getResultList().forEach(s -> sessionStops.put(s.id(), s.labsStopAt(platform.sessionEndGrace())));
+                    .getResultList().forEach(s -> sessionsById.put(s.id(), s));
         }
-        return labs.stream().map(lab -> LabView.of(lab, platform, now, lab.sessionId().map(sessionStops::get).orElse(null)))
+        return labs.stream().map(lab -> LabView.of(lab, platform, now, lab.sessionId().map(sessionsById::get)
+                        .map(s -> s.labStopsAt(lab, platform.sessionEndGrace())).orElse(null)))
                 .map(v -> unreachable ? v.whileClusterUnreachable() : v).toList();
     }
 

@@ -3,6 +3,7 @@ package io.campuslab.domain.classroom;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.course.Course;
 import io.campuslab.domain.dataset.Dataset;
+import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.persistence.Column;
@@ -199,6 +200,13 @@ public class ClassSession {
     /** When the labs it prepared stop: its end plus the grace period, or at once once cancelled. */
     public Instant labsStopAt(Duration grace) {
         return cancelledAt != null ? cancelledAt : endsAt.plus(grace);
+    }
+
+    /** When one of its labs stops: with the others, or later if a teacher keeps that lab (not once cancelled). */
+    public Instant labStopsAt(Lab lab, Duration grace) {
+        Instant withTheOthers = labsStopAt(grace);
+        return cancelledAt != null ? withTheOthers
+                : lab.keptUntil().filter(withTheOthers::isBefore).orElse(withTheOthers);
     }
 
     public Long id() {

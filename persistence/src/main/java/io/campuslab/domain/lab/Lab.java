@@ -101,6 +101,9 @@ public class Lab {
     @Column(name = "first_opened_at")
     private Instant firstOpenedAt;
 
+    @Column(name = "kept_until")
+    private Instant keptUntil;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -150,6 +153,25 @@ public class Lab {
     /** When the lab stops to give its room back to a class session, if it must. */
     public Optional<Instant> reclaimAt() {
         return Optional.ofNullable(state.holdsResources() ? reclaimAt : null);
+    }
+
+    /**
+     * A session's lab is kept running until this moment even if its session ends earlier; a lab of
+     * one's own, or one that ended, is not kept.
+     *
+     * @return whether the lab is kept now
+     */
+    public boolean keepUntil(Instant until) {
+        if (sessionId == null || !state.isActive() || state == LabState.STOPPING) {
+            return false;
+        }
+        keptUntil = until;
+        return true;
+    }
+
+    /** Until when a teacher keeps this session's lab running past the session's end, if they do. */
+    public Optional<Instant> keptUntil() {
+        return Optional.ofNullable(keptUntil);
     }
 
     /** The owner opened the running lab: activity, and the first opening is kept (a session's attendance). */

@@ -10,6 +10,8 @@ import io.campuslab.domain.catalog.PortSpec;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.lab.Lab;
+import io.campuslab.domain.lab.LabOrigin;
 import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantSlug;
@@ -94,6 +96,31 @@ class ClassSessionTest {
                 START.plus(Duration.ofHours(13)), Duration.ZERO, "tom")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClassSession(classroom(), "s", template(), null, size(), START, END, Duration.ofHours(3), "tom"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTeacherKeepsOneStudentsLabPastTheSessionButACancellationStopsItWithTheOthers() {
+        ClassSession session = session(Duration.ofMinutes(10));
+        Member sam = Member.invited("subject-sam", "sam", "Sam Student", null, session.tenant(), Role.STUDENT, null, START);
+        Member sue = Member.invited("subject-sue", "sue", "Sue Student", null, session.tenant(), Role.STUDENT, null, START);
+        Lab samsLab = Lab.forSession(1L, session.tenant(), sam, template(), size(), START);
+        Lab suesLab = Lab.forSession(1L, session.tenant(), sue, template(), size(), START);
+        assertThat(session.labStopsAt(samsLab, GRACE)).isEqualTo(END.plus(GRACE));
+
+        assertThat(samsLab.keepUntil(END.plus(Duration.ofMinutes(30)))).isTrue();
+        assertThat(session.labStopsAt(samsLab, GRACE)).isEqualTo(END.plus(Duration.ofMinutes(30)));
+        assertThat(session.labStopsAt(suesLab, GRACE)).as("the others stop with the session").isEqualTo(END.plus(GRACE));
+        session.extend(Duration.ofMinutes(60), START);
+        assertThat(session.labStopsAt(samsLab, GRACE)).as("a keep earlier than the session's new end does not cut it short")
+                .isEqualTo(END.plus(Duration.ofMinutes(60)).plus(GRACE));
+
+        Instant cancelled = START.minus(Duration.ofMinutes(5));
+        session.cancel(cancelled);
+        assertThat(session.labStopsAt(samsLab, GRACE)).isEqualTo(cancelled);
+
+        Lab own = Lab.queue(session.tenant(), sam, template(), size(), LabOrigin.SELF_SERVICE, START);
+        assertThat(own.keepUntil(END.plus(Duration.ofHours(1)))).as("a lab of one's own is not the teacher's to keep").isFalse();
+        assertThat(own.keptUntil()).isEmpty();
     }
 
     private static ClassSession session(Duration preparation) {

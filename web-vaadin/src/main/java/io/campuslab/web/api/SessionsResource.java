@@ -119,6 +119,21 @@ public class SessionsResource {
         return new Changed(console.restart(id, students == null || students.usernames() == null ? List.of() : students.usernames()));
     }
 
+    /** Students whose labs are kept longer, and by how many minutes. */
+    public record KeepLonger(List<String> usernames, int minutes) {
+    }
+
+    @POST
+    @Path("{id}/keep")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Keep these students' labs running 5 to 120 minutes longer than they would stop now")
+    @APIResponse(responseCode = "400", description = "Minutes out of range, or a lab would run more than 4 hours past the session")
+    @APIResponse(responseCode = "409", description = "The session has not begun preparing, or was cancelled")
+    public Changed keep(@PathParam("id") long id, KeepLonger keep) throws CampusLabException {
+        return new Changed(console.keep(id, keep == null || keep.usernames() == null ? List.of() : keep.usernames(),
+                keep == null ? 0 : keep.minutes()));
+    }
+
     @GET
     @Path("{id}/attendance")
     @Produces("text/csv")

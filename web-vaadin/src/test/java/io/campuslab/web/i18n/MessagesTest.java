@@ -94,20 +94,22 @@ class MessagesTest {
 
     /**
      * Every message key the core and the domain name in their sources, as a literal: a text of its
-     * own, an audit action's or a setting's label. A key typed wrong shows as "!key" to users; this finds it first.
+     * own, an audit action's or a setting's label, or what a {@code NotFoundException} says is missing.
+     * A key typed wrong shows as "!key" to users; this finds it first.
      */
     @Test
     void everyKeyNamedInTheSourcesHasATextInBothLanguages() throws IOException {
         Properties english = load("i18n/messages.properties");
         Properties chinese = load("i18n/messages_zh_CN.properties");
-        Pattern literal = Pattern.compile("\"((?:error|session|lab\\.reason|lab\\.wait)\\.[a-z][a-z0-9.-]*[a-z0-9])\"");
+        Pattern literal = Pattern.compile("\"((?:error|session|classroom|lab\\.reason|lab\\.wait)\\.[a-z][a-z0-9.-]*[a-z0-9])\""
+                + "|new NotFoundException\\(\"([a-z-]+)\"");
         List<String> missing = new ArrayList<>();
         for (String module : List.of("../ejb-core/src/main/java", "../persistence/src/main/java")) {
             try (Stream<Path> files = Files.walk(Path.of(module))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher found = literal.matcher(Files.readString(file));
                     while (found.find()) {
-                        String key = found.group(1);
+                        String key = found.group(1) != null ? found.group(1) : "error.not-found." + found.group(2);
                         boolean known = List.of("", "audit.action.", "setting.").stream()
                                 .anyMatch(prefix -> english.containsKey(prefix + key) && chinese.containsKey(prefix + key));
                         if (!known && !key.endsWith(".")) {
