@@ -73,6 +73,8 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         }
     };
     private final Anchor attendance = new Anchor();
+    private Button extend;
+    private Button end;
     private long id;
     private SessionConsole.View shown;
 
@@ -102,12 +104,12 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         minutes.setMin(1);
         minutes.setWidth("7rem");
         minutes.setSuffixComponent(new Span(getTranslation("session.minutes-short")));
-        Button extend = new Button(getTranslation("session.extend"), VaadinIcon.PLUS_CIRCLE_O.create(), click -> act(() -> {
+        extend = new Button(getTranslation("session.extend"), VaadinIcon.PLUS_CIRCLE_O.create(), click -> act(() -> {
             sessions.extend(id, minutes.getValue() == null ? 0 : minutes.getValue());
             return null;
         }));
         extend.setId("console-extend");
-        Button end = new Button(getTranslation("session.end"), VaadinIcon.STOP.create(), click -> act(() -> {
+        end = new Button(getTranslation("session.end"), VaadinIcon.STOP.create(), click -> act(() -> {
             sessions.end(id);
             return null;
         }));
@@ -149,12 +151,16 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         // the cells that change or act are rendered in the browser: a row that changes keeps its
         // elements, so a click never lands on a copy the server has already replaced
         grid.addColumn(LitRenderer.<ConsoleRow>of("<span id=\"console-state-${item.username}\" data-state=\"${item.state}\""
-                        + " theme=\"${item.theme}\">${item.text}</span>")
+                        + " theme=\"${item.theme}\">${item.text}</span>"
+                        + "<div style=\"white-space: normal; font-size: var(--lumo-font-size-xs);"
+                        + " color: var(--lumo-secondary-text-color)\">${item.reason}</div>")
                         .withProperty("username", ConsoleRow::username)
                         .withProperty("state", r -> r.state() == null ? "NONE" : r.state().name())
                         .withProperty("theme", r -> r.state() == LabState.RUNNING ? "badge success"
                                 : r.state() == LabState.FAILED ? "badge error" : "badge")
-                        .withProperty("text", this::stateText))
+                        .withProperty("text", r -> r.state() == null ? getTranslation("session.no-lab")
+                                : getTranslation("lab.state." + r.state().name().toLowerCase()))
+                        .withProperty("reason", this::reason))
                 .setHeader(getTranslation("session.lab")).setWidth("7rem").setFlexGrow(2);
         grid.addColumn(r -> r.queuePosition() == null ? "" : r.queuePosition().toString()).setHeader(getTranslation("session.queue"))
                 .setWidth("5rem").setFlexGrow(0);
@@ -169,16 +175,18 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
                         .withProperty("time", r -> r.stopsAt() == null ? "" : BrowserZone.time(r.stopsAt(), zone())))
                 .setHeader(getTranslation("session.stops")).setWidth("5rem").setFlexGrow(0);
         grid.addColumn(r -> r.attended() ? "✓ " + BrowserZone.time(r.firstOpened(), zone()) : "")
-                .setHeader(getTranslation("session.attended")).setWidth("5rem").setFlexGrow(0);
+                .setHeader(getTranslation("session.attended")).setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(rowActions()).setWidth("13rem").setFlexGrow(0);
     }
 
-    private String stateText(ConsoleRow row) {
-        if (row.state() == null) {
-            return getTranslation("session.no-lab");
+    /** Why a lab is not running, as the teacher reads it. */
+    private String reason(ConsoleRow row) {
+        if (row.state() == null || row.state() == LabState.RUNNING) {
+            return "";
         }
-        String state = getTranslation("lab.state." + row.state().name().toLowerCase());
-        return row.state() == LabState.RUNNING ? state : state + " · " + getTranslation(row.reasonKey(), row.reasonDetail());
+        // the student's own words ("Stopped by you") would name the teacher here
+        String key = row.reasonKey().equals("lab.reason.stopped-by-user") ? "session.stopped-by-student" : row.reasonKey();
+        return getTranslation(key, row.reasonDetail());
     }
 
     /**
@@ -306,6 +314,11 @@ public class SessionConsoleView extends VerticalLayout implements HasUrlParamete
         status.getElement().setAttribute("data-phase", session.phase().name());
         boolean open = session.phase() != SessionPhase.ENDED && session.phase() != SessionPhase.CANCELLED;
         status.getStyle().set("font-weight", open ? "bold" : "normal");
+        // once over, the session can be neither extended nor ended
+        boolean changeable = session.phase() == SessionPhase.SCHEDULED || session.phase() == SessionPhase.PREPARING
+                || session.phase() == SessionPhase.LIVE;
+        extend.setEnabled(changeable);
+        end.setEnabled(changeable);
     }
 
     private byte[] csv() {
