@@ -2,6 +2,8 @@ package io.campuslab.devcluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the real API server refuses and the mock would store: names and labels that break the
- * syntax (422), objects in a namespace that does not exist (404), changes to a pod's spec beyond
- * what Kubernetes allows (422), and pods that would take a namespace over its ResourceQuota (403).
+ * syntax (422), objects in a namespace that does not exist (404), replacements of an object that
+ * changed since it was read (409), changes to a pod's spec beyond what Kubernetes allows (422), and
+ * pods that would take a namespace over its ResourceQuota (403).
  * The answers carry the same Status reasons and the same wording as the real API.
  */
 final class ApiAdmission {
@@ -69,6 +72,12 @@ final class ApiAdmission {
         if (path.namespace() != null && "POST".equals(method)
                 && read.apply("/api/v1/namespaces/" + path.namespace()).isEmpty()) {
             return Optional.of(new Refusal(404, "NotFound", "namespaces \"" + path.namespace() + "\" not found"));
+        }
+        if ("PUT".equals(method) && path.name() != null) {
+            Optional<Refusal> stale = staleVersion(plainPath, path, object);
+            if (stale.isPresent()) {
+                return stale;
+            }
         }
         if ("pods".equals(path.resource()) && path.name() != null) {
             return immutableSpec(method, path, object);
@@ -124,6 +133,24 @@ final class ApiAdmission {
                 && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
     }
 
+    /**
+     * A replacement that names the version it was read at is refused when the object changed since
+     * (the API server's optimistic concurrency, checked before the object is validated); one that
+     * names no version replaces whatever is stored.
+     */
+    private Optional<Refusal> staleVersion(String plainPath, ApiPath path, JsonNode change) {
+        String version = change.path("metadata").path("resourceVersion").asText("");
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> stored = read.apply(plainPath);
+        if (stored.isEmpty() || version.equals(parse(stored.get()).path("metadata").path("resourceVersion").asText(""))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(409, "Conflict", "Operation cannot be fulfilled on " + path.resource() + " \""
+                + path.name() + "\": the object has been modified; please apply your changes to the latest version and try again"));
+    }
+
     /** A pod's spec may change only in its containers' images (and a few fields CampusLab never touches). */
     private Optional<Refusal> immutableSpec(String method, ApiPath path, JsonNode change) {
         if (!change.has("spec")) {
@@ -136,7 +163,7 @@ final class ApiAdmission {
         JsonNode before = withoutImages(parse(stored.get()).path("spec"));
         JsonNode after = "PATCH".equals(method) ? merged(before, namesOnlyDropped(withoutImages(change.path("spec"))))
                 : withoutImages(change.path("spec"));
-        if (before.equals(after)) {
+        if (withoutEmpty(before).equals(withoutEmpty(after))) {
             return Optional.empty();
         }
         return invalid("Pod", path.name(), "spec: Forbidden: pod updates may not change fields other than"
@@ -238,6 +265,30 @@ final class ApiAdmission {
             node.remove(List.of("activeDeadlineSeconds", "tolerations", "terminationGracePeriodSeconds"));
         }
         return copy;
+    }
+
+    /**
+     * The spec without nulls, empty lists and empty maps: clients write "none" either way (the
+     * official Java client sends {@code "volumes": []} where the server stored nothing), and the API
+     * server decodes both to the same.
+     */
+    private static JsonNode withoutEmpty(JsonNode value) {
+        if (value instanceof ObjectNode object) {
+            ObjectNode kept = object.objectNode();
+            object.fields().forEachRemaining(field -> {
+                JsonNode inner = withoutEmpty(field.getValue());
+                if (!inner.isNull() && !(inner.isContainerNode() && inner.isEmpty())) {
+                    kept.set(field.getKey(), inner);
+                }
+            });
+            return kept;
+        }
+        if (value.isArray()) {
+            ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> kept.add(withoutEmpty(item)));
+            return kept;
+        }
+        return value;
     }
 
     /** A patch's container lists that only name containers (whose images it changes) say nothing else. */

@@ -26,6 +26,7 @@ final class ApiFrontDoor implements AutoCloseable {
     private final int backendPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
+    private Thread acceptor;
     private int lastPort;
 
     private ApiFrontDoor(int backendPort) {
@@ -59,6 +60,14 @@ final class ApiFrontDoor implements AutoCloseable {
         if (listener != null) {
             closeQuietly(listener);
         }
+        if (acceptor != null) {
+            try {
+                // a connection it was letting in is cut before the door counts as closed
+                acceptor.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         open.forEach(ApiFrontDoor::closeQuietly);
         open.clear();
     }
@@ -69,7 +78,7 @@ final class ApiFrontDoor implements AutoCloseable {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 128);
         listener = socket;
         lastPort = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> accept(socket), "dev-cluster-front-door");
+        acceptor = new Thread(() -> accept(socket), "dev-cluster-front-door");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -83,6 +92,14 @@ final class ApiFrontDoor implements AutoCloseable {
                 backend.setTcpNoDelay(true);
                 open.add(client);
                 open.add(backend);
+                if (socket.isClosed()) {
+                    // the door closed while this connection was being let in: it is cut as the others were
+                    closeQuietly(client);
+                    closeQuietly(backend);
+                    open.remove(client);
+                    open.remove(backend);
+                    return;
+                }
                 pipe(client, backend);
                 pipe(backend, client);
             } catch (IOException e) {

@@ -31,8 +31,11 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
     private final WatchLog watchLog = new WatchLog();
     private final Faults faults;
     private final ApiAdmission admission = new ApiAdmission(this::stored);
-    /** Quota admission and the create it admits happen as one step, as the real API server's quota check does. */
-    private final Object podCreation = new Object();
+    /**
+     * A write, its admission included, is one step, as in the real API server: a quota check sees
+     * the pods created before it, a version check the object as the write finds it.
+     */
+    private final Object writes = new Object();
     private final java.util.concurrent.atomic.AtomicLong outsideRequests = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, String> discovery = Map.of(
             "/api", resource("discovery/api.json"),
@@ -77,21 +80,28 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
 
     private MockResponse admitted(RecordedRequest request, String plainPath, ApiPath api) {
         String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
-        boolean podCreate = "POST".equals(request.getMethod()) && "pods".equals(api.resource());
-        if (!podCreate) {
-            return admission.check(request.getMethod(), plainPath, api, body).map(this::refusal)
-                    .orElseGet(() -> handled(request, api));
+        if ("GET".equals(request.getMethod())) {
+            return handled(request, api);
         }
-        synchronized (podCreation) {
+        synchronized (writes) {
             return admission.check(request.getMethod(), plainPath, api, body).map(this::refusal)
-                    .orElseGet(() -> handled(request, api));
+                    .orElseGet(() -> written(request, api));
         }
     }
 
     private MockResponse handled(RecordedRequest request, ApiPath api) {
-        if ("GET".equals(request.getMethod()) && api.isWatch() && request.getHeader("Upgrade") == null) {
-            return httpWatch(api);
+        if ("GET".equals(request.getMethod())) {
+            if (api.isWatch() && request.getHeader("Upgrade") == null) {
+                return httpWatch(api);
+            }
+            return super.dispatch(request);
         }
+        synchronized (writes) {
+            return written(request, api);
+        }
+    }
+
+    private MockResponse written(RecordedRequest request, ApiPath api) {
         MockResponse response = super.dispatch(request);
         recordChange(request.getMethod(), api, response);
         return response;

@@ -87,21 +87,61 @@ class ApiAdmissionTest {
     }
 
     @Test
-    void aPodsSpecChangesOnlyInItsImages() throws Exception {
+    void aPodsImagesMayChange() throws Exception {
         api.createNamespacedPod(NAMESPACE, pod("fixed", 0, "1Gi")).execute();
-        V1Pod stored = api.readNamespacedPod("fixed", NAMESPACE).execute();
 
+        V1Pod newImage = withNewImage("fixed", "busybox:1.37");
+
+        assertThat(newImage.getSpec().getContainers().get(0).getImage()).isEqualTo("busybox:1.37");
+        api.deleteNamespacedPod("fixed", NAMESPACE).execute();
+    }
+
+    @Test
+    void aPodsSpecChangesOnlyInItsImages() throws Exception {
+        api.createNamespacedPod(NAMESPACE, pod("sized", 0, "1Gi")).execute();
+        V1Pod stored = api.readNamespacedPod("sized", NAMESPACE).execute();
         stored.getSpec().getContainers().get(0).getResources().putLimitsItem("memory", Quantity.fromString("2Gi"));
+        // without a version the replacement is not checked against what changed since, only against the rules
+        stored.getMetadata().setResourceVersion(null);
+
         ApiException resized = catchThrowableOfType(ApiException.class,
-                () -> api.replaceNamespacedPod("fixed", NAMESPACE, stored).execute());
-        V1Pod reread = api.readNamespacedPod("fixed", NAMESPACE).execute();
-        reread.getSpec().getContainers().get(0).setImage("busybox:1.37");
-        V1Pod newImage = api.replaceNamespacedPod("fixed", NAMESPACE, reread).execute();
+                () -> api.replaceNamespacedPod("sized", NAMESPACE, stored).execute());
 
         assertThat(resized.getCode()).isEqualTo(422);
         assertThat(resized.getResponseBody()).contains("pod updates may not change fields other than");
-        assertThat(newImage.getSpec().getContainers().get(0).getImage()).isEqualTo("busybox:1.37");
-        api.deleteNamespacedPod("fixed", NAMESPACE).execute();
+        api.deleteNamespacedPod("sized", NAMESPACE).execute();
+    }
+
+    @Test
+    void aReplacementOfAnObjectThatChangedSinceIsAConflict() throws Exception {
+        api.createNamespacedPod(NAMESPACE, pod("moving", 0, "1Gi")).execute();
+        V1Pod first = api.readNamespacedPod("moving", NAMESPACE).execute();
+        withNewImage("moving", "busybox:1.37");
+        first.getSpec().getContainers().get(0).setImage("busybox:1.36");
+
+        ApiException stale = catchThrowableOfType(ApiException.class,
+                () -> api.replaceNamespacedPod("moving", NAMESPACE, first).execute());
+
+        assertThat(stale.getCode()).isEqualTo(409);
+        assertThat(stale.getResponseBody()).contains("the object has been modified");
+        assertThat(api.readNamespacedPod("moving", NAMESPACE).execute().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("busybox:1.37");
+        api.deleteNamespacedPod("moving", NAMESPACE).execute();
+    }
+
+    /** Changes the pod's image as a client does: read, change, replace, and again if it changed meanwhile. */
+    private V1Pod withNewImage(String name, String image) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            V1Pod current = api.readNamespacedPod(name, NAMESPACE).execute();
+            current.getSpec().getContainers().get(0).setImage(image);
+            try {
+                return api.replaceNamespacedPod(name, NAMESPACE, current).execute();
+            } catch (ApiException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static V1Pod pod(String name, int gpus, String memory) {
