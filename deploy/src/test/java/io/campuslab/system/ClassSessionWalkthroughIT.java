@@ -77,7 +77,7 @@ class ClassSessionWalkthroughIT {
             assertThat(tom.locator("#console-status")).containsText("starts in");
             session = Long.parseLong(tom.url().replaceAll(".*/sessions/(\\d+).*", "$1"));
             String toms = PortalApi.signedIn("tom");
-            JsonNode booked = JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, toms, null).body());
+            JsonNode booked = SessionWatch.session(toms, session);
             org.assertj.core.api.Assertions.assertThat(Instant.parse(booked.path("startsAt").asText()))
                     .isEqualTo(start.toInstant(ZoneOffset.UTC));
             org.assertj.core.api.Assertions.assertThat(booked.path("gpus").asInt()).isEqualTo(1);
@@ -97,7 +97,8 @@ class ClassSessionWalkthroughIT {
             Instant ends = Instant.parse(booked.path("endsAt").asText());
             tom.locator("#console-extend-minutes input").fill("15");
             tom.locator("#console-extend").click();
-            org.assertj.core.api.Assertions.assertThat(endsAt(toms, session, ends)).isEqualTo(ends.plus(Duration.ofMinutes(15)));
+            org.assertj.core.api.Assertions.assertThat(SessionWatch.endsAtOtherThan(toms, session, ends))
+                    .isEqualTo(ends.plus(Duration.ofMinutes(15)));
 
             tom.locator("#console-end").click();
             assertThat(tom.locator("#console-status")).hasAttribute("data-phase", "CANCELLED");
@@ -133,17 +134,6 @@ class ClassSessionWalkthroughIT {
             }
         }
         throw new AssertionError(username + " is not on the session's roster");
-    }
-
-    private static Instant endsAt(String teacher, long session, Instant before) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        Instant end = before;
-        while (end.equals(before) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            end = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, teacher, null).body())
-                    .path("endsAt").asText());
-        }
-        return end;
     }
 
     private static BrowserContext context() {

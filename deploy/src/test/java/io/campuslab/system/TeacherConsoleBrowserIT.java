@@ -2,7 +2,6 @@ package io.campuslab.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class TeacherConsoleBrowserIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocatorAssertions.IsVisibleOptions A_MINUTE = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
 
     @Deployment(testable = false)
@@ -71,16 +69,14 @@ class TeacherConsoleBrowserIT {
 
             showsTheCardToAStudent(context, session);
 
-            Instant before = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, tess, null).body())
-                    .path("endsAt").asText());
+            Instant before = Instant.parse(SessionWatch.session(tess, session).path("endsAt").asText());
             page.locator("#console-extend-minutes input").fill("20");
             page.locator("#console-extend").click();
             assertThat(page.locator("#console-status")).containsText("starts in");
-            Instant after = waitForEnd(tess, session, before);
+            Instant after = SessionWatch.endsAtOtherThan(tess, session, before);
             org.assertj.core.api.Assertions.assertThat(after).isEqualTo(before.plus(Duration.ofMinutes(20)));
 
-            Instant labsStop = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, tess, null).body())
-                    .path("labsStopAt").asText());
+            Instant labsStop = Instant.parse(SessionWatch.session(tess, session).path("labsStopAt").asText());
             assertThat(page.locator("#console-stops-cody")).hasAttribute("data-stops", labsStop.toString());
             page.locator("#console-keep-cody").click();
             assertThat(page.locator("#console-stops-cody")).hasAttribute("data-stops", labsStop.plus(Duration.ofMinutes(15)).toString());
@@ -136,14 +132,4 @@ class TeacherConsoleBrowserIT {
         }
     }
 
-    private static Instant waitForEnd(String teacher, long session, Instant before) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(15);
-        Instant end = before;
-        while (end.equals(before) && Instant.now().isBefore(deadline)) {
-            end = Instant.parse(JSON.readTree(PortalApi.send("GET", "/api/v1/sessions/" + session, teacher, null).body())
-                    .path("endsAt").asText());
-            Thread.sleep(200);
-        }
-        return end;
-    }
 }
