@@ -4,8 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,10 +48,37 @@ final class Chromium {
     /** Signs in on Keycloak's login page and waits for the portal. */
     static void signIn(Page page, String username, String password) {
         page.navigate(portal());
+        waitFor(page, "#username", "opening the portal to sign in as " + username);
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
         page.locator("#kc-login").click();
-        assertThat(page.locator("#school-name")).isVisible();
+        waitFor(page, "#school-name", "signing in as " + username);
+    }
+
+    /** Logs out from the portal's header and waits for Keycloak's login page. */
+    static void signOut(Page page) {
+        page.locator("#logout").click();
+        waitFor(page, "#username", "logging out");
+    }
+
+    /**
+     * Waits for an element that a step should bring; when it does not come, the failure names the
+     * page the browser stopped on and what that page showed, which a screenshot left on a CI machine
+     * cannot tell.
+     */
+    private static void waitFor(Page page, String selector, String step) {
+        try {
+            assertThat(page.locator(selector)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        } catch (AssertionError | PlaywrightException missing) {
+            String shown;
+            try {
+                shown = page.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(5_000));
+            } catch (PlaywrightException unreadable) {
+                shown = "(unreadable: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError("after " + step + " no " + selector + ": the browser is on " + page.url()
+                    + ", showing: " + shown.substring(0, Math.min(400, shown.length())).replace('\n', ' '), missing);
+        }
     }
 
     static void screenshot(Page page, String name) throws java.io.IOException {

@@ -3,8 +3,7 @@ package io.campuslab.web.layout;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -44,16 +43,25 @@ public class MainLayout extends AppLayout {
         school.setId("school-name");
         Span user = new Span(profile.displayName());
         user.setId("user-name");
-        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
-                click -> UI.getCurrent().getPage().setLocation("logout"));
-        logout.setId("logout");
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-
-        HorizontalLayout header = new HorizontalLayout(title, school, spacer(), user, languageSwitch(), logout);
+        HorizontalLayout header = new HorizontalLayout(title, school, spacer(), user, languageSwitch(), logout());
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
         return header;
+    }
+
+    /**
+     * A plain link rather than a button: the browser goes to the logout servlet itself, without a
+     * round trip through the page's server-side state, so logout works even when that state is gone
+     * (after a server restart or an expired session) or busy.
+     */
+    private Anchor logout() {
+        Anchor logout = new Anchor("logout", VaadinIcon.SIGN_OUT.create(), new Span(getTranslation("nav.logout")));
+        logout.setId("logout");
+        logout.setRouterIgnore(true);
+        logout.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.Gap.SMALL,
+                LumoUtility.Padding.Horizontal.SMALL, LumoUtility.FontSize.SMALL);
+        return logout;
     }
 
     private static Span spacer() {

@@ -13,8 +13,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Ends the portal session and then the single sign-on session at the identity provider (OIDC
- * RP-initiated logout), which sends the browser back to the portal's start page.
+ * Logout from the portal and the single sign-on session together (OIDC RP-initiated logout). The
+ * identity provider ends its session first and then sends the browser to {@link SignedOutServlet},
+ * which ends the portal's.
+ *
+ * <p>The order matters: the page that asked for logout stays alive in the browser until the last
+ * redirect of the chain, and the moment the portal's session ends, that page notices and reloads
+ * itself, abandoning the chain. Ended first, the portal's session would be gone while the single
+ * sign-on session still lives, and the reload would sign the person straight back in.
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
@@ -28,17 +34,21 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> idToken = TokenIdentity.idToken(request);
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
         String home = request.getRequestURL().toString().replaceFirst("/logout$", "/");
-        StringBuilder target = new StringBuilder(endpoints.endSession())
-                .append("?client_id=").append(encode(clientId))
-                .append("&post_logout_redirect_uri=").append(encode(home));
-        idToken.ifPresent(token -> target.append("&id_token_hint=").append(encode(token)));
-        response.sendRedirect(target.toString());
+        Optional<String> idToken = TokenIdentity.idToken(request);
+        if (idToken.isEmpty()) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(home);
+            return;
+        }
+        String signedOut = home + SignedOutServlet.PATH + "/" + SignedOutServlet.expect(request.getSession());
+        response.sendRedirect(endpoints.endSession()
+                + "?client_id=" + encode(clientId)
+                + "&post_logout_redirect_uri=" + encode(signedOut)
+                + "&id_token_hint=" + encode(idToken.get()));
     }
 
     private static String encode(String value) {
