@@ -117,8 +117,12 @@ class SessionsIT {
         assertThat(refused.body()).contains("无法安排").contains("Deep learning A");
         assertThat(JSON.readTree(send("GET", "/api/v1/classrooms/" + second + "/sessions", teacher, null).body())).isEmpty();
 
-        HttpResponse<String> weekly = send("POST", "/api/v1/classrooms/" + second + "/sessions", teacher,
-                draft(tomorrow.plusHours(3), 60, 10, "jupyterlab", 2, tomorrow.toLocalDate().plusWeeks(3)));
+        String later = draft(tomorrow.plusHours(3), 60, 10, "jupyterlab", 2, tomorrow.toLocalDate().plusWeeks(3));
+        JsonNode inChinese = JSON.readTree(send("POST", "/api/v1/classrooms/" + second + "/sessions/check", teacher, later, "zh-CN").body());
+        assertThat(inChinese.path("fits").asBoolean()).as(inChinese.toString()).isTrue();
+        assertThat(inChinese.path("message").asText()).as("the size in the teacher's language too")
+                .startsWith("3 名学生 × ").contains(" 核 CPU、").contains(" GiB 内存、2 块 ").contains("共 4 次").endsWith("全部可以安排。");
+        HttpResponse<String> weekly = send("POST", "/api/v1/classrooms/" + second + "/sessions", teacher, later);
         assertThat(weekly.statusCode()).as("later the same day, and weekly: every occurrence fits").isEqualTo(201);
         assertThat(JSON.readTree(weekly.body())).hasSize(4);
     }

@@ -8,6 +8,7 @@ import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.lab.LabRequest;
 import io.campuslab.core.lab.OfferedTemplates;
 import io.campuslab.core.lab.LabSizing;
+import io.campuslab.core.lab.SchoolLimits;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.ConflictException;
@@ -148,7 +149,7 @@ public class SessionService {
         Reservation extra = new Reservation(session.classroom().name(), session.tenant().slug().value(), from,
                 from.plus(more), LabSizing.demand(session.size()), session.seats());
         ReservationCheck.Verdict verdict = ReservationCheck.check(extra, others(from, from.plus(more), session.id(), ZoneOffset.UTC),
-                capacity(), limits(session.tenant()));
+                capacity(), SchoolLimits.of(session.tenant(), Integer.MAX_VALUE));
         if (!verdict.fits()) {
             SessionAnswer answer = words(verdict, extra.students(), ZoneOffset.UTC, 1);
             throw new ConflictException(answer.messageKey(), answer.arguments().toArray());
@@ -252,7 +253,7 @@ public class SessionService {
         Instant last = plan.windows().get(plan.windows().size() - 1).end().plus(grace());
         List<Reservation> others = others(first, last, except, plan.zone());
         ReservationCheck.Capacity capacity = capacity();
-        TenantLimits limits = limits(plan.classroom().tenant());
+        TenantLimits limits = SchoolLimits.of(plan.classroom().tenant(), Integer.MAX_VALUE);
         for (SessionSchedule.Window window : plan.windows()) {
             Reservation wanted = new Reservation(plan.classroom().name(), plan.classroom().tenant().slug().value(),
                     window.start().minus(plan.preparation()), window.end().plus(grace()), perStudent, students);
@@ -261,13 +262,12 @@ public class SessionService {
                 return words(verdict, students, plan.zone(), plan.windows().size());
             }
         }
-        return new SessionAnswer(true, plan.windows().size() == 1 ? "session.fits" : "session.fits-weekly", List.of(Integer.toString(students), describe(plan.size()),
-                plan.when(plan.windows().get(0).start()), Integer.toString(plan.windows().size())), plan.windows().size());
-    }
-
-    private static String describe(LabSize size) {
-        String cpu = trim(size.cpuLimitMillis() / 1000.0) + " CPU, " + trim(size.memoryLimitMib() / 1024.0) + " GiB";
-        return size.gpus() == 0 ? cpu : cpu + ", " + size.gpus() + " GPU " + size.gpuModel().orElse(size.gpuKey().orElse(""));
+        LabSize size = plan.size();
+        String key = (plan.windows().size() == 1 ? "session.fits" : "session.fits-weekly") + (size.gpus() == 0 ? "" : ".gpu");
+        return new SessionAnswer(true, key, List.of(Integer.toString(students), trim(size.cpuLimitMillis() / 1000.0),
+                plan.when(plan.windows().get(0).start()), Integer.toString(plan.windows().size()),
+                trim(size.memoryLimitMib() / 1024.0), Integer.toString(size.gpus()),
+                size.gpuModel().orElse(size.gpuKey().orElse(""))), plan.windows().size());
     }
 
     private static String trim(double value) {
@@ -318,11 +318,6 @@ public class SessionService {
             }
         }
         return new ReservationCheck.Capacity(gpus, cpu, memory);
-    }
-
-    private static TenantLimits limits(Tenant school) {
-        return new TenantLimits(school.slug().value(), school.quota().cpuCores() * 1000L, school.quota().memoryGib() * 1024L,
-                school.quota().concurrentLabs(), school.quota().gpus(), school.gpusPerKey(), Integer.MAX_VALUE);
     }
 
     private Duration grace() {

@@ -140,9 +140,7 @@ public class LabLedger implements LabBooks {
         for (Tenant school : new TenantRepository(em).listAll()) {
             String slug = school.slug().value();
             limits.put(slug, school.isActive()
-                    ? new TenantLimits(slug, school.quota().cpuCores() * 1000L, school.quota().memoryGib() * 1024L,
-                            school.quota().concurrentLabs(), school.quota().gpus(), school.gpusPerKey(),
-                            LabService.LABS_PER_MEMBER_AT_ADMISSION)
+                    ? SchoolLimits.of(school, LabService.LABS_PER_MEMBER_AT_ADMISSION)
                     : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
         }
         return limits;

@@ -55,6 +55,20 @@ class MessagesTest {
     }
 
     @Test
+    void aSessionThatFitsIsDescribedInEitherLanguage() {
+        Object[] gpuSession = {"30", "4", "Tue 08:00", "1", "16", "1", "A100"};
+        assertThat(Messages.get(Locale.ENGLISH, "session.fits.gpu", gpuSession))
+                .isEqualTo("30 students × 4 CPU, 16 GiB, 1 GPU A100 on Tue 08:00: fits.");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "session.fits.gpu", gpuSession))
+                .isEqualTo("30 名学生 × 4 核 CPU、16 GiB 内存、1 块 A100 GPU，Tue 08:00：可以安排。");
+        Object[] weekly = {"12", "0.5", "Tue 08:00", "14", "1", "0", ""};
+        assertThat(Messages.get(Locale.ENGLISH, "session.fits-weekly", weekly))
+                .isEqualTo("12 students × 0.5 CPU, 1 GiB, 14 times from Tue 08:00: every one fits.");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "session.fits-weekly", weekly))
+                .isEqualTo("12 名学生 × 0.5 核 CPU、1 GiB 内存，自 Tue 08:00 起共 14 次：全部可以安排。");
+    }
+
+    @Test
     void uploadRefusalsNameTheEntryAndTheLimit() {
         assertThat(Messages.get(Locale.ENGLISH, "error.upload.parent-path", "../../etc/passwd"))
                 .isEqualTo("The entry \"../../etc/passwd\" points outside the archive with \"..\".");
