@@ -239,6 +239,13 @@ class SessionsIT {
         assertThat(own.path("sessionId").asLong()).as("the session's GPU lab is the session's, not the student's budget")
                 .isEqualTo(session);
         assertThat(own.path("gpus").asInt()).isEqualTo(1);
+
+        waitForConsole(teacher, session, c -> c.path("students").findValuesAsText("state").contains("RUNNING"));
+        Thread.sleep(1500);
+        JsonNode running = JSON.readTree(send("GET", "/api/v1/labs/usage", student, null).body());
+        assertThat(running.path("sessionGpuHours").asDouble()).as("the session's GPU-hours are shown: " + running).isPositive();
+        assertThat(running.path("gpuHours").asDouble()).isEqualTo(running.path("sessionGpuHours").asDouble());
+        assertThat(running.path("termGpuHours").asDouble()).as("and spend nothing of the student's term budget").isZero();
         send("POST", "/api/v1/sessions/" + session + "/end", teacher, null);
     }
 

@@ -129,13 +129,16 @@ public class LabService {
         });
     }
 
-    /** A GPU lab needs GPU-hours left this month, in the school's budget and in the member's own. */
+    /**
+     * A GPU lab of the member's own needs GPU-hours left: in the school's budget this month, and in
+     * the member's own budgets for the month and the term (which count only labs of their own).
+     */
     private void checkGpuBudgets(LabRepository labs, Tenant school, Member caller, Allowance allowance) throws ConflictException {
         UsageMeter meter = UsageMeter.of(labs, school, caller, allowance.gpuHoursPerTerm(), clock.instant());
         if (meter.schoolGpuHoursLeft() <= 0) {
             throw new ConflictException("error.lab.gpu-budget-used", school.quota().gpuHoursPerMonth());
         }
-        if (allowance.gpuHoursPerMonth() != null && meter.gpuHours() >= allowance.gpuHoursPerMonth()) {
+        if (allowance.gpuHoursPerMonth() != null && meter.ownGpuHours() >= allowance.gpuHoursPerMonth()) {
             throw new ConflictException("error.lab.own-gpu-budget-used", allowance.gpuHoursPerMonth());
         }
         if (meter.termBudgetSpent()) {

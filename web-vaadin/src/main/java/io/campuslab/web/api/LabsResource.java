@@ -73,10 +73,10 @@ public class LabsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(queued.id())).build()).entity(queued).build();
     }
 
-    /** Where a running lab is opened, with its token: show it to no one but its owner. */
     @GET
     @Path("usage")
-    @Operation(summary = "The caller's CPU core-hours and GPU-hours this month, and the school's GPU-hours against its budget")
+    @Operation(summary = "The caller's CPU core-hours and GPU-hours this month (those in class sessions apart), the school's"
+            + " GPU-hours against its budget, and the caller's GPU-hours this term in labs of their own against their budget")
     public UsageMeter usage() throws CampusLabException {
         return labs.usage();
     }

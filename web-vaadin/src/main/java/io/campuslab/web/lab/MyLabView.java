@@ -197,10 +197,11 @@ public class MyLabView extends VerticalLayout implements HasDynamicTitle {
             UsageMeter meter = labs.usage();
             String month = getTranslation("lab.usage", meter.cpuCoreHours(), meter.gpuHours(), meter.schoolGpuHours(),
                     meter.schoolGpuHoursBudget());
+            String inSessions = meter.sessionGpuHours() < 0.05 ? "" : " " + getTranslation("lab.usage-sessions", meter.sessionGpuHours());
             String term = meter.termOrNull() == null || meter.termGpuHoursBudgetOrNull() == null ? ""
                     : " " + getTranslation(meter.termBudgetSpent() ? "lab.usage-term-spent" : "lab.usage-term",
                             meter.termGpuHours(), meter.termGpuHoursBudgetOrNull(), meter.termOrNull().ends().toString());
-            usage.setText(month + term);
+            usage.setText(month + inSessions + term);
         } catch (CampusLabException e) {
             usage.setText("");
         }
