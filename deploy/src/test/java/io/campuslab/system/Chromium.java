@@ -28,17 +28,31 @@ final class Chromium {
      */
     static synchronized Browser browser() {
         if (browser == null) {
-            playwright = Playwright.create();
-            browser = launch(playwright);
+            Playwright started = Playwright.create();
+            try {
+                browser = launch(started);
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
+            playwright = started;
             Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "playwright-close"));
         }
         return browser;
     }
 
-    /** Playwright gives every launch a fresh profile of its own. */
+    /**
+     * Playwright gives every launch a fresh profile of its own. The tests never download a browser:
+     * without the machine's Chromium they say what to install rather than Playwright's stack.
+     */
     private static Browser launch(Playwright playwright) {
+        Path chromium = Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("The browser tests need Chromium at " + chromium
+                    + ": apt-get install -y chromium, or name another with -Dcampuslab.it.chromium=<path>");
+        }
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("campuslab.it.chromium", "/usr/bin/chromium")))
+                .setExecutablePath(chromium)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
