@@ -1,8 +1,13 @@
 package io.campuslab.core.classroom;
 
+import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.NodeRoom;
+import io.campuslab.core.lab.admission.Packing;
 import io.campuslab.core.lab.admission.TenantLimits;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -12,16 +17,26 @@ import java.util.function.ToLongFunction;
  * Whether a session's reservation fits, beside the reservations already made: at every moment of
  * its window, what all overlapping reservations hold must fit the cluster's capacity for labs (GPUs
  * per type, CPU and memory by requests), and what the school's overlapping reservations hold must
- * fit the school's quota (GPUs in total and per type, CPU and memory by limits, labs). Pure; the
- * answer names what does not fit, how much is free, and whose reservations hold the rest.
+ * fit the school's quota (GPUs in total and per type, CPU and memory by limits, labs). Room summed
+ * over the nodes can still be split so that no node holds one more lab: the labs are then placed
+ * node by node as admission would place them. Pure; the answer names what does not fit, how much
+ * is free, and whose reservations hold the rest.
  */
 public final class ReservationCheck {
 
-    /** The cluster's room for labs: GPUs per resource key, CPU and memory that labs may request. */
-    public record Capacity(Map<String, Long> gpus, long cpuMillis, long memoryMib) {
+    /** The cluster's room for labs: its nodes, and their GPUs per resource key, CPU and memory summed. */
+    public record Capacity(Map<String, Long> gpus, long cpuMillis, long memoryMib, List<NodeRoom> nodes) {
 
         public Capacity {
             gpus = Map.copyOf(gpus);
+            nodes = List.copyOf(nodes);
+        }
+
+        public static Capacity of(List<NodeRoom> nodes) {
+            Map<String, Long> gpus = new HashMap<>();
+            nodes.forEach(node -> node.gpus().forEach((key, count) -> gpus.merge(key, count.longValue(), Long::sum)));
+            return new Capacity(gpus, nodes.stream().mapToLong(NodeRoom::cpuMillis).sum(),
+                    nodes.stream().mapToLong(NodeRoom::memoryMib).sum(), nodes);
         }
     }
 
@@ -41,6 +56,14 @@ public final class ReservationCheck {
     }
 
     public static Verdict check(Reservation wanted, List<Reservation> others, Capacity cluster, TenantLimits school) {
+        Demand lab = wanted.perStudent();
+        if (wanted.students() > 0 && !lab.nodeSelector().isEmpty() && !Packing.anyNodeMatches(cluster.nodes(), lab)) {
+            String model = String.join(", ", lab.nodeSelector().values());
+            return new Verdict(false, "session.no-room.model", model, wanted.students(), 0, wanted.from(), List.of());
+        }
+        if (wanted.students() > 0 && Packing.fit(cluster.nodes(), List.of(), lab, 1) == 0) {
+            return new Verdict(false, "session.no-room.size", "", wanted.students(), 0, wanted.from(), List.of());
+        }
         List<Reservation> overlapping = others.stream().filter(r -> r.overlaps(wanted.from(), wanted.to())).toList();
         for (Limit limit : limits(wanted, cluster, school)) {
             long need = limit.use().applyAsLong(wanted);
@@ -56,6 +79,24 @@ public final class ReservationCheck {
                     return new Verdict(false, limit.reasonKey(), limit.resource(), need, Math.max(0, limit.capacity() - held),
                             moment, holding.stream().map(Reservation::owner).distinct().toList());
                 }
+            }
+        }
+        return placed(wanted, overlapping, cluster);
+    }
+
+    /** Whether the labs also find nodes, placed one by one beside the labs other sessions hold at each moment. */
+    private static Verdict placed(Reservation wanted, List<Reservation> overlapping, Capacity cluster) {
+        if (wanted.students() == 0) {
+            return Verdict.ok();
+        }
+        for (Instant moment : moments(wanted, overlapping)) {
+            List<Reservation> holding = overlapping.stream().filter(r -> r.holdsAt(moment)).toList();
+            List<Demand> there = new ArrayList<>();
+            holding.forEach(r -> there.addAll(Collections.nCopies(r.students(), r.perStudent())));
+            int fit = Packing.fit(cluster.nodes(), there, wanted.perStudent(), wanted.students());
+            if (fit < wanted.students()) {
+                return new Verdict(false, "session.no-room.machines", "", wanted.students(), fit, moment,
+                        holding.stream().map(Reservation::owner).distinct().toList());
             }
         }
         return Verdict.ok();

@@ -42,10 +42,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -307,17 +305,7 @@ public class SessionService {
         } catch (ClusterUnavailableException e) {
             throw new ConflictException("error.session.cluster-unreachable");
         }
-        Map<String, Long> gpus = new HashMap<>();
-        long cpu = 0;
-        long memory = 0;
-        for (ClusterNode node : nodes) {
-            if (node.ready()) {
-                cpu += node.cpuMillis();
-                memory += node.memoryBytes() >> 20;
-                node.gpus().forEach((key, count) -> gpus.merge(key, count, Long::sum));
-            }
-        }
-        return new ReservationCheck.Capacity(gpus, cpu, memory);
+        return ReservationCheck.Capacity.of(LabSizing.rooms(nodes));
     }
 
     private Duration grace() {

@@ -3,6 +3,7 @@ package io.campuslab.core.lab;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.NodeRoom;
 import io.campuslab.core.lab.admission.Reserved;
 import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.SettingsSource;
@@ -294,7 +295,7 @@ public class LabLedger implements LabBooks {
     }
 
     private static Map<String, String> selector(LabSize size) {
-        return size.gpuModel().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of());
+        return size.gpuModel().map(m -> Map.of(NodeRoom.GPU_MODEL_LABEL, m)).orElse(Map.of());
     }
 
     /**

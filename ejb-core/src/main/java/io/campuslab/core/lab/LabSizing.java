@@ -1,11 +1,18 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.lab.admission.Demand;
+import io.campuslab.core.lab.admission.NodeRoom;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.platform.PlatformSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The size of a requested lab: what was asked, else the template's default, within the template's
@@ -55,6 +62,20 @@ public final class LabSizing {
     public static Demand demand(LabSize size) {
         return new Demand(size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(), size.memoryRequestMib(),
                 size.gpus(), size.gpuKey().orElse(null),
-                size.gpuModel().map(m -> java.util.Map.of("nvidia.com/gpu.product", m)).orElse(java.util.Map.of()));
+                size.gpuModel().map(m -> Map.of(NodeRoom.GPU_MODEL_LABEL, m)).orElse(Map.of()));
+    }
+
+    /** What the ready nodes give labs, for admission: allocatable CPU, memory, GPUs per key, and the GPU model. */
+    public static List<NodeRoom> rooms(Collection<ClusterNode> nodes) {
+        List<NodeRoom> rooms = new ArrayList<>();
+        for (ClusterNode node : nodes) {
+            if (node.ready()) {
+                Map<String, Integer> gpus = new HashMap<>();
+                node.gpus().forEach((key, count) -> gpus.put(key, Math.toIntExact(count)));
+                rooms.add(new NodeRoom(node.name(), node.cpuMillis(), node.memoryBytes() >> 20, gpus,
+                        node.model().map(m -> Map.of(NodeRoom.GPU_MODEL_LABEL, m)).orElse(Map.of())));
+            }
+        }
+        return rooms;
     }
 }

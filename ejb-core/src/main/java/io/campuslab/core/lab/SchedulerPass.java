@@ -1,7 +1,6 @@
 package io.campuslab.core.lab;
 
 import io.campuslab.core.cluster.ClusterGateway;
-import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.cluster.LabRefusedException;
@@ -10,7 +9,6 @@ import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.core.lab.admission.HeldLab;
-import io.campuslab.core.lab.admission.NodeRoom;
 import io.campuslab.core.lab.admission.QueuedLab;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.AccessMode;
@@ -71,7 +69,7 @@ public final class SchedulerPass {
         for (LabPlan.Removal removal : plan.removals()) {
             cluster.remove(removal.namespace(), removal.name(), platform.accessMode() == AccessMode.INGRESS);
         }
-        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), rooms(snapshot),
+        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), LabSizing.rooms(snapshot.roomForLabs().values()),
                 books.reservations());
         books.recordAdmission(admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
         List<Long> toProvision = new ArrayList<>(plan.provision());
@@ -173,19 +171,5 @@ public final class SchedulerPass {
             return new HeldLab(l.id(), l.tenant(), l.user(), l.demand(), node, l.sessionOrNull(), l.id(),
                     !l.session() && l.stopAtOrNull() != null);
         }).toList();
-    }
-
-    private static List<NodeRoom> rooms(ClusterSnapshot snapshot) {
-        List<NodeRoom> rooms = new ArrayList<>();
-        for (ClusterNode node : snapshot.roomForLabs().values()) {
-            if (!node.ready()) {
-                continue;
-            }
-            Map<String, Integer> gpus = new HashMap<>();
-            node.gpus().forEach((key, count) -> gpus.put(key, Math.toIntExact(count)));
-            rooms.add(new NodeRoom(node.name(), node.cpuMillis(), node.memoryBytes() >> 20, gpus,
-                    node.model().map(m -> Map.of("nvidia.com/gpu.product", m)).orElse(Map.of())));
-        }
-        return rooms;
     }
 }

@@ -69,6 +69,19 @@ class MessagesTest {
     }
 
     @Test
+    void aSessionWhoseLabsFindNoMachineSaysHowManyDo() {
+        Object[] split = {"Tue 08:00", "30", "12", "", "Robotics 2A", "30"};
+        assertThat(Messages.get(Locale.ENGLISH, "session.no-room.machines", split))
+                .isEqualTo("Does not fit on Tue 08:00: the free room is split across the machines, which hold 12 of the 30"
+                        + " labs of this size beside other sessions. Reserved by: Robotics 2A.");
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "session.no-room.machines", split))
+                .isEqualTo("无法安排（Tue 08:00）：空闲资源分散在多台机器上，除其他课次外只能容纳 30 个此规格实验环境中的 12 个。已被预留：Robotics 2A。");
+        Object[] model = {"Tue 08:00", "30", "0", "H100", "—", "30"};
+        assertThat(Messages.get(Messages.SIMPLIFIED_CHINESE, "session.no-room.model", model))
+                .isEqualTo("无法安排：集群中没有机器提供 H100 GPU。请选择其他 GPU 型号。");
+    }
+
+    @Test
     void uploadRefusalsNameTheEntryAndTheLimit() {
         assertThat(Messages.get(Locale.ENGLISH, "error.upload.parent-path", "../../etc/passwd"))
                 .isEqualTo("The entry \"../../etc/passwd\" points outside the archive with \"..\".");

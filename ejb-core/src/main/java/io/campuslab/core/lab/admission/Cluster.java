@@ -9,9 +9,6 @@ import java.util.Optional;
 /** The nodes' free room during one pass: what is left after the labs already placed or admitted. */
 final class Cluster {
 
-    /** The label NVIDIA's GPU feature discovery puts on nodes with the GPU model's name. */
-    static final String GPU_MODEL_LABEL = "nvidia.com/gpu.product";
-
     final long totalCpu;
     final long totalMemory;
     final long totalGpus;
@@ -111,13 +108,13 @@ final class Cluster {
 
     /** The GPU as people know it: the model asked for, or the models of the nodes offering the key. */
     private String gpuName(Demand demand) {
-        String asked = demand.nodeSelector().get(GPU_MODEL_LABEL);
+        String asked = demand.nodeSelector().get(NodeRoom.GPU_MODEL_LABEL);
         if (asked != null) {
             return asked;
         }
         String models = nodes.values().stream()
                 .filter(free -> free.room.gpus().getOrDefault(demand.gpuKey(), 0) > 0)
-                .map(free -> free.room.labels().get(GPU_MODEL_LABEL))
+                .map(free -> free.room.labels().get(NodeRoom.GPU_MODEL_LABEL))
                 .filter(java.util.Objects::nonNull)
                 .distinct().sorted()
                 .collect(java.util.stream.Collectors.joining(", "));
