@@ -3,7 +3,6 @@ package io.campuslab.core.lab;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
-import io.campuslab.core.lab.admission.NodeRoom;
 import io.campuslab.core.lab.admission.Reserved;
 import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.SettingsSource;
@@ -266,7 +265,7 @@ public class LabLedger implements LabBooks {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.PROVISIONING) {
                 ClassSession session = lab.sessionId().map(sessionId -> em.find(ClassSession.class, sessionId)).orElse(null);
-                blueprints.add(blueprint(lab, selector(lab.size()), platform, session));
+                blueprints.add(blueprint(lab, LabSizing.demand(lab.size()).nodeSelector(), platform, session));
             }
         }
         return blueprints;
@@ -278,7 +277,7 @@ public class LabLedger implements LabBooks {
     }
 
     private static LabRecord record(Lab lab, PlatformSettings platform, ClassSession sessionOrNull) {
-        Map<String, String> selector = selector(lab.size());
+        Demand demand = LabSizing.demand(lab.size());
         Instant stopAt = null;
         String stopReason = null;
         if (sessionOrNull != null) {
@@ -288,14 +287,10 @@ public class LabLedger implements LabBooks {
             stopAt = lab.reclaimAt().get();
             stopReason = "lab.reason.reclaimed";
         }
-        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), LabSizing.demand(lab.size()),
+        return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand,
                 lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
-                lab.lastActivityAt().orElse(null), blueprint(lab, selector, platform, sessionOrNull),
+                lab.lastActivityAt().orElse(null), blueprint(lab, demand.nodeSelector(), platform, sessionOrNull),
                 sessionOrNull == null ? null : sessionOrNull.id(), stopAt, stopReason);
-    }
-
-    private static Map<String, String> selector(LabSize size) {
-        return size.gpuModel().map(m -> Map.of(NodeRoom.GPU_MODEL_LABEL, m)).orElse(Map.of());
     }
 
     /**

@@ -69,8 +69,8 @@ public final class SchedulerPass {
         for (LabPlan.Removal removal : plan.removals()) {
             cluster.remove(removal.namespace(), removal.name(), platform.accessMode() == AccessMode.INGRESS);
         }
-        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(), LabSizing.rooms(snapshot.roomForLabs().values()),
-                books.reservations());
+        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(),
+                LabSizing.rooms(snapshot.roomForLabs().values()), books.reservations());
         books.recordAdmission(admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
         List<Long> toProvision = new ArrayList<>(plan.provision());
         admission.admitted().forEach(a -> toProvision.add(a.labId()));
