@@ -7,9 +7,7 @@ import io.campuslab.core.lab.admission.TenantLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
@@ -24,19 +22,23 @@ import java.util.function.ToLongFunction;
  */
 public final class ReservationCheck {
 
-    /** The cluster's room for labs: its nodes, and their GPUs per resource key, CPU and memory summed. */
-    public record Capacity(Map<String, Long> gpus, long cpuMillis, long memoryMib, List<NodeRoom> nodes) {
+    /** The cluster's room for labs: its ready nodes; GPUs per resource key, CPU and memory are their sums. */
+    public record Capacity(List<NodeRoom> nodes) {
 
         public Capacity {
-            gpus = Map.copyOf(gpus);
             nodes = List.copyOf(nodes);
         }
 
-        public static Capacity of(List<NodeRoom> nodes) {
-            Map<String, Long> gpus = new HashMap<>();
-            nodes.forEach(node -> node.gpus().forEach((key, count) -> gpus.merge(key, count.longValue(), Long::sum)));
-            return new Capacity(gpus, nodes.stream().mapToLong(NodeRoom::cpuMillis).sum(),
-                    nodes.stream().mapToLong(NodeRoom::memoryMib).sum(), nodes);
+        long gpus(String key) {
+            return nodes.stream().mapToLong(node -> node.gpus().getOrDefault(key, 0)).sum();
+        }
+
+        long cpuMillis() {
+            return nodes.stream().mapToLong(NodeRoom::cpuMillis).sum();
+        }
+
+        long memoryMib() {
+            return nodes.stream().mapToLong(NodeRoom::memoryMib).sum();
         }
     }
 
@@ -56,12 +58,15 @@ public final class ReservationCheck {
     }
 
     public static Verdict check(Reservation wanted, List<Reservation> others, Capacity cluster, TenantLimits school) {
+        if (wanted.students() == 0) {
+            return Verdict.ok();
+        }
         Demand lab = wanted.perStudent();
-        if (wanted.students() > 0 && !lab.nodeSelector().isEmpty() && !Packing.anyNodeMatches(cluster.nodes(), lab)) {
+        if (!lab.nodeSelector().isEmpty() && !Packing.anyNodeMatches(cluster.nodes(), lab)) {
             String model = String.join(", ", lab.nodeSelector().values());
             return new Verdict(false, "session.no-room.model", model, wanted.students(), 0, wanted.from(), List.of());
         }
-        if (wanted.students() > 0 && Packing.fit(cluster.nodes(), List.of(), lab, 1) == 0) {
+        if (Packing.fit(cluster.nodes(), List.of(), lab, 1) == 0) {
             return new Verdict(false, "session.no-room.size", "", wanted.students(), 0, wanted.from(), List.of());
         }
         List<Reservation> overlapping = others.stream().filter(r -> r.overlaps(wanted.from(), wanted.to())).toList();
@@ -86,9 +91,6 @@ public final class ReservationCheck {
 
     /** Whether the labs also find nodes, placed one by one beside the labs other sessions hold at each moment. */
     private static Verdict placed(Reservation wanted, List<Reservation> overlapping, Capacity cluster) {
-        if (wanted.students() == 0) {
-            return Verdict.ok();
-        }
         for (Instant moment : moments(wanted, overlapping)) {
             List<Reservation> holding = overlapping.stream().filter(r -> r.holdsAt(moment)).toList();
             List<Demand> there = new ArrayList<>();
@@ -118,7 +120,7 @@ public final class ReservationCheck {
         String key = wanted.perStudent().gpuKey();
         List<Limit> limits = new ArrayList<>();
         if (key != null) {
-            limits.add(new Limit("session.no-room.gpus", key, cluster.gpus().getOrDefault(key, 0L),
+            limits.add(new Limit("session.no-room.gpus", key, cluster.gpus(key),
                     r -> key.equals(r.perStudent().gpuKey()) ? r.gpus() : 0, false));
             limits.add(new Limit("session.no-quota.gpus", key, school.gpusPerKey().getOrDefault(key, school.gpus()),
                     r -> key.equals(r.perStudent().gpuKey()) ? r.gpus() : 0, true));

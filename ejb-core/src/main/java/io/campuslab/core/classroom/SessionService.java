@@ -305,7 +305,7 @@ public class SessionService {
         } catch (ClusterUnavailableException e) {
             throw new ConflictException("error.session.cluster-unreachable");
         }
-        return ReservationCheck.Capacity.of(LabSizing.rooms(nodes));
+        return new ReservationCheck.Capacity(LabSizing.rooms(nodes));
     }
 
     private Duration grace() {

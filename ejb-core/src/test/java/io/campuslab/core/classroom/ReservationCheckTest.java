@@ -17,7 +17,7 @@ class ReservationCheckTest {
     private static final String A100 = "nvidia.com/gpu";
     private static final Instant TUESDAY_8 = Instant.parse("2026-11-24T08:00:00Z");
     /** Ten machines of four A100s, 40 cores and 200,000 MiB each. */
-    private static final ReservationCheck.Capacity CLUSTER = ReservationCheck.Capacity.of(IntStream.range(0, 10)
+    private static final ReservationCheck.Capacity CLUSTER = new ReservationCheck.Capacity(IntStream.range(0, 10)
             .mapToObj(i -> machine("gpu-" + i, 4)).toList());
     private static final TenantLimits NORTH_HIGH = new TenantLimits("north-high", 200_000, 800_000, 100, 32, Map.of(), 1);
 
@@ -80,7 +80,7 @@ class ReservationCheckTest {
 
     @Test
     void labsThatFindNoMachineAreRefusedThoughTheFreeGpusAddUp() {
-        ReservationCheck.Capacity fourMachines = ReservationCheck.Capacity.of(IntStream.range(0, 4)
+        ReservationCheck.Capacity fourMachines = new ReservationCheck.Capacity(IntStream.range(0, 4)
                 .mapToObj(i -> machine("gpu-" + i, 4)).toList());
         Reservation threeEach = session("Robotics 2A", "south-academy", TUESDAY_8, 4, 3);
 
@@ -109,7 +109,7 @@ class ReservationCheckTest {
     @Test
     void aGpuModelNoMachineOffersIsNamed() {
         Reservation h100 = new Reservation("Physics 3B", "north-high", TUESDAY_8, TUESDAY_8.plus(Duration.ofMinutes(90)),
-                new Demand(2000, 8192, 2000, 8192, 1, A100, Map.of("nvidia.com/gpu.product", "H100")), 10);
+                new Demand(2000, 8192, 2000, 8192, 1, A100, Map.of(NodeRoom.GPU_MODEL_LABEL, "H100")), 10);
 
         ReservationCheck.Verdict verdict = ReservationCheck.check(h100, List.of(), CLUSTER, NORTH_HIGH);
 
@@ -119,7 +119,7 @@ class ReservationCheckTest {
     }
 
     private static NodeRoom machine(String name, int gpus) {
-        return new NodeRoom(name, 40_000, 200_000, Map.of(A100, gpus), Map.of("nvidia.com/gpu.product", "A100"));
+        return new NodeRoom(name, 40_000, 200_000, Map.of(A100, gpus), Map.of(NodeRoom.GPU_MODEL_LABEL, "A100"));
     }
 
     private static Reservation session(String owner, String tenant, Instant start, int students, int gpus) {
