@@ -89,8 +89,9 @@ public class ClassroomService {
     }
 
     /**
-     * The roster becomes exactly these members of the school. An unknown user name refuses the whole
-     * change, naming the first ones not found; nothing changes then.
+     * The roster becomes exactly these students of the school. A user name that is not one (unknown,
+     * of another school, or a teacher or admin) refuses the whole change, naming the first ones; nothing
+     * changes then.
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public ClassroomSummary setRoster(long id, List<String> usernames)
@@ -104,7 +105,7 @@ public class ClassroomService {
         List<String> unknown = new ArrayList<>();
         for (String username : new LinkedHashSet<>(usernames)) {
             members.findByUsername(username == null ? "" : username.strip())
-                    .filter(m -> m.tenant().map(t -> t.id().equals(classroom.tenant().id())).orElse(false))
+                    .filter(m -> m.isStudentOnlyOf(classroom.tenant()))
                     .ifPresentOrElse(roster::add, () -> unknown.add(username));
         }
         if (!unknown.isEmpty()) {
@@ -166,9 +167,7 @@ public class ClassroomService {
         for (DirectoryPerson person : directory.membersOf(school.slug(), groupId.strip())) {
             Optional<Member> known = members.findBySubject(person.subject());
             if (known.isPresent()) {
-                boolean student = known.get().hasRole(Role.STUDENT)
-                        && known.get().tenant().map(t -> t.id().equals(school.id())).orElse(false);
-                if (student) {
+                if (known.get().isStudentOnlyOf(school)) {
                     roster.add(known.get());
                 } else {
                     passedOver.add(person.username());

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** One sign-in in one transaction: the member found by subject and refreshed, or created. */
+/** One call's person in one transaction: the member found by subject and refreshed when changed, or created. */
 @Stateless
 public class MemberRecords {
 
@@ -38,13 +38,32 @@ public class MemberRecords {
         tenants = new TenantRepository(em);
     }
 
+    /**
+     * Records the person behind a call: found by subject and brought in line with the identity
+     * provider, or created at their first call. A known member whom the identity describes as the
+     * record already holds is only read.
+     *
+     * @param signIn whether this call starts a sign-in (a browser session), recorded as the member's
+     *               last sign-in; other calls record only the first
+     */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
-    public CallerProfile record(SignInIdentity identity) throws SignInRefusedException {
-        Optional<Tenant> school = schoolOf(identity);
+    public CallerProfile record(SignInIdentity identity, boolean signIn) throws SignInRefusedException {
         Optional<Member> known = members.findBySubject(identity.subject());
-        if (known.isPresent()) {
-            known.get().refresh(identity, school, clock.instant());
+        if (known.isPresent() && known.get().holds(identity) && !signIn && known.get().lastSignInAt().isPresent()) {
+            requireActive(known.get());
             return CallerProfile.of(known.get());
+        }
+        Optional<Tenant> school = schoolOf(identity);
+        if (known.isPresent()) {
+            Member member = known.get();
+            if (member.refresh(identity, school)) {
+                LOG.info(() -> "Member " + member.id() + " (" + identity.username() + ") now as the identity provider says: "
+                        + identity.tenant().map(Object::toString).orElse("no school") + ", " + identity.roles());
+            }
+            if (signIn || member.lastSignInAt().isEmpty()) {
+                member.refresh(identity, school, clock.instant());
+            }
+            return CallerProfile.of(member);
         }
         members.findByUsername(identity.username()).ifPresent(stale -> {
             LOG.warning(() -> "User name " + identity.username() + " now belongs to another account; member "
@@ -58,6 +77,12 @@ public class MemberRecords {
         LOG.info(() -> "New member " + identity.username() + " of "
                 + identity.tenant().map(Object::toString).orElse("the platform"));
         return CallerProfile.of(member);
+    }
+
+    private static void requireActive(Member member) throws SignInRefusedException {
+        if (member.tenant().isPresent() && !member.tenant().get().isActive()) {
+            throw new SignInRefusedException(MembershipException.Reason.SCHOOL_SUSPENDED);
+        }
     }
 
     private Optional<Tenant> schoolOf(SignInIdentity identity) throws SignInRefusedException {

@@ -12,7 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** Members as they sign in: created at the first sign-in, refreshed from the token at every later one. */
+/** Members as they call: created at the first call, brought in line with the token when it says something new. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MemberService {
@@ -26,24 +26,52 @@ public class MemberService {
     MemberRecords records;
 
     /**
-     * Records the sign-in of the caller. The identity must be the caller's own (the web layer reads it
-     * from the verified token of the same request); its school must exist and be active. Two first
-     * requests of one person at once both try to create the member: the loser tries again and finds it.
+     * Records the sign-in of the caller (a browser session starts). The identity must be the caller's
+     * own (the web layer reads it from the verified token of the same request); its school must exist
+     * and be active.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public CallerProfile signIn(SignInIdentity identity) throws SignInRefusedException {
+        return record(identity, true);
+    }
+
+    /**
+     * The caller as a member: recorded at their first call, whichever it is, brought in line when the
+     * identity provider says something new, and only read otherwise.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public CallerProfile recognize(SignInIdentity identity) throws SignInRefusedException {
+        return record(identity, false);
+    }
+
+    /**
+     * Two first calls of one person at once both try to create the member, and two calls after a change
+     * both try to update it: the loser tries again, in a transaction of its own, and finds it done.
+     */
+    private CallerProfile record(SignInIdentity identity, boolean signIn) throws SignInRefusedException {
         if (!context.getCallerPrincipal().getName().equals(identity.username())) {
             throw new SecurityException("A sign-in can only be recorded for the caller");
         }
         try {
-            return records.record(identity);
+            return records.record(identity, signIn);
         } catch (EJBException e) {
-            if (!isConstraintViolation(e)) {
+            if (!isConstraintViolation(e) && !isLostUpdate(e)) {
                 throw e;
             }
-            LOG.info(() -> "Concurrent first sign-in of " + identity.username() + ", trying again");
-            return records.record(identity);
+            LOG.fine(() -> "Concurrent record of " + identity.username() + ", trying again");
+            return records.record(identity, false);
         }
+    }
+
+    private static boolean isLostUpdate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t.getClass().getName().endsWith("StaleObjectStateException")
+                    || t.getClass().getName().endsWith("StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConstraintViolation(Throwable failure) {

@@ -85,8 +85,8 @@ public class Classroom {
             throw new IllegalArgumentException("A roster holds at most " + MOST_STUDENTS + " members");
         }
         for (Member member : members) {
-            if (member.tenant().map(t -> !t.id().equals(tenant.id())).orElse(true)) {
-                throw new IllegalArgumentException(member.username() + " is not a member of " + tenant.slug().value());
+            if (!member.isStudentOnlyOf(tenant)) {
+                throw new IllegalArgumentException(member.username() + " is not a student of " + tenant.slug().value());
             }
         }
         students.clear();

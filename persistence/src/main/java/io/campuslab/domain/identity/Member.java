@@ -110,17 +110,44 @@ public class Member {
         this.roles = EnumSet.of(role);
     }
 
-    /** A later sign-in: name, e-mail, school and roles follow what the identity provider says now. */
-    public void refresh(SignInIdentity identity, Optional<Tenant> tenant, Instant now) {
+    /**
+     * A later call: name, e-mail, school and roles follow what the identity provider says now. Changes
+     * nothing when the record already holds it, so that reading never writes.
+     *
+     * @return whether anything changed
+     */
+    public boolean refresh(SignInIdentity identity, Optional<Tenant> tenant) {
         if (!subject.equals(identity.subject())) {
             throw new IllegalArgumentException("Identity of another subject");
+        }
+        if (holds(identity)) {
+            return false;
         }
         this.username = identity.username();
         this.displayName = identity.displayName();
         this.email = identity.email();
         this.tenant = tenant.orElse(null);
         this.roles = identity.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(identity.roles());
+        return true;
+    }
+
+    /** A later sign-in: the profile follows the identity provider, and the sign-in is recorded. */
+    public void refresh(SignInIdentity identity, Optional<Tenant> tenant, Instant now) {
+        refresh(identity, tenant);
         this.lastSignInAt = Objects.requireNonNull(now, "now");
+    }
+
+    /**
+     * Whether this record is the person the identity names, as the identity provider describes them
+     * now: the same subject, user name, name, e-mail, school and roles.
+     */
+    public boolean holds(SignInIdentity identity) {
+        return subject.equals(identity.subject())
+                && identity.username().equals(username)
+                && identity.displayName().equals(displayName)
+                && Objects.equals(identity.email(), email)
+                && identity.tenant().map(slug -> tenant != null && tenant.slug().equals(slug)).orElse(tenant == null)
+                && identity.roles().equals(Set.copyOf(roles));
     }
 
     /**
@@ -136,6 +163,15 @@ public class Member {
 
     public boolean hasRole(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * Whether this member is a student of the school and nothing more: the only members a classroom's
+     * roster takes, since a teacher gains access to the labs of the people on their rosters.
+     */
+    public boolean isStudentOnlyOf(Tenant school) {
+        return roles.equals(EnumSet.of(Role.STUDENT)) && tenant != null
+                && (tenant == school || tenant.id() != null && tenant.id().equals(school.id()));
     }
 
     /** Whether this member may see and act on the given school's data. */

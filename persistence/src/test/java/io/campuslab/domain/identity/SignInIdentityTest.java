@@ -3,6 +3,7 @@ package io.campuslab.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campuslab.domain.classroom.Classroom;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantSlug;
 import java.time.Instant;
@@ -65,6 +66,47 @@ class SignInIdentityTest {
         assertThat(tom.roles()).containsExactlyInAnyOrder(Role.TEACHER, Role.TENANT_ADMIN);
         assertThat(tom.lastSignInAt()).contains(Instant.ofEpochSecond(60));
         assertThat(tom.email()).contains("tom@example.org");
+    }
+
+    @Test
+    void aCallThatSaysNothingNewChangesNothing() {
+        Tenant north = new Tenant(new TenantSlug("north-high"), "North High School", Instant.EPOCH);
+        SignInIdentity sam = SignInIdentity.fromClaims("s-8", "sam", "Sam Student", "sam@example.org", "north-high", List.of("student"));
+        Member member = Member.firstSignIn(sam, Optional.of(north), Instant.EPOCH);
+
+        assertThat(member.holds(sam)).isTrue();
+        assertThat(member.refresh(sam, Optional.of(north))).as("a read must not write").isFalse();
+        assertThat(member.lastSignInAt()).contains(Instant.EPOCH);
+
+        SignInIdentity movedOut = SignInIdentity.fromClaims("s-8", "sam", "Sam Student", "sam@example.org", null, List.of("student"));
+        assertThat(member.holds(movedOut)).as("taken out of the school").isFalse();
+        SignInIdentity teacherNow = SignInIdentity.fromClaims("s-8", "sam", "Sam Student", "sam@example.org", "north-high", List.of("teacher"));
+        assertThat(member.holds(teacherNow)).isFalse();
+        assertThat(member.refresh(teacherNow, Optional.of(north))).isTrue();
+        assertThat(member.roles()).containsExactly(Role.TEACHER);
+        SignInIdentity otherAccount = SignInIdentity.fromClaims("s-9", "sam", "Sam Student", "sam@example.org", "north-high", List.of("teacher"));
+        assertThat(member.holds(otherAccount)).as("the same user name of another account").isFalse();
+    }
+
+    @Test
+    void onlyAStudentOfTheSchoolAndNothingMoreGoesOnARoster() {
+        Tenant north = new Tenant(new TenantSlug("north-high"), "North High School", Instant.EPOCH);
+        Tenant south = new Tenant(new TenantSlug("south-academy"), "South Academy", Instant.EPOCH);
+        Member sam = Member.invited("s-sam", "sam", null, null, north, Role.STUDENT, null, Instant.EPOCH);
+        Member alice = Member.invited("s-alice", "alice", null, null, north, Role.TENANT_ADMIN, null, Instant.EPOCH);
+        Member stan = Member.invited("s-stan", "stan", null, null, south, Role.STUDENT, null, Instant.EPOCH);
+        Member both = Member.firstSignIn(new SignInIdentity("s-both", "both", null, null, Optional.of(new TenantSlug("north-high")),
+                Set.of(Role.STUDENT, Role.TEACHER)), Optional.of(north), Instant.EPOCH);
+
+        assertThat(sam.isStudentOnlyOf(north)).isTrue();
+        assertThat(alice.isStudentOnlyOf(north)).isFalse();
+        assertThat(stan.isStudentOnlyOf(north)).isFalse();
+        assertThat(both.isStudentOnlyOf(north)).as("a teacher who is also a student").isFalse();
+        Classroom physics = new Classroom(Member.invited("s-tom", "tom", null, null, north, Role.TEACHER, null, Instant.EPOCH),
+                "Physics", Instant.EPOCH);
+        physics.replaceRoster(List.of(sam));
+        assertThatThrownBy(() -> physics.replaceRoster(List.of(sam, alice))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(physics.students()).containsExactly(sam);
     }
 
     @Test

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Who the caller is. Like a first page view, the first call records the member. */
+/** Who the caller is, as CampusLab records them. */
 @Path("me")
 @RequestScoped
 public class MeResource {
@@ -34,6 +34,6 @@ public class MeResource {
     @APIResponse(responseCode = "403", description = "A person CampusLab cannot admit (no school, no role)")
     public Me me() throws SignInRefusedException {
         var identity = TokenIdentity.of(request).orElseThrow(() -> new NotAuthorizedException("Bearer"));
-        return Me.of(members.signIn(identity));
+        return Me.of(members.recognize(identity));
     }
 }

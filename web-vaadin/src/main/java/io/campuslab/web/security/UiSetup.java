@@ -38,7 +38,7 @@ public class UiSetup {
             return;
         }
         try {
-            member.profile();
+            member.recheck();
         } catch (SignInRefusedException e) {
             event.rerouteTo(SignInRefusedView.class, new RouteParameters("reason", e.messageKey()));
         }
