@@ -93,6 +93,29 @@ class RealmImportTest {
     }
 
     @Test
+    void bothClientsIssueTokensForThePortalOnly() {
+        realm.path("clients").forEach(client -> {
+            List<String> audiences = new ArrayList<>();
+            client.path("protocolMappers").forEach(mapper -> {
+                if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                    audiences.add(mapper.path("config").path("included.client.audience").asText());
+                }
+            });
+            assertThat(audiences).as(client.path("clientId").asText()).containsExactly("campuslab-portal");
+        });
+    }
+
+    @Test
+    void passwordsHaveAPolicyAndGuessingIsSlowedDown() {
+        assertThat(realm.path("passwordPolicy").asText()).contains("length(8)", "notUsername", "passwordHistory(");
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isBetween(3, 10);
+        assertThat(realm.path("accessTokenLifespan").asInt()).isLessThanOrEqualTo(300);
+        people().forEach(u -> assertThat(u.path("credentials").path(0).path("value").asText().length())
+                .as("the demo password meets the policy").isGreaterThanOrEqualTo(8));
+    }
+
+    @Test
     void userProfileDeclaresTenantEditableByAdminsOnly() throws IOException {
         String config = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").path(0)
                 .path("config").path("kc.user.profile.config").path(0).asText();
