@@ -19,6 +19,8 @@ public final class ClassList {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,254}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     public static final int MAX_ROWS = 2000;
+    /** The largest class list file taken: far above 2,000 rows of real names, far below what harms the server. */
+    public static final int MAX_BYTES = 1 << 20;
 
     /** One person of the list: line number in the file, fields, and what is wrong (empty when fine). */
     public record Row(int line, String username, String name, String email, String className, List<String> problems) {

@@ -38,6 +38,16 @@ public class MemberImport {
     @Inject
     CurrentMember currentMember;
 
+    /**
+     * The largest class list the caller may send, asked before the list is read: the caller must be a
+     * school admin of an active school, so that no one else gets a body of theirs read at all.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public int classListLimit() throws NotPermittedException {
+        currentMember.require().tenant().orElseThrow(NotPermittedException::new);
+        return ClassList.MAX_BYTES;
+    }
+
     /** Every row with its problems, including user names that are taken already. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public List<ClassList.Row> preview(byte[] csv) throws DirectoryUnavailableException {

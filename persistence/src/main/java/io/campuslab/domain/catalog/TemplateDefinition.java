@@ -23,6 +23,9 @@ public record TemplateDefinition(String name, String displayName, String descrip
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_INFO_LINES = 20;
     public static final int MAX_MOUNTS = 8;
+    /** The command or its arguments, all parts with their separators, as the column holds them. */
+    public static final int MAX_COMMAND_CHARS = 4000;
+    public static final int MAX_PATH = 255;
 
     public TemplateDefinition {
         gpuImages = gpuImages == null ? Map.of() : Map.copyOf(gpuImages);
@@ -49,6 +52,9 @@ public record TemplateDefinition(String name, String displayName, String descrip
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problems.add(TemplateProblem.of("description", "description-too-long", MAX_DESCRIPTION));
         }
+        if (icon != null && !icon.matches("[A-Za-z0-9_-]{1,40}")) {
+            problems.add(TemplateProblem.of("icon", "icon-invalid"));
+        }
         if (!ImageReference.isValid(cpuImage)) {
             problems.add(TemplateProblem.of("cpuImage", "image-invalid", cpuImage == null ? "" : cpuImage));
         }
@@ -63,7 +69,8 @@ public record TemplateDefinition(String name, String displayName, String descrip
         checkCommandLine("command", command, problems);
         checkCommandLine("args", args, problems);
         checkPorts(rules.maxPorts(), problems);
-        if (workspacePath == null || !workspacePath.matches("/[\\w./-]*") || workspacePath.contains("..")) {
+        if (workspacePath == null || workspacePath.length() > MAX_PATH || !workspacePath.matches("/[\\w./-]*")
+                || workspacePath.contains("..")) {
             problems.add(TemplateProblem.of("workspacePath", "path-invalid", workspacePath == null ? "" : workspacePath));
         }
         if (shmMib < 0 || shmMib > 65536) {
@@ -113,6 +120,9 @@ public record TemplateDefinition(String name, String displayName, String descrip
             if (!rules.hostPathAllowed().test(sample)) {
                 problems.add(TemplateProblem.of("mounts", "host-path-outside-roots", String.valueOf(mount.hostPath())));
             }
+            if (mount.hostPath() != null && mount.hostPath().length() > MAX_PATH) {
+                problems.add(TemplateProblem.of("mounts", "host-path-outside-roots", mount.hostPath().substring(0, 40) + "…"));
+            }
             if (!MountSpec.isValidContainerPath(mount.mountPath()) || !paths.add(mount.mountPath())) {
                 problems.add(TemplateProblem.of("mounts", "mount-path-invalid", String.valueOf(mount.mountPath())));
             }
@@ -122,6 +132,8 @@ public record TemplateDefinition(String name, String displayName, String descrip
     private static void checkCommandLine(String field, List<String> parts, List<TemplateProblem> problems) {
         if (parts.size() > 50 || parts.stream().anyMatch(p -> p == null || p.length() > 1000 || p.contains("\n"))) {
             problems.add(TemplateProblem.of(field, "command-invalid"));
+        } else if (parts.stream().mapToInt(p -> p.length() + 1).sum() > MAX_COMMAND_CHARS) {
+            problems.add(TemplateProblem.of(field, "command-too-long", MAX_COMMAND_CHARS));
         }
     }
 }

@@ -58,6 +58,18 @@ class TemplateDefinitionTest {
     }
 
     @Test
+    void overLongValuesAreProblemsOfTheirFieldNotFailuresOfTheDatabase() {
+        TemplateDefinition ok = jupyter();
+        TemplateDefinition bad = new TemplateDefinition(ok.name(), ok.displayName(), ok.description(), "I".repeat(41),
+                ok.cpuImage(), ok.gpuImages(), java.util.Collections.nCopies(5, "x".repeat(999)), ok.args(), ok.ports(),
+                "/" + "w".repeat(300), ok.shmMib(), ok.defaultResources(), ok.maxResources(), ok.developmentInfo(), ok.mounts());
+
+        assertThat(bad.problems(RULES)).extracting(TemplateProblem::field).containsExactly("icon", "command", "workspacePath");
+        assertThat(bad.problems(RULES)).extracting(TemplateProblem::messageKey)
+                .containsExactly("error.template.icon-invalid", "error.template.command-too-long", "error.template.path-invalid");
+    }
+
+    @Test
     void portsAreLimitedByThePlatformSetting() {
         TemplateDefinition many = withPorts(List.of(new PortSpec("a", 1, PortProtocol.HTTP), new PortSpec("b", 2, PortProtocol.HTTP),
                 new PortSpec("c", 3, PortProtocol.HTTP)));

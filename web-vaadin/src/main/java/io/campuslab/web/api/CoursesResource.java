@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +39,9 @@ public class CoursesResource {
 
     @Inject
     CourseService courses;
+
+    @Context
+    HttpHeaders headers;
 
     @Inject
     CourseMaterial material;
@@ -107,10 +110,11 @@ public class CoursesResource {
         return courses.material(name);
     }
 
+    /** Rights first (who may change this course, and how much it may take), then the body. */
     private CourseSummary replace(String name, InputStream zip) throws CampusLabException, IOException {
-        java.nio.file.Path archive = Files.createTempFile("course-upload", ".zip");
+        long limit = courses.uploadTarget(name).limits().maxUploadBytes();
+        java.nio.file.Path archive = UploadBody.toTempFile(zip, headers, limit, "course-upload");
         try {
-            Files.copy(zip, archive, StandardCopyOption.REPLACE_EXISTING);
             return material.replaceMaterial(name, archive);
         } finally {
             Files.deleteIfExists(archive);

@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +39,9 @@ public class DatasetsResource {
 
     @Inject
     DatasetUploads uploads;
+
+    @Context
+    HttpHeaders headers;
 
     @Context
     UriInfo uri;
@@ -90,9 +93,9 @@ public class DatasetsResource {
     @APIResponse(responseCode = "200", description = "The dataset with its new files")
     @APIResponse(responseCode = "400", description = "The archive was refused; the previous files are unchanged")
     public DatasetSummary replaceFiles(@PathParam("name") String name, InputStream zip) throws CampusLabException, IOException {
-        java.nio.file.Path archive = Files.createTempFile("dataset-upload", ".zip");
+        long limit = datasets.uploadTarget(name).limits().maxUploadBytes();
+        java.nio.file.Path archive = UploadBody.toTempFile(zip, headers, limit, "dataset-upload");
         try {
-            Files.copy(zip, archive, StandardCopyOption.REPLACE_EXISTING);
             return uploads.replaceFiles(name, archive);
         } finally {
             Files.deleteIfExists(archive);

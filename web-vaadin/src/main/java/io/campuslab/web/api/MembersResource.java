@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.IOException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -33,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MembersResource {
+
+    @Context
+    HttpHeaders headers;
 
     @Inject
     SchoolMembers members;
@@ -100,8 +106,10 @@ public class MembersResource {
             + " otherwise import all rows or none")
     @APIResponse(responseCode = "201", description = "Everyone was imported; the initial passwords are in the answer, once")
     @APIResponse(responseCode = "400", description = "Some rows have problems; nobody was imported")
-    public Response importStudents(@QueryParam("preview") @DefaultValue("false") boolean preview, byte[] csv)
-            throws CampusLabException {
+    @APIResponse(responseCode = "413", description = "The list is larger than a class list can be (1 MiB)")
+    public Response importStudents(@QueryParam("preview") @DefaultValue("false") boolean preview, InputStream body)
+            throws CampusLabException, IOException {
+        byte[] csv = UploadBody.bytes(body, headers, imports.classListLimit());
         if (preview) {
             List<ClassList.Row> rows = imports.preview(csv);
             return Response.ok(rows).build();

@@ -40,6 +40,7 @@ public class ClassImportDialog extends Dialog {
         upload.setId("import-upload");
         upload.setAcceptedFileTypes("text/csv", ".csv");
         upload.setMaxFiles(1);
+        upload.setMaxFileSize(ClassList.MAX_BYTES);
         preview.setId("import-preview");
         preview.addColumn(ClassList.Row::line).setHeader(getTranslation("members.import.line")).setAutoWidth(true);
         preview.addColumn(ClassList.Row::username).setHeader(getTranslation("members.username"));
