@@ -87,7 +87,7 @@ public class AllowanceService {
     /**
      * Sets one member's override, within the school's quota: the school's admin for any member of
      * the school, a teacher for the students on their classrooms' rosters (say, more GPU-hours for a
-     * project); anyone else is not found.
+     * project) within what the school admin set for that student; anyone else is not found.
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public void setForMember(String username, Allowance allowance)
@@ -96,7 +96,21 @@ public class AllowanceService {
         Member member = settableMember(username);
         check(allowance, school);
         AllowanceRepository allowances = new AllowanceRepository(em);
-        store(allowances, allowances.forMember(member).orElse(null), () -> LabAllowance.forMember(member), allowance);
+        LabAllowance stored = allowances.forMember(member).orElse(null);
+        Member caller = currentMember.require();
+        if (caller.hasRole(Role.TENANT_ADMIN)) {
+            store(allowances, stored, () -> LabAllowance.forMember(member), allowance);
+        } else {
+            LabAllowance target = stored != null ? stored : LabAllowance.forMember(member);
+            List<AllowanceProblem> beyond = target.problemsOfTeachersChange(allowance);
+            if (!beyond.isEmpty()) {
+                throw new InvalidInputException(beyond.get(0).messageKey(), beyond.get(0).limit());
+            }
+            target.changeByTeacher(allowance, caller.username(), clock.instant());
+            if (stored == null) {
+                allowances.add(target);
+            }
+        }
         audit.record(school.slug().value(), "allowance.changed", member.username(), describe(allowance));
     }
 

@@ -51,6 +51,24 @@ public record Allowance(Integer maxCpuMillis, Integer maxMemoryMib, Integer maxG
         return Optional.empty();
     }
 
+    /** Where this allowance goes past a ceiling (a value the ceiling leaves open is free), naming the ceiling. */
+    public List<AllowanceProblem> problemsBeyond(Allowance ceiling) {
+        List<AllowanceProblem> problems = new ArrayList<>();
+        beyond(problems, maxCpuMillis, ceiling.maxCpuMillis, "error.allowance.cpu-beyond-admin");
+        beyond(problems, maxMemoryMib, ceiling.maxMemoryMib, "error.allowance.memory-beyond-admin");
+        beyond(problems, maxGpus, ceiling.maxGpus, "error.allowance.gpus-beyond-admin");
+        beyond(problems, labsAtOnce, ceiling.labsAtOnce, "error.allowance.labs-beyond-admin");
+        beyond(problems, gpuHoursPerMonth, ceiling.gpuHoursPerMonth, "error.allowance.gpu-hours-beyond-admin");
+        beyond(problems, gpuHoursPerTerm, ceiling.gpuHoursPerTerm, "error.allowance.gpu-hours-term-beyond-admin");
+        return problems;
+    }
+
+    private static void beyond(List<AllowanceProblem> problems, Integer value, Integer ceiling, String key) {
+        if (ceiling != null && (value == null || value > ceiling)) {
+            problems.add(new AllowanceProblem(key, ceiling));
+        }
+    }
+
     /** What is wrong with the allowance as a school admin wrote it: negative, or beyond the school's quota. */
     public List<AllowanceProblem> problemsWithin(TenantQuota quota) {
         List<AllowanceProblem> problems = new ArrayList<>();

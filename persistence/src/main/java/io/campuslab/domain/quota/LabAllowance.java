@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,25 @@ public class LabAllowance {
     @Column(name = "gpu_hours_term")
     private Integer gpuHoursPerTerm;
 
+    /** A member's override: what the school admin set, which a teacher's change may not exceed. */
+    @Column(name = "ceiling_cpu_millis")
+    private Integer ceilingCpuMillis;
+
+    @Column(name = "ceiling_memory_mib")
+    private Integer ceilingMemoryMib;
+
+    @Column(name = "ceiling_gpus")
+    private Integer ceilingGpus;
+
+    @Column(name = "ceiling_labs_at_once")
+    private Integer ceilingLabsAtOnce;
+
+    @Column(name = "ceiling_gpu_hours_month")
+    private Integer ceilingGpuHoursPerMonth;
+
+    @Column(name = "ceiling_gpu_hours_term")
+    private Integer ceilingGpuHoursPerTerm;
+
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
 
@@ -93,8 +113,45 @@ public class LabAllowance {
         return allowance;
     }
 
-    /** Sets what the allowance says, after checking it against the school's quota. */
+    /**
+     * The school admin sets what the allowance says, after checking it against the school's quota; for a
+     * member, it is also the ceiling of what the member's teachers may set.
+     */
     public void change(Allowance allowance, String by, Instant now) {
+        set(allowance, by, now);
+        this.ceilingCpuMillis = allowance.maxCpuMillis();
+        this.ceilingMemoryMib = allowance.maxMemoryMib();
+        this.ceilingGpus = allowance.maxGpus();
+        this.ceilingLabsAtOnce = allowance.labsAtOnce();
+        this.ceilingGpuHoursPerMonth = allowance.gpuHoursPerMonth();
+        this.ceilingGpuHoursPerTerm = allowance.gpuHoursPerTerm();
+    }
+
+    /**
+     * A teacher changes a student's override within what the school admin set for that student (and
+     * the school's quota); what the admin left open, the teacher may set.
+     *
+     * @throws IllegalArgumentException beyond the ceiling; {@link #problemsOfTeachersChange} says why first
+     */
+    public void changeByTeacher(Allowance allowance, String by, Instant now) {
+        if (member == null || !problemsOfTeachersChange(allowance).isEmpty()) {
+            throw new IllegalArgumentException("A teacher's change beyond the school admin's: " + problemsOfTeachersChange(allowance));
+        }
+        set(allowance, by, now);
+    }
+
+    /** What a teacher's change would raise past the school admin's ceiling for this member. */
+    public List<AllowanceProblem> problemsOfTeachersChange(Allowance allowance) {
+        return allowance.problemsBeyond(ceiling());
+    }
+
+    /** What the school admin set for this member: the ceiling of their teachers' changes. */
+    public Allowance ceiling() {
+        return new Allowance(ceilingCpuMillis, ceilingMemoryMib, ceilingGpus, ceilingLabsAtOnce, ceilingGpuHoursPerMonth,
+                ceilingGpuHoursPerTerm);
+    }
+
+    private void set(Allowance allowance, String by, Instant now) {
         if (!allowance.problemsWithin(tenant.quota()).isEmpty()) {
             throw new IllegalArgumentException("An allowance beyond the school's quota: " + allowance.problemsWithin(tenant.quota()));
         }

@@ -1,9 +1,15 @@
 package io.campuslab.domain.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campuslab.domain.catalog.LabResources;
+import io.campuslab.domain.identity.Member;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantQuota;
+import io.campuslab.domain.tenant.TenantSlug;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AllowanceTest {
@@ -19,6 +25,29 @@ class AllowanceTest {
 
         assertThat(effective).isEqualTo(new Allowance(2000, 4096, 2, 2, 10));
         assertThat(Allowance.UNSET.labsAtOnceOrDefault()).isEqualTo(1);
+    }
+
+    @Test
+    void aTeacherChangesAStudentsOverrideOnlyWithinWhatTheSchoolAdminSet() {
+        Tenant north = new Tenant(new TenantSlug("north-high"), "North High School", Instant.EPOCH);
+        north.changeQuota(SCHOOL);
+        Member sam = Member.invited("s-sam", "sam", null, null, north, Role.STUDENT, null, Instant.EPOCH);
+        LabAllowance override = LabAllowance.forMember(sam);
+        override.change(new Allowance(null, null, 1, null, 10), "alice", Instant.EPOCH);
+
+        assertThat(override.problemsOfTeachersChange(new Allowance(null, null, 2, null, 10)))
+                .extracting(AllowanceProblem::messageKey).containsExactly("error.allowance.gpus-beyond-admin");
+        assertThat(override.problemsOfTeachersChange(new Allowance(null, null, null, null, 5)))
+                .as("leaving the admin's GPU limit open would fall back to more").extracting(AllowanceProblem::messageKey)
+                .containsExactly("error.allowance.gpus-beyond-admin");
+        assertThatThrownBy(() -> override.changeByTeacher(new Allowance(null, null, 1, null, 11), "tom", Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        override.changeByTeacher(new Allowance(4000, null, 1, 2, 5), "tom", Instant.EPOCH);
+        assertThat(override.allowance()).isEqualTo(new Allowance(4000, null, 1, 2, 5));
+        assertThat(override.ceiling()).as("the teacher's change leaves the admin's ceiling").isEqualTo(new Allowance(null, null, 1, null, 10));
+        override.change(new Allowance(null, null, 2, null, 20), "alice", Instant.EPOCH);
+        assertThat(override.ceiling()).isEqualTo(new Allowance(null, null, 2, null, 20));
     }
 
     @Test
