@@ -11,7 +11,10 @@ import io.campuslab.core.platform.SettingsRejectedException;
 import io.campuslab.domain.platform.SettingProblem;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.web.i18n.Messages;
+import io.campuslab.core.identity.VerifiedCaller;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +35,12 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    VerifiedCaller caller;
 
     @Override
     public Response toResponse(Exception failure) {
@@ -44,13 +54,29 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             return problem(400, first.key() + ": ", first.messageKey(), first.arguments().toArray());
         }
         if (cause instanceof CampusLabException expected) {
-            return problem(statusOf(expected), expected.messageKey(), expected.arguments().toArray());
+            int status = statusOf(expected);
+            if (status == 403) {
+                refused(expected.messageKey());
+            }
+            return problem(status, expected.messageKey(), expected.arguments().toArray());
         }
         if (cause instanceof EJBAccessException || cause instanceof SecurityException) {
+            refused("error.not-permitted");
             return problem(403, "error.not-permitted");
         }
-        LOG.log(Level.WARNING, "Unexpected failure in the API", failure);
-        return problem(500, "error.unexpected");
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, failure, () -> "Unexpected failure " + id + " in " + what());
+        return problem(500, "", "error.unexpected-with-id", id);
+    }
+
+    /** One line per refusal, without a stack trace: probing the API must not flood the log. */
+    private void refused(String key) {
+        LOG.warning(() -> "Refused " + caller.identity().map(i -> i.username() + " of "
+                + i.tenant().map(Object::toString).orElse("no school")).orElse("an unknown caller") + ": " + what() + " (" + key + ")");
+    }
+
+    private String what() {
+        return request == null ? "a call" : request.getMethod() + " " + request.getRequestURI();
     }
 
     private Response problem(int status, String key, Object... arguments) {

@@ -42,6 +42,11 @@ public final class ErrorMessages {
         notification.open();
     }
 
+    /** Whether the failure is one the portal expects (a refusal, bad input), not a fault. */
+    public static boolean isExpected(Throwable failure) {
+        return expected(failure).isPresent() || isAccessDenied(failure);
+    }
+
     private static Optional<CampusLabException> expected(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CampusLabException e) {
