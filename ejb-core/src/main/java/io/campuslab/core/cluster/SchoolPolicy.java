@@ -14,14 +14,16 @@ import java.util.TreeMap;
  * @param ingressNamespace the namespace of the ingress controller that may reach the labs, or empty
  *                         when labs are reached through node ports (from anywhere, on their ports)
  * @param egressCidrs      the networks labs may reach besides the cluster's DNS
+ * @param clusterCidrs     the cluster's pod and service ranges, which labs never reach
  */
 public record SchoolPolicy(String namespace, String tenant, Map<String, String> hard, int defaultCpuMillis,
                            int defaultMemoryMib, int defaultCpuRequestMillis, int defaultMemoryRequestMib,
-                           String ingressNamespace, List<String> egressCidrs) {
+                           String ingressNamespace, List<String> egressCidrs, List<String> clusterCidrs) {
 
     public SchoolPolicy {
         hard = Map.copyOf(new TreeMap<>(hard));
         egressCidrs = List.copyOf(egressCidrs);
+        clusterCidrs = List.copyOf(clusterCidrs);
         ingressNamespace = ingressNamespace == null ? "" : ingressNamespace;
     }
 
@@ -31,7 +33,7 @@ public record SchoolPolicy(String namespace, String tenant, Map<String, String> 
      */
     public String fingerprint() {
         String text = new TreeMap<>(hard) + "|" + defaultCpuMillis + "|" + defaultMemoryMib + "|" + defaultCpuRequestMillis
-                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs;
+                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs;
         return Integer.toHexString(Objects.hash(namespace, tenant, text));
     }
 }

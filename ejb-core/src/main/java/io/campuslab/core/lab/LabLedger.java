@@ -171,7 +171,7 @@ public class LabLedger implements LabBooks {
                     defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
                     platform.memoryRequestMib(defaults.memoryMib()),
                     platform.accessMode() == AccessMode.INGRESS ? platform.ingressNamespace() : "",
-                    platform.egressCidrs()));
+                    platform.egressCidrs(), platform.clusterCidrs()));
         }
         return policies;
     }

@@ -174,6 +174,11 @@ public final class PlatformSettings {
         return list(values.get(Setting.EGRESS_CIDRS));
     }
 
+    /** The cluster's pod and service ranges, which labs never reach. */
+    public List<String> clusterCidrs() {
+        return list(values.get(Setting.CLUSTER_CIDRS));
+    }
+
     /** How long before an idle lab is stopped its owner is warned. */
     public Duration idleWarning() {
         return Duration.ofMinutes(Long.parseLong(values.get(Setting.IDLE_WARNING)));

@@ -31,7 +31,8 @@ public enum Setting {
     INGRESS_BASE_HOST("access.ingress-base-host", "", Kind.OPTIONAL_HOST),
     INGRESS_CLASS("access.ingress-class", "", Kind.OPTIONAL_NAME),
     INGRESS_NAMESPACE("access.ingress-namespace", "ingress-nginx", Kind.OPTIONAL_NAME),
-    EGRESS_CIDRS("network.egress-cidrs", "", Kind.CIDRS),
+    EGRESS_CIDRS("network.egress-cidrs", "", Kind.EGRESS_CIDRS),
+    CLUSTER_CIDRS("network.cluster-cidrs", "10.96.0.0/12,10.244.0.0/16", Kind.CIDRS),
     WORKSPACE_ROOT("storage.workspace-root", "", Kind.OPTIONAL_PATH),
     COURSE_ROOT("storage.course-root", "", Kind.OPTIONAL_PATH),
     DATASET_ROOT("storage.dataset-root", "", Kind.OPTIONAL_PATH),
@@ -100,6 +101,8 @@ public enum Setting {
         Kind CIDRS = value -> PlatformSettings.list(value).size() <= 50
                 && PlatformSettings.list(value).stream().allMatch(c -> CIDR.matcher(c).matches())
                 ? Optional.empty() : Optional.of("error.setting.cidrs");
+        Kind EGRESS_CIDRS = value -> CIDRS.check(value).or(() -> PlatformSettings.list(value).stream()
+                .anyMatch(EgressRanges::neverReachable) ? Optional.of("error.setting.egress-never") : Optional.empty());
         Kind HOST = value -> HOST_NAME.matcher(value).matches() ? Optional.empty() : Optional.of("error.setting.host");
         Kind OPTIONAL_HOST = value -> value.isEmpty() ? Optional.empty() : HOST.check(value);
         Kind OPTIONAL_NAME = value -> value.isEmpty() || DNS_LABEL.matcher(value).matches()

@@ -1,6 +1,7 @@
 package io.campuslab.core.cluster.kubernetes;
 
 import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.domain.platform.EgressRanges;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1IPBlock;
@@ -28,8 +29,8 @@ import java.util.TreeMap;
 /**
  * A school's objects on the cluster, built from its {@link SchoolPolicy}: the namespace, the
  * ResourceQuota that mirrors the school's quota, the LimitRange that sizes a container nobody sized,
- * and the NetworkPolicies: labs accept connections only from the access path and reach only the
- * cluster's DNS and the allowed networks. Pure, compared with golden files by the tests.
+ * and the NetworkPolicies: nothing is allowed by default, labs accept connections only from the
+ * access path and reach only the cluster's DNS and the allowed networks, less the closed ranges. Pure, compared with golden files by the tests.
  */
 public final class SchoolObjects {
 
@@ -64,8 +65,14 @@ public final class SchoolObjects {
                         .putDefaultRequestItem("memory", Quantity.fromString(school.defaultMemoryRequestMib() + "Mi"))));
     }
 
-    /** Ingress to labs only from the access path; egress only to DNS and the allowed networks. */
+    /**
+     * Nothing in the namespace talks or is talked to unless a policy allows it; labs are reached only
+     * from the access path and reach only the cluster's DNS and the allowed networks, less the ranges
+     * they must never reach ({@link EgressRanges}).
+     */
     public static List<V1NetworkPolicy> networkPolicies(SchoolPolicy school) {
+        V1NetworkPolicy denyAll = policy(school, NAME + "-default-deny", new V1NetworkPolicySpec()
+                .podSelector(new V1LabelSelector()).policyTypes(List.of("Ingress", "Egress")));
         V1LabelSelector labs = new V1LabelSelector().putMatchLabelsItem(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB);
         V1NetworkPolicyPeer accessPath = school.ingressNamespace().isEmpty()
                 ? new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr("0.0.0.0/0"))
@@ -81,13 +88,15 @@ public final class SchoolObjects {
                         .podSelector(new V1LabelSelector().putMatchLabelsItem("k8s-app", "kube-dns")))
                 .ports(List.of(new V1NetworkPolicyPort().protocol("UDP").port(new IntOrString(53)),
                         new V1NetworkPolicyPort().protocol("TCP").port(new IntOrString(53)))));
-        if (!school.egressCidrs().isEmpty()) {
-            egress.add(new V1NetworkPolicyEgressRule().to(school.egressCidrs().stream()
-                    .map(cidr -> new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr(cidr))).toList()));
+        List<EgressRanges.Block> allowed = EgressRanges.of(school.egressCidrs(), school.clusterCidrs());
+        if (!allowed.isEmpty()) {
+            egress.add(new V1NetworkPolicyEgressRule().to(allowed.stream().map(block -> new V1NetworkPolicyPeer()
+                    .ipBlock(new V1IPBlock().cidr(block.cidr()).except(block.except().isEmpty() ? null : block.except())))
+                    .toList()));
         }
         V1NetworkPolicy out = policy(school, NAME + "-egress", new V1NetworkPolicySpec().podSelector(labs)
                 .policyTypes(List.of("Egress")).egress(egress));
-        return List.of(ingress, out);
+        return List.of(denyAll, ingress, out);
     }
 
     /** The fingerprint written on an observed quota, if it is CampusLab's. */

@@ -15,11 +15,12 @@ class SchoolObjectsTest {
     private static final SchoolPolicy NORTH_HIGH = new SchoolPolicy("cl-north-high", "north-high",
             Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "2",
                     "requests.nvidia.com/mig-1g.5gb", "2"),
-            2000, 4096, 1000, 4096, "", List.of());
+            2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
 
     private static final SchoolPolicy BEHIND_INGRESS = new SchoolPolicy("cl-south-academy", "south-academy",
             Map.of("pods", "10", "limits.cpu", "16", "limits.memory", "64Gi", "requests.nvidia.com/gpu", "0"),
-            1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"));
+            1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"),
+            List.of("10.96.0.0/12", "10.244.0.0/16"));
 
     @Test
     void theQuotaMirrorsTheSchoolsQuotaAndCarriesTheFingerprint() throws IOException {
@@ -39,12 +40,26 @@ class SchoolObjectsTest {
     }
 
     @Test
+    void everythingIsDeniedByDefaultAndTheInternetNeverIncludesMetadataOrTheCluster() {
+        var policies = SchoolObjects.networkPolicies(BEHIND_INGRESS);
+        var denyAll = policies.get(0).getSpec();
+        assertThat(denyAll.getPodSelector().getMatchLabels()).as("every pod of the namespace").isNullOrEmpty();
+        assertThat(denyAll.getPolicyTypes()).containsExactly("Ingress", "Egress");
+        assertThat(denyAll.getIngress()).isNullOrEmpty();
+        assertThat(denyAll.getEgress()).isNullOrEmpty();
+
+        var internet = policies.get(2).getSpec().getEgress().get(1).getTo().stream()
+                .filter(peer -> peer.getIpBlock().getCidr().equals("0.0.0.0/0")).findFirst().orElseThrow().getIpBlock();
+        assertThat(internet.getExcept()).contains("169.254.0.0/16", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8");
+    }
+
+    @Test
     void anyChangeOfThePolicyChangesItsFingerprint() {
         SchoolPolicy moreGpus = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(),
                 Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "4",
-                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of());
+                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
         SchoolPolicy sameAgain = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(), Map.copyOf(NORTH_HIGH.hard()),
-                2000, 4096, 1000, 4096, "", List.of());
+                2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
 
         assertThat(moreGpus.fingerprint()).isNotEqualTo(NORTH_HIGH.fingerprint());
         assertThat(sameAgain.fingerprint()).isEqualTo(NORTH_HIGH.fingerprint());
