@@ -10,9 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
@@ -20,7 +24,8 @@ import org.hibernate.SessionFactory;
 /**
  * Brings the database schema up to date before anything else runs, then checks that the entities
  * match it: a node with a schema it does not understand refuses to start rather than corrupt data.
- * Flyway's own lock table keeps several nodes starting at once from migrating twice.
+ * Flyway's own lock table keeps several nodes starting at once from migrating twice. Before that, a
+ * real installation that still uses a secret of the local demo refuses to start ({@link DemoSecrets}).
  */
 @Singleton
 @Startup
@@ -38,8 +43,12 @@ public class SchemaMigration {
     @Inject
     CoreSettings settings;
 
+    @Inject
+    Config config;
+
     @PostConstruct
     void migrate() {
+        refuseDemoSecrets();
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         if (settings.demoData()) {
             locations.add("classpath:db/demo");
@@ -55,5 +64,18 @@ public class SchemaMigration {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now, demo data " + settings.demoData() + ")");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+
+    private void refuseDemoSecrets() {
+        Map<String, String> values = new HashMap<>();
+        DemoSecrets.DEMO_VALUES.keySet().forEach(key -> config.getOptionalValue(key, String.class)
+                .ifPresent(value -> values.put(key, value)));
+        List<String> stillDemo = DemoSecrets.stillDemo(settings.demoData(), values);
+        if (!stillDemo.isEmpty()) {
+            throw new IllegalStateException("CampusLab refuses to start with the local demo's secrets outside the demo: set "
+                    + String.join(" and ", stillDemo) + " (environment " + String.join(", ", stillDemo.stream()
+                    .map(key -> key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')).toList())
+                    + ") to a secret of your own");
+        }
     }
 }
