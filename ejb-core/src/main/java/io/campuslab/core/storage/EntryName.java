@@ -2,6 +2,7 @@ package io.campuslab.core.storage;
 
 import io.campuslab.core.storage.UploadRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class EntryName {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            if (segment.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (segment.codePoints().anyMatch(EntryName::unsafe) || !Normalizer.isNormalized(segment, Normalizer.Form.NFC)) {
                 throw new UploadRejectedException(Reason.INVALID_NAME, printable(name));
             }
             segments.add(segment);
@@ -52,10 +53,23 @@ final class EntryName {
         return segments;
     }
 
+    /**
+     * Characters no file name should hold: controls (C0 and C1), formatting characters that reorder or
+     * hide text (right-to-left overrides, zero-width joiners), line and paragraph separators, and code
+     * points that are unassigned or lone surrogates. A name whose letters change under Unicode
+     * normalization (NFC) is refused too: two names that look alike would be different files.
+     */
+    private static boolean unsafe(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE;
+    }
+
     /** A name safe to show in a message: control characters replaced, long names shortened. */
     static String printable(String name) {
         String visible = name.codePoints()
-                .map(c -> c < 0x20 || c == 0x7f ? '?' : c)
+                .map(c -> unsafe(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return visible.length() > 120 ? visible.substring(0, 117) + "..." : visible;
     }

@@ -85,6 +85,17 @@ class ZipImportTest {
     @Test
     void controlCharactersInNamesAreRefused() throws Exception {
         assertRejected(Archives.zip().file("bad\u0007name.txt", "x").writeTo(work.resolve("a.zip")), Reason.INVALID_NAME);
+        assertRejected(Archives.zip().file("c1\u0085name.txt", "x").writeTo(work.resolve("b.zip")), Reason.INVALID_NAME);
+        assertRejected(Archives.zip().file("invoice\u202Etxt.exe", "x").writeTo(work.resolve("c.zip")), Reason.INVALID_NAME);
+        assertRejected(Archives.zip().file("zero\u200Bwidth.txt", "x").writeTo(work.resolve("d.zip")), Reason.INVALID_NAME);
+    }
+
+    @Test
+    void namesThatChangeUnderUnicodeNormalizationAreRefused() throws Exception {
+        assertRejected(Archives.zip().file("cafe\u0301.txt", "x").writeTo(work.resolve("a.zip")), Reason.INVALID_NAME);
+        ImportedFiles composed = new ZipImport(UploadLimits.defaults())
+                .replace(Archives.zip().file("caf\u00e9.txt", "x").writeTo(work.resolve("b.zip")), work.resolve("out"), PLENTY);
+        assertThat(composed.files()).isEqualTo(1);
     }
 
     @Test
