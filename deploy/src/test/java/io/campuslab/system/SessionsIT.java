@@ -83,7 +83,7 @@ class SessionsIT {
         HttpResponse<byte[]> download = PortalApi.fetchBytes("/api/v1/sessions/" + session + "/attendance", tom);
         assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String csv = new String(download.body(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("username,name,attended,first_opened,minutes_in_lab").contains("\r\nsam,").contains("\r\nsue,");
+        assertThat(csv).as("a byte order mark for spreadsheet programs").startsWith("\uFEFFusername,name,attended,first_opened,minutes_in_lab").contains("\r\nsam,").contains("\r\nsue,");
         assertThat(csv.lines().filter(l -> l.startsWith("sam,")).findFirst().orElseThrow()).contains(",yes,");
         assertThat(csv.lines().filter(l -> l.startsWith("sue,")).findFirst().orElseThrow()).contains(",no,");
 

@@ -6,6 +6,7 @@ import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.storage.CsvFiles;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.classroom.ClassSession;
@@ -188,31 +189,20 @@ public class SessionConsole {
     }
 
     /**
-     * Who opened a lab of the session, when, and how long their labs ran: CSV (RFC 4180, UTF-8),
-     * a line per student of the roster, times in the zone given.
+     * Who opened a lab of the session, when, and how long their labs ran: CSV (RFC 4180, UTF-8 with a
+     * byte order mark, formula-like cells neutralised), a line per student of the roster, times in the
+     * zone given.
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public String attendance(long sessionId, ZoneId zone) throws NotPermittedException, NotFoundException {
         ClassSession session = ClassroomAccess.session(em, currentMember.require(), sessionId);
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-        StringBuilder csv = new StringBuilder("username,name,attended,first_opened,minutes_in_lab\r\n");
+        List<List<String>> rows = new ArrayList<>();
         for (ConsoleRow row : rows(session, clock.instant())) {
-            csv.append(cell(row.username())).append(',').append(cell(row.name())).append(',')
-                    .append(row.attended() ? "yes" : "no").append(',')
-                    .append(row.firstOpened() == null ? "" : when.format(row.firstOpened())).append(',')
-                    .append(row.minutesUsed()).append("\r\n");
+            rows.add(List.of(row.username(), row.name() == null ? "" : row.name(), row.attended() ? "yes" : "no",
+                    row.firstOpened() == null ? "" : when.format(row.firstOpened()), Long.toString(row.minutesUsed())));
         }
-        return csv.toString();
-    }
-
-    private static String cell(String value) {
-        String text = value == null ? "" : value;
-        boolean formula = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
-        if (formula) {
-            text = "'" + text;
-        }
-        return text.contains(",") || text.contains("\"") || text.contains("\n") || formula
-                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return CsvFiles.write(List.of("username", "name", "attended", "first_opened", "minutes_in_lab"), rows);
     }
 
     private List<Lab> activeLabs(ClassSession session, Collection<String> usernames) {

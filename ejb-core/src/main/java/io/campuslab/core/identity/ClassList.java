@@ -1,5 +1,6 @@
 package io.campuslab.core.identity;
 
+import io.campuslab.core.storage.CsvFiles;
 import io.campuslab.core.storage.TextDecoding;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,11 +44,12 @@ public final class ClassList {
 
     /** Reads and checks the list; a list without the needed columns is one row with the problem. */
     public static List<Row> parse(byte[] file) {
-        String text = TextDecoding.decode(file);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        List<List<String>> records;
+        try {
+            records = CsvFiles.read(TextDecoding.decode(file));
+        } catch (IllegalArgumentException unreadable) {
+            return List.of(problem(1, "error.import.unreadable"));
         }
-        List<List<String>> records = records(text);
         if (records.isEmpty()) {
             return List.of(problem(1, "error.import.empty"));
         }
@@ -106,46 +108,5 @@ public final class ClassList {
 
     private static String field(List<String> record, int index) {
         return index >= 0 && index < record.size() ? record.get(index).strip() : "";
-    }
-
-    /** RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

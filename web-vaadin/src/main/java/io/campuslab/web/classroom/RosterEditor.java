@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.function.SerializableConsumer;
+import io.campuslab.core.storage.CsvFiles;
 import io.campuslab.core.classroom.ClassroomService.Candidate;
 import io.campuslab.core.classroom.ClassroomService.GroupAdded;
 import io.campuslab.core.identity.DirectoryGroup;
@@ -99,7 +100,7 @@ class RosterEditor extends VerticalLayout {
         csv.addSucceededListener(done -> {
             try (InputStream in = buffer.getInputStream()) {
                 add(usernames(new String(in.readNBytes(MOST_BYTES), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 unknown.setText(getTranslation("classroom.csv-unreadable"));
             }
         });
@@ -148,11 +149,12 @@ class RosterEditor extends VerticalLayout {
                 String.join(", ", notFound.subList(0, Math.min(10, notFound.size())))));
     }
 
-    /** The first column of each line, without quotes; a first line naming the column is passed over. */
+    /** The first column of each record; a first line naming the column is passed over. */
     static List<String> usernames(String csv) {
         List<String> names = new ArrayList<>();
-        for (String line : csv.replace("\uFEFF", "").split("\r?\n")) {
-            String first = line.split("[,;\t]", -1)[0].strip().replace("\"", "");
+        for (List<String> record : CsvFiles.read(csv)) {
+            // spreadsheet programs in many locales separate by semicolons or tabs
+            String first = record.isEmpty() ? "" : record.get(0).split("[;\t]", -1)[0].strip();
             if (!first.isEmpty() && !(names.isEmpty() && first.equalsIgnoreCase("username"))) {
                 names.add(first);
             }
