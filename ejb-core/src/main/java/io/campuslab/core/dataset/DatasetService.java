@@ -67,7 +67,10 @@ public class DatasetService {
                 .map(DatasetSummary::of).toList();
     }
 
-    /** A school admin creates one of the school's datasets; the platform admin a global one. */
+    /**
+     * A school admin creates one of the school's datasets, under a name no global dataset has; the
+     * platform admin a global one, under a name no school's dataset has.
+     */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public DatasetSummary create(String name, String displayName, String description)
             throws NotPermittedException, InvalidInputException, ConflictException {
@@ -78,7 +81,7 @@ public class DatasetService {
             throw new InvalidInputException("error.dataset.display-name-invalid");
         }
         Optional<Tenant> school = currentMember.require().tenant();
-        boolean taken = school.isPresent() ? datasets.findVisible(name, school.get()).isPresent() : datasets.findGlobal(name).isPresent();
+        boolean taken = school.isPresent() ? datasets.findVisible(name, school.get()).isPresent() : datasets.anyNamed(name);
         if (taken) {
             throw new ConflictException("error.dataset.exists", name);
         }

@@ -35,6 +35,17 @@ public class DatasetRepository {
                 .findFirst();
     }
 
+    /**
+     * Whether a dataset of that name exists anywhere, global or of any school: a global dataset may not
+     * take a name a school uses, or a lab asking for it by name would find two.
+     */
+    public boolean anyNamed(String name) {
+        return !em.createQuery("select d.id from Dataset d where d.name = :name", Long.class)
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public Optional<Dataset> findGlobal(String name) {
         return em.createQuery("select d from Dataset d where d.name = :name and d.owner is null", Dataset.class)
                 .setParameter("name", name)
