@@ -8,7 +8,11 @@ public class DirectoryUnavailableException extends CampusLabException {
     private final String detail;
 
     public DirectoryUnavailableException(String detail) {
-        super("error.directory.unreachable");
+        this("error.directory.unreachable", detail);
+    }
+
+    protected DirectoryUnavailableException(String messageKey, String detail, Object... arguments) {
+        super(messageKey, arguments);
         this.detail = detail;
     }
 

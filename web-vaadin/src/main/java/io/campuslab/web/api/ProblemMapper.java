@@ -1,6 +1,7 @@
 package io.campuslab.web.api;
 
 import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.identity.DirectoryRefusedException;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.SignInRefusedException;
 import io.campuslab.core.platform.ConflictException;
@@ -98,6 +99,9 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof NotPermittedException || e instanceof SignInRefusedException) {
             return 403;
+        }
+        if (e instanceof DirectoryRefusedException) {
+            return 400;
         }
         if (e instanceof ClusterUnavailableException || e instanceof DirectoryUnavailableException) {
             return 503;

@@ -2,6 +2,7 @@ package io.campuslab.core.identity.keycloak;
 
 import io.campuslab.core.identity.DirectoryGroup;
 import io.campuslab.core.identity.DirectoryPerson;
+import io.campuslab.core.identity.DirectoryRefusedException;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.platform.ConflictException;
@@ -92,7 +93,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             user.add("email", person.email());
         }
         HttpResponse<String> response = api.send("POST", "/users", user.build());
-        if (response.statusCode() == 409) {
+        if (response.statusCode() == 409 && !reason(response.body()).toLowerCase(java.util.Locale.ROOT).contains("email")) {
             throw new ConflictException("error.member.exists-in-directory", person.username());
         }
         requireSuccess(response, "create user " + person.username());
@@ -230,7 +231,21 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private static void requireSuccess(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
         if (response.statusCode() / 100 != 2) {
             LOG.warning(() -> "Keycloak admin API, " + what + ": HTTP " + response.statusCode() + " " + response.body());
+            if (response.statusCode() == 400 || response.statusCode() == 409 || response.statusCode() == 422) {
+                throw new DirectoryRefusedException(what + ": HTTP " + response.statusCode(), reason(response.body()));
+            }
             throw new DirectoryUnavailableException(what + ": HTTP " + response.statusCode());
+        }
+    }
+
+    /** Keycloak's own words for a refusal ({@code errorMessage} or {@code error}), shortened. */
+    static String reason(String body) {
+        try {
+            JsonObject answer = (JsonObject) KeycloakAdminApi.parse(body);
+            String text = answer.getString("errorMessage", answer.getString("error", ""));
+            return text.length() > 200 ? text.substring(0, 200) : text;
+        } catch (RuntimeException notJson) {
+            return "";
         }
     }
 }

@@ -1,0 +1,12 @@
+package io.campuslab.core.identity;
+
+/**
+ * The directory answered, and said no (HTTP 4xx): an e-mail address another account has, a password
+ * its policy refuses. Said as such, with the directory's own words, not as "cannot be reached".
+ */
+public class DirectoryRefusedException extends DirectoryUnavailableException {
+
+    public DirectoryRefusedException(String detail, String reason) {
+        super("error.directory.refused", detail, reason);
+    }
+}
