@@ -31,6 +31,15 @@ final class KeycloakAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    static int delete(String path) throws Exception {
+        return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The id of the person with that exact user name. */
+    static String userId(String username) throws Exception {
+        return get("/users?exact=true&username=" + username).path(0).path("id").asText();
+    }
+
     /** The group of that exact name in the campuslab realm, or a missing node. */
     static JsonNode group(String name) throws Exception {
         for (JsonNode group : get("/groups?exact=true&briefRepresentation=false&search=" + name)) {

@@ -60,6 +60,23 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theSignedInBrowserSessionOpensNoDoorToTheApiAndPagesCannotBeFramed() {
+        signIn("tom");
+        com.microsoft.playwright.Response home = page.navigate(portal());
+        org.assertj.core.api.Assertions.assertThat(home.headers()).containsEntry("x-frame-options", "DENY")
+                .containsEntry("x-content-type-options", "nosniff");
+        org.assertj.core.api.Assertions.assertThat(home.headers().get("content-security-policy")).contains("frame-ancestors 'none'");
+        assertThat(page.locator("#user-name")).hasText("Tom Teacher");
+
+        Object status = page.evaluate("() => fetch('api/v1/classrooms', {method: 'POST', credentials: 'include',"
+                + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({name: 'Forged'})}).then(r => r.status)");
+        org.assertj.core.api.Assertions.assertThat(status).as("the session cookie alone, as a forged cross-site request would carry it")
+                .isEqualTo(401);
+        Object read = page.evaluate("() => fetch('api/v1/me', {credentials: 'include'}).then(r => r.status)");
+        org.assertj.core.api.Assertions.assertThat(read).isEqualTo(401);
+    }
+
+    @Test
     void schoolAdminOpensOwnSchoolButNotAnotherSchools() {
         signIn("bob");
         page.navigate(portal() + "school/south-academy");

@@ -18,15 +18,25 @@ final class Tokens {
     }
 
     static String of(String username) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=campuslab-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=campuslab";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        StackExtension.settings().oidcProviderUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return of(username, "campuslab-cli");
+    }
+
+    /** A token of the realm issued to another client, such as Keycloak's own {@code admin-cli}. */
+    static String of(String username, String clientId) throws IOException, InterruptedException {
+        HttpResponse<String> response = grant(username, "campuslab", clientId);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("No token for " + username + ": " + response.body());
         }
         return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+
+    /** The token endpoint's answer to a password grant, whatever it is. */
+    static HttpResponse<String> grant(String username, String password, String clientId) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=" + clientId + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(
+                        StackExtension.settings().oidcProviderUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
