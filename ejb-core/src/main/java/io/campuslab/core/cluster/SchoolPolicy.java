@@ -15,10 +15,13 @@ import java.util.TreeMap;
  *                         when labs are reached through node ports (from anywhere, on their ports)
  * @param egressCidrs      the networks labs may reach besides the cluster's DNS
  * @param clusterCidrs     the cluster's pod and service ranges, which labs never reach
+ * @param podSecurity      the Pod Security Standard the namespace enforces: the strictest one every lab
+ *                         pod of the platform meets ({@code privileged}, {@code baseline} or {@code restricted})
  */
 public record SchoolPolicy(String namespace, String tenant, Map<String, String> hard, int defaultCpuMillis,
                            int defaultMemoryMib, int defaultCpuRequestMillis, int defaultMemoryRequestMib,
-                           String ingressNamespace, List<String> egressCidrs, List<String> clusterCidrs) {
+                           String ingressNamespace, List<String> egressCidrs, List<String> clusterCidrs,
+                           String podSecurity) {
 
     public SchoolPolicy {
         hard = Map.copyOf(new TreeMap<>(hard));
@@ -33,7 +36,7 @@ public record SchoolPolicy(String namespace, String tenant, Map<String, String> 
      */
     public String fingerprint() {
         String text = new TreeMap<>(hard) + "|" + defaultCpuMillis + "|" + defaultMemoryMib + "|" + defaultCpuRequestMillis
-                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs;
+                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs + "|" + podSecurity;
         return Integer.toHexString(Objects.hash(namespace, tenant, text));
     }
 }

@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.domain.catalog.RunAs;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +26,27 @@ public record LabBlueprint(String name, String namespace, long labId, String ten
                            int cpuLimitMillis, int memoryLimitMib, int cpuRequestMillis, int memoryRequestMib,
                            int gpus, String gpuKey, Map<String, String> nodeSelector,
                            List<Volume> volumes, int shmMib, boolean nodePort, String ingressHostOrNull,
-                           String ingressClassOrNull, Claim workspaceClaimOrNull) {
+                           String ingressClassOrNull, Claim workspaceClaimOrNull, RunAs runAs) {
 
     public LabBlueprint {
+        runAs = runAs == null ? RunAs.DEFAULT : runAs;
         command = List.copyOf(command);
         args = List.copyOf(args);
         ports = List.copyOf(ports);
         nodeSelector = Map.copyOf(nodeSelector);
         volumes = List.copyOf(volumes);
+    }
+
+    /** A lab whose image runs as the catalog's default user (1000:100). */
+    public LabBlueprint(String name, String namespace, long labId, String tenant, String username, String template,
+                        String image, List<String> command, List<String> args, List<Port> ports,
+                        int cpuLimitMillis, int memoryLimitMib, int cpuRequestMillis, int memoryRequestMib,
+                        int gpus, String gpuKey, Map<String, String> nodeSelector,
+                        List<Volume> volumes, int shmMib, boolean nodePort, String ingressHostOrNull,
+                        String ingressClassOrNull, Claim workspaceClaimOrNull) {
+        this(name, namespace, labId, tenant, username, template, image, command, args, ports, cpuLimitMillis, memoryLimitMib,
+                cpuRequestMillis, memoryRequestMib, gpus, gpuKey, nodeSelector, volumes, shmMib, nodePort, ingressHostOrNull,
+                ingressClassOrNull, workspaceClaimOrNull, RunAs.DEFAULT);
     }
 
     /** The host of one of the lab's ports behind the Ingress; null in NodePort mode. */

@@ -68,6 +68,13 @@ public class LabTemplate {
     @Column(name = "args_lines", length = 4000)
     private String argsLines;
 
+    /** The user and group the image runs as (never root). */
+    @Column(name = "run_as_user", nullable = false)
+    private int runAsUser = RunAs.DEFAULT.uid();
+
+    @Column(name = "run_as_group", nullable = false)
+    private int runAsGroup = RunAs.DEFAULT.gid();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "lab_template_ports", joinColumns = @JoinColumn(name = "template_id"))
     @OrderColumn(name = "position")
@@ -143,7 +150,7 @@ public class LabTemplate {
     /** Everything said about this template, as an admin edits it. */
     public TemplateDefinition definition() {
         return new TemplateDefinition(name, displayName, description, icon, cpuImage, gpuImages(), command(), args(),
-                ports(), workspacePath, shmMib, defaultResources(), maxResources(), developmentInfo(), mounts());
+                ports(), workspacePath, shmMib, defaultResources(), maxResources(), developmentInfo(), mounts(), runAs());
     }
 
     private void apply(TemplateDefinition d) {
@@ -165,6 +172,12 @@ public class LabTemplate {
         maxGpus = d.maxResources().gpus();
         developmentInfo = String.join("\n", d.developmentInfo());
         mounts = new ArrayList<>(d.mounts());
+        runAsUser = d.runAs().uid();
+        runAsGroup = d.runAs().gid();
+    }
+
+    public RunAs runAs() {
+        return new RunAs(runAsUser, runAsGroup);
     }
 
     /** The school that owns this template; empty for a global one. */

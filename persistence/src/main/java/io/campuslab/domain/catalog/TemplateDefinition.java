@@ -18,7 +18,7 @@ public record TemplateDefinition(String name, String displayName, String descrip
                                  List<String> command, List<String> args, List<PortSpec> ports,
                                  String workspacePath, int shmMib,
                                  LabResources defaultResources, LabResources maxResources,
-                                 List<String> developmentInfo, List<MountSpec> mounts) {
+                                 List<String> developmentInfo, List<MountSpec> mounts, RunAs runAs) {
 
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_INFO_LINES = 20;
@@ -34,6 +34,18 @@ public record TemplateDefinition(String name, String displayName, String descrip
         ports = ports == null ? List.of() : List.copyOf(ports);
         developmentInfo = developmentInfo == null ? List.of() : List.copyOf(developmentInfo);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        runAs = runAs == null ? RunAs.DEFAULT : runAs;
+    }
+
+    /** A definition whose image runs as the default user, 1000:100. */
+    public TemplateDefinition(String name, String displayName, String description, String icon,
+                              String cpuImage, Map<String, String> gpuImages,
+                              List<String> command, List<String> args, List<PortSpec> ports,
+                              String workspacePath, int shmMib,
+                              LabResources defaultResources, LabResources maxResources,
+                              List<String> developmentInfo, List<MountSpec> mounts) {
+        this(name, displayName, description, icon, cpuImage, gpuImages, command, args, ports, workspacePath, shmMib,
+                defaultResources, maxResources, developmentInfo, mounts, RunAs.DEFAULT);
     }
 
     /**
@@ -83,6 +95,9 @@ public record TemplateDefinition(String name, String displayName, String descrip
             problems.add(TemplateProblem.of("developmentInfo", "info-too-long", MAX_INFO_LINES));
         }
         checkMounts(rules, problems);
+        if (!runAs.isValid()) {
+            problems.add(TemplateProblem.of("runAs", "run-as-invalid", runAs.toString()));
+        }
         return problems;
     }
 

@@ -4,6 +4,7 @@ import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.MountSpec;
 import io.campuslab.domain.catalog.PortProtocol;
 import io.campuslab.domain.catalog.PortSpec;
+import io.campuslab.domain.catalog.RunAs;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 public record TemplateInput(String name, String displayName, String description, String icon, String cpuImage,
                             Map<String, String> gpuImages, List<String> command, List<String> args, List<Port> ports,
                             String workspacePath, Integer shmMib, Resources defaultResources, Resources maxResources,
-                            List<String> developmentInfo, List<Mount> mounts) {
+                            List<String> developmentInfo, List<Mount> mounts, RunAs runAs) {
 
     /** A named port; protocol HTTP (default) or VNC. */
     public record Port(String name, int port, String protocol) {
@@ -31,7 +32,7 @@ public record TemplateInput(String name, String displayName, String description,
                 d.command(), d.args(), d.ports().stream().map(p -> new Port(p.name(), p.port(), p.protocol().name())).toList(),
                 d.workspacePath(), d.shmMib(), resources(d.defaultResources()), resources(d.maxResources()),
                 d.developmentInfo(), d.mounts().stream()
-                        .map(m -> new Mount(m.name(), m.hostPath(), m.mountPath(), m.readOnly())).toList());
+                        .map(m -> new Mount(m.name(), m.hostPath(), m.mountPath(), m.readOnly())).toList(), d.runAs());
     }
 
     private static Resources resources(LabResources r) {
@@ -46,7 +47,7 @@ public record TemplateInput(String name, String displayName, String description,
                 workspacePath, shmMib == null ? 0 : shmMib, resources(defaultResources), resources(maxResources),
                 developmentInfo, mounts == null ? List.of() : mounts.stream()
                         .map(m -> new MountSpec(m.name(), m.hostPath(), m.mountPath(), m.readOnly() == null || m.readOnly()))
-                        .toList());
+                        .toList(), runAs);
     }
 
     /** Resources that break the domain's rules become null, which the definition reports as a problem. */

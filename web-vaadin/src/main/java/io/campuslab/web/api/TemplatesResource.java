@@ -105,7 +105,7 @@ public class TemplatesResource {
         return catalog.update(new TemplateDefinition(name, definition.displayName(), definition.description(),
                 definition.icon(), definition.cpuImage(), definition.gpuImages(), definition.command(), definition.args(),
                 definition.ports(), definition.workspacePath(), definition.shmMib(), definition.defaultResources(),
-                definition.maxResources(), definition.developmentInfo(), definition.mounts()));
+                definition.maxResources(), definition.developmentInfo(), definition.mounts(), definition.runAs()));
     }
 
     @DELETE

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import io.campuslab.domain.catalog.LabResources;
+import io.campuslab.domain.catalog.RunAs;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public class TemplateForm extends Dialog {
     private final IntegerField maxMemory = number("template-form-max-memory", "catalog.form.max-memory");
     private final IntegerField maxGpus = number("template-form-max-gpus", "catalog.form.max-gpus");
     private final TextArea info = area("template-form-info", "catalog.form.info");
+    private final IntegerField runAsUser = number("template-form-run-as-user", "catalog.form.run-as-user");
+    private final IntegerField runAsGroup = number("template-form-run-as-group", "catalog.form.run-as-group");
     private final Span iconState = new Span();
     private final Paragraph error = new Paragraph();
     private byte[] icon;
@@ -75,7 +78,8 @@ public class TemplateForm extends Dialog {
 
         FormLayout form = new FormLayout(name, displayName, cpuImage);
         gpuImages.values().forEach(form::add);
-        form.add(ports, workspace, cpu, maxCpu, memory, maxMemory, gpus, maxGpus, shm);
+        runAsUser.setHelperText(getTranslation("catalog.form.run-as-help"));
+        form.add(ports, workspace, cpu, maxCpu, memory, maxMemory, gpus, maxGpus, shm, runAsUser, runAsGroup);
         form.add(description, command, args, mounts, info);
         form.setColspan(description, 2);
         form.setColspan(mounts, 2);
@@ -114,6 +118,8 @@ public class TemplateForm extends Dialog {
         maxMemory.setValue(d.maxResources().memoryMib());
         maxGpus.setValue(d.maxResources().gpus());
         info.setValue(String.join("\n", d.developmentInfo()));
+        runAsUser.setValue(d.runAs().uid());
+        runAsGroup.setValue(d.runAs().gid());
     }
 
     private Upload iconUpload() {
@@ -140,7 +146,8 @@ public class TemplateForm extends Dialog {
                 cpuImage.getValue().strip(), images, TemplateText.lines(command.getValue()), TemplateText.lines(args.getValue()),
                 TemplateText.ports(ports.getValue()), workspace.getValue().strip(), value(shm),
                 resources(cpu, memory, gpus), resources(maxCpu, maxMemory, maxGpus),
-                TemplateText.lines(info.getValue()), TemplateText.mounts(mounts.getValue()));
+                TemplateText.lines(info.getValue()), TemplateText.mounts(mounts.getValue()),
+                new RunAs(value(runAsUser), value(runAsGroup)));
     }
 
     private static LabResources resources(IntegerField cpu, IntegerField memory, IntegerField gpus) {

@@ -10,10 +10,14 @@ import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.util.PatchUtils;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.NetworkingV1Api;
 import io.kubernetes.client.openapi.models.V1LimitRange;
+import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1ResourceQuota;
@@ -83,6 +87,14 @@ public class KubernetesClusterGateway implements ClusterGateway {
         NetworkingV1Api networking = networking();
         String ns = school.namespace();
         createUnlessExists("create namespace " + ns, () -> api.createNamespace(SchoolObjects.namespace(school)).execute());
+        // a namespace made before (or by hand) gets the labels too: Pod Security Admission reads them there
+        try {
+            V1Patch labels = new V1Patch(JSON.serialize(Map.of("metadata", Map.of("labels", SchoolObjects.namespaceLabels(school)))));
+            PatchUtils.patch(V1Namespace.class, () -> api.patchNamespace(ns, labels).buildCall(null),
+                    V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, api.getApiClient());
+        } catch (ApiException e) {
+            throw unavailable("label namespace " + ns, e);
+        }
         V1LimitRange limits = SchoolObjects.limitRange(school);
         createOrReplace("limit range of " + ns, () -> api.createNamespacedLimitRange(ns, limits).execute(),
                 () -> api.replaceNamespacedLimitRange(SchoolObjects.NAME, ns, limits).execute());

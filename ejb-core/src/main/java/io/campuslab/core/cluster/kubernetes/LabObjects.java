@@ -45,8 +45,9 @@ import java.util.TreeMap;
 
 /**
  * A lab's objects on the cluster, built from its blueprint: the pod (limits and requests with the
- * GPU key, the folders it sees, shared memory, a hardened security context, the GPU model's node
- * selector), the service its ports are reached through, and the secret holding its access token.
+ * GPU key, the folders it sees, shared memory, a hardened security context — never root, the
+ * template's UID and GID, no privilege escalation, no capabilities, RuntimeDefault seccomp, no host
+ * namespaces, no service account token —, the GPU model's node selector), the service its ports are reached through, and the secret holding its access token.
  * Pure: the same blueprint gives the same objects, which the tests compare with golden files.
  */
 public final class LabObjects {
@@ -88,6 +89,7 @@ public final class LabObjects {
                 .resources(resources(lab))
                 .volumeMounts(mounts(lab))
                 .securityContext(new V1SecurityContext()
+                        .runAsNonRoot(true)
                         .allowPrivilegeEscalation(false)
                         .privileged(false)
                         .capabilities(new V1Capabilities().drop(List.of("ALL"))));
@@ -99,7 +101,14 @@ public final class LabObjects {
                 .enableServiceLinks(false)
                 .terminationGracePeriodSeconds(30L)
                 .nodeSelector(lab.nodeSelector().isEmpty() ? null : new TreeMap<>(lab.nodeSelector()))
+                .hostNetwork(false)
+                .hostPID(false)
+                .hostIPC(false)
                 .securityContext(new V1PodSecurityContext()
+                        .runAsNonRoot(true)
+                        .runAsUser((long) lab.runAs().uid())
+                        .runAsGroup((long) lab.runAs().gid())
+                        .fsGroup((long) lab.runAs().gid())
                         .seccompProfile(new V1SeccompProfile().type("RuntimeDefault")));
         return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata(lab, lab.name())).spec(spec);
     }

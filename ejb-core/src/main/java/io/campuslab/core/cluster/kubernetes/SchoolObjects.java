@@ -42,8 +42,26 @@ public final class SchoolObjects {
     private SchoolObjects() {
     }
 
+    /**
+     * The school's namespace with its Pod Security Admission labels: it enforces the level every lab pod
+     * of the platform meets, and warns and audits at {@code restricted}, so that the cluster's audit log
+     * and every client show what keeps a pod from the strictest level.
+     */
     public static V1Namespace namespace(SchoolPolicy school) {
-        return new V1Namespace().apiVersion("v1").kind("Namespace").metadata(metadata(school, school.namespace()));
+        return new V1Namespace().apiVersion("v1").kind("Namespace")
+                .metadata(metadata(school, school.namespace()).labels(namespaceLabels(school)));
+    }
+
+    /** The namespace's labels, also patched onto a namespace that exists already. */
+    public static Map<String, String> namespaceLabels(SchoolPolicy school) {
+        Map<String, String> labels = new LinkedHashMap<>(metadata(school, school.namespace()).getLabels());
+        labels.put(PodSecurity.ENFORCE, school.podSecurity());
+        labels.put(PodSecurity.ENFORCE + "-version", "latest");
+        labels.put(PodSecurity.WARN, PodSecurity.Level.RESTRICTED.label());
+        labels.put(PodSecurity.WARN + "-version", "latest");
+        labels.put(PodSecurity.AUDIT, PodSecurity.Level.RESTRICTED.label());
+        labels.put(PodSecurity.AUDIT + "-version", "latest");
+        return labels;
     }
 
     public static V1ResourceQuota quota(SchoolPolicy school) {

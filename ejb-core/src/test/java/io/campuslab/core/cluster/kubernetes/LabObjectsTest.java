@@ -4,6 +4,7 @@ import static io.campuslab.core.cluster.kubernetes.Golden.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.domain.catalog.RunAs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class LabObjectsTest {
 
-    private static final LabBlueprint GPU_JUPYTER = new LabBlueprint("lab-42", "cl-north-high", 42, "north-high",
+    static final LabBlueprint GPU_JUPYTER = new LabBlueprint("lab-42", "cl-north-high", 42, "north-high",
             "sam", "jupyterlab", "quay.io/jupyter/pytorch-notebook:cuda12-python-3.12", List.of(), List.of(),
             List.of(new LabBlueprint.Port("http", 8888)), 4000, 16_384, 2000, 16_384, 1, "nvidia.com/gpu",
             Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-40GB"),
@@ -27,13 +28,13 @@ class LabObjectsTest {
                             "/home/jovyan/work/datasets-global", true)),
             1024, true, null, null, null);
 
-    private static final LabBlueprint CPU_VSCODE = new LabBlueprint("lab-7", "cl-south-academy", 7, "south-academy",
+    static final LabBlueprint CPU_VSCODE = new LabBlueprint("lab-7", "cl-south-academy", 7, "south-academy",
             "li.wei@south.example", "vscode", "docker.io/codercom/code-server:4.96.4", List.of(),
             List.of("--auth", "none", "--bind-addr", "0.0.0.0:8080"), List.of(new LabBlueprint.Port("http", 8080)),
             1000, 2048, 500, 2048, 0, null, Map.of(),
             List.of(LabBlueprint.Volume.claim("workspace", "workspace-li-wei-south-example-1a2b3c4d", "/home/coder/project")),
             0, false, "lab-7.labs.south.example", "nginx",
-            new LabBlueprint.Claim("workspace-li-wei-south-example-1a2b3c4d", "fast-rwo", 20));
+            new LabBlueprint.Claim("workspace-li-wei-south-example-1a2b3c4d", "fast-rwo", 20), new RunAs(1000, 1000));
 
     @Test
     void aGpuJupyterLabPod() throws IOException {

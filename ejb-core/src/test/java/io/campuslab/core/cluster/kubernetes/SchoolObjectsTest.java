@@ -15,17 +15,28 @@ class SchoolObjectsTest {
     private static final SchoolPolicy NORTH_HIGH = new SchoolPolicy("cl-north-high", "north-high",
             Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "2",
                     "requests.nvidia.com/mig-1g.5gb", "2"),
-            2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
+            2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
 
     private static final SchoolPolicy BEHIND_INGRESS = new SchoolPolicy("cl-south-academy", "south-academy",
             Map.of("pods", "10", "limits.cpu", "16", "limits.memory", "64Gi", "requests.nvidia.com/gpu", "0"),
             1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"),
-            List.of("10.96.0.0/12", "10.244.0.0/16"));
+            List.of("10.96.0.0/12", "10.244.0.0/16"), "restricted");
 
     @Test
     void theQuotaMirrorsTheSchoolsQuotaAndCarriesTheFingerprint() throws IOException {
         assertGolden("school-quota.json", SchoolObjects.quota(NORTH_HIGH));
         assertThat(SchoolObjects.fingerprint(SchoolObjects.quota(NORTH_HIGH))).contains(NORTH_HIGH.fingerprint());
+    }
+
+    @Test
+    void theNamespaceEnforcesTheLevelItsLabsMeetAndWarnsAndAuditsAtRestricted() {
+        var labels = SchoolObjects.namespace(NORTH_HIGH).getMetadata().getLabels();
+        assertThat(labels).containsEntry("pod-security.kubernetes.io/enforce", "privileged")
+                .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                .containsEntry("pod-security.kubernetes.io/audit", "restricted")
+                .containsEntry("campuslab.io/tenant", "north-high");
+        assertThat(SchoolObjects.namespace(BEHIND_INGRESS).getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
     @Test
@@ -57,9 +68,9 @@ class SchoolObjectsTest {
     void anyChangeOfThePolicyChangesItsFingerprint() {
         SchoolPolicy moreGpus = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(),
                 Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "4",
-                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
+                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
         SchoolPolicy sameAgain = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(), Map.copyOf(NORTH_HIGH.hard()),
-                2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"));
+                2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
 
         assertThat(moreGpus.fingerprint()).isNotEqualTo(NORTH_HIGH.fingerprint());
         assertThat(sameAgain.fingerprint()).isEqualTo(NORTH_HIGH.fingerprint());
