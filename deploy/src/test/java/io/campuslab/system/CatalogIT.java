@@ -186,27 +186,32 @@ class CatalogIT {
     }
 
     @Test
-    void mountsStayInsideTheStorageRoots() throws Exception {
+    void aSchoolNamesItsCoursesAndDatasetsAndOnlyThePlatformMountsHostFoldersInsideTheRoots() throws Exception {
         String alice = signedIn("alice");
-        String withMount = OWN_TEMPLATE.formatted("mounted").replace("\"developmentInfo\"",
+        String withMount = OWN_TEMPLATE.replace("\"developmentInfo\"",
                 "\"mounts\": [{\"name\": \"host\", \"hostPath\": \"%s\", \"mountPath\": \"/opt/host\"}], \"developmentInfo\"");
-        HttpResponse<String> outside = send("POST", "/api/v1/templates", alice, withMount.formatted("/etc"));
+        String tools = StackExtension.settings().home().resolve("storage/courses/{tenant}/tools").toAbsolutePath().normalize()
+                .toString();
+        String northWorkspaces = StackExtension.settings().home().resolve("storage/workspaces/north-high").toAbsolutePath()
+                .normalize().toString();
+
+        HttpResponse<String> hostFolder = send("POST", "/api/v1/templates", signedIn("bob"),
+                withMount.formatted("mounted-1", northWorkspaces));
+        assertThat(hostFolder.statusCode()).as("South Academy's admin naming North High's workspaces").isEqualTo(400);
+        assertThat(JSON.readTree(hostFolder.body()).path("key").asText()).isEqualTo("error.template.mount-host-folder-not-allowed");
+        assertThat(send("POST", "/api/v1/templates", alice, withMount.formatted("mounted-2", tools)).statusCode())
+                .as("a host folder inside the roots, from a school").isEqualTo(400);
+
+        HttpResponse<String> named = send("POST", "/api/v1/templates", alice, withMount.formatted("mounted-3", "dataset:weather"));
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        assertThat(JSON.readTree(named.body()).path("mounts").path(0).path("readOnly").asBoolean()).isTrue();
+
+        String operator = signedIn("operator");
+        HttpResponse<String> outside = send("POST", "/api/v1/templates", operator, withMount.formatted("mounted-4", "/etc"));
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(outside.body()).path("key").asText()).isEqualTo("error.template.host-path-outside-roots");
-
-        JsonNode settings = JSON.readTree(send("GET", "/api/v1/settings", signedIn("operator"), null).body());
-        String courseRoot = "";
-        for (JsonNode setting : settings) {
-            if (setting.path("key").asText().equals("storage.course-root")) {
-                courseRoot = setting.path("value").asText();
-            }
-        }
-        assertThat(courseRoot).as("the default course root lies below the storage root").isEmpty();
-        HttpResponse<String> inside = send("POST", "/api/v1/templates", alice,
-                withMount.formatted(StackExtension.settings().home().resolve("storage/courses/{tenant}/tools").toAbsolutePath()
-                        .normalize()));
+        HttpResponse<String> inside = send("POST", "/api/v1/templates", operator, withMount.formatted("mounted-5", tools));
         assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
-        assertThat(JSON.readTree(inside.body()).path("mounts").path(0).path("readOnly").asBoolean()).isTrue();
     }
 
     /** A 1×1 PNG. */

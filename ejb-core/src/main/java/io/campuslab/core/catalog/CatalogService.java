@@ -13,6 +13,7 @@ import io.campuslab.domain.catalog.TemplateAvailability;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import io.campuslab.domain.catalog.TemplateIcon;
 import io.campuslab.domain.catalog.TemplateProblem;
+import io.campuslab.domain.catalog.TemplateRules;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
@@ -121,7 +122,7 @@ public class CatalogService {
     public CatalogItem add(TemplateDefinition definition) throws NotPermittedException, InvalidInputException,
             ConflictException {
         Optional<Tenant> school = currentMember.require().tenant();
-        check(definition);
+        check(definition, school.isPresent());
         boolean taken = school.isPresent()
                 ? catalog.findVisible(definition.name(), school.get()).isPresent()
                 : catalog.anyNamed(definition.name());
@@ -146,7 +147,7 @@ public class CatalogService {
     public CatalogItem update(TemplateDefinition definition) throws NotPermittedException, NotFoundException,
             InvalidInputException {
         LabTemplate template = changeable(definition.name());
-        check(definition);
+        check(definition, !template.isGlobal());
         template.update(definition);
         em.flush();
         audit.record(ownerSlug(template), "template.changed", template.name(), template.cpuImage());
@@ -204,8 +205,10 @@ public class CatalogService {
     public record Icon(String contentType, byte[] image, java.time.Instant updatedAt) implements java.io.Serializable {
     }
 
-    private void check(TemplateDefinition definition) throws InvalidInputException {
-        List<TemplateProblem> problems = definition.problems(settings.current().templateRules());
+    /** Every rule of the definition; a school's own template mounts courses and datasets by name only. */
+    private void check(TemplateDefinition definition, boolean schoolsOwn) throws InvalidInputException {
+        TemplateRules rules = settings.current().templateRules();
+        List<TemplateProblem> problems = definition.problems(schoolsOwn ? rules.forSchool() : rules);
         if (!problems.isEmpty()) {
             TemplateProblem first = problems.get(0);
             throw new InvalidInputException(first.messageKey(), first.arguments().toArray());

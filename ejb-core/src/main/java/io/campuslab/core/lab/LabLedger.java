@@ -32,6 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import io.campuslab.domain.dataset.DatasetRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -80,8 +81,9 @@ public class LabLedger implements LabBooks {
         List<Lab> labs = new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
                 LabState.STOPPING));
         Map<Long, ClassSession> sessions = sessionsOf(labs);
+        ExtraFolders.DatasetFolders datasets = datasetFolders();
         return labs.stream()
-                .map(lab -> record(lab, platform, lab.sessionId().map(sessions::get).orElse(null)))
+                .map(lab -> record(lab, platform, lab.sessionId().map(sessions::get).orElse(null), datasets))
                 .toList();
     }
 
@@ -270,12 +272,13 @@ public class LabLedger implements LabBooks {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabBlueprint> toProvision(List<Long> ids) {
         PlatformSettings platform = settings.current();
+        ExtraFolders.DatasetFolders datasets = datasetFolders();
         List<LabBlueprint> blueprints = new ArrayList<>();
         for (Long id : ids) {
             Lab lab = em.find(Lab.class, id);
             if (lab != null && lab.state() == LabState.PROVISIONING) {
                 ClassSession session = lab.sessionId().map(sessionId -> em.find(ClassSession.class, sessionId)).orElse(null);
-                blueprints.add(blueprint(lab, LabSizing.demand(lab.size()).nodeSelector(), platform, session));
+                blueprints.add(blueprint(lab, LabSizing.demand(lab.size()).nodeSelector(), platform, session, datasets));
             }
         }
         return blueprints;
@@ -286,7 +289,15 @@ public class LabLedger implements LabBooks {
                 lab.objectName(), detail));
     }
 
-    private static LabRecord record(Lab lab, PlatformSettings platform, ClassSession sessionOrNull) {
+    /** Dataset folders looked up once per school and name within one call. */
+    private ExtraFolders.DatasetFolders datasetFolders() {
+        DatasetRepository repository = new DatasetRepository(em);
+        Map<String, Optional<String>> found = new HashMap<>();
+        return (school, name) -> found.computeIfAbsent(school.slug().value() + "/" + name,
+                key -> repository.findVisible(name, school).map(Dataset::folder));
+    }
+
+    private static LabRecord record(Lab lab, PlatformSettings platform, ClassSession sessionOrNull, ExtraFolders.DatasetFolders datasets) {
         Demand demand = LabSizing.demand(lab.size());
         Instant stopAt = null;
         String stopReason = null;
@@ -299,7 +310,7 @@ public class LabLedger implements LabBooks {
         }
         return new LabRecord(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.state(), demand,
                 lab.node().orElse(null), lab.stateChangedAt(), lab.runningAt().orElse(null),
-                lab.lastActivityAt().orElse(null), blueprint(lab, demand.nodeSelector(), platform, sessionOrNull),
+                lab.lastActivityAt().orElse(null), blueprint(lab, demand.nodeSelector(), platform, sessionOrNull, datasets),
                 sessionOrNull == null ? null : sessionOrNull.id(), stopAt, stopReason);
     }
 
@@ -308,7 +319,7 @@ public class LabLedger implements LabBooks {
      * when the session names them; other labs mount all the school's courses and datasets.
      */
     private static LabBlueprint blueprint(Lab lab, Map<String, String> selector, PlatformSettings platform,
-                                          ClassSession sessionOrNull) {
+                                          ClassSession sessionOrNull, ExtraFolders.DatasetFolders datasetFolders) {
         String tenant = lab.tenant().slug().value();
         String user = lab.owner().username();
         LabTemplate template = lab.template().orElse(null);
@@ -343,10 +354,7 @@ public class LabLedger implements LabBooks {
                     workspace + (dataset.isGlobal() ? "/datasets-global/" : "/datasets/") + dataset.name(), true));
         }
         if (template != null) {
-            for (MountSpec mount : template.mounts()) {
-                volumes.add(LabBlueprint.Volume.host("x-" + mount.name(),
-                        mount.hostPathFor(tenant, user, lab.templateName()), mount.mountPath(), mount.readOnly()));
-            }
+            volumes.addAll(ExtraFolders.of(template, lab.tenant(), user, platform, datasetFolders));
         }
         LabSize size = lab.size();
         boolean ingress = platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent();

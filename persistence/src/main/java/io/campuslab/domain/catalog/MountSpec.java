@@ -5,9 +5,11 @@ import jakarta.persistence.Embeddable;
 import java.util.regex.Pattern;
 
 /**
- * A host folder a template's labs see, such as a shared software folder. The host path must lie
- * inside one of the platform's storage roots and may name the lab's school, user and template as
- * {@code {tenant}}, {@code {user}} and {@code {template}}.
+ * An extra folder a template's labs see, read from its source: {@code course:<name>} (the material of
+ * one of the lab's school's courses), {@code dataset:<name>} (one of the school's datasets, or a global
+ * one), always read-only and chosen by name, never by path; or — in the platform admin's global
+ * templates only — a host folder inside the platform's storage roots, which may name the lab's school,
+ * user and template as {@code {tenant}}, {@code {user}} and {@code {template}}.
  */
 @Embeddable
 public class MountSpec {
@@ -36,6 +38,31 @@ public class MountSpec {
         this.hostPath = hostPath;
         this.mountPath = mountPath;
         this.readOnly = readOnly;
+    }
+
+    /** What a mount reads from. */
+    public enum Kind {
+        COURSE("course:"), DATASET("dataset:"), HOST_FOLDER("");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /** What this mount reads from, by the form of its source. */
+    public Kind kind() {
+        if (hostPath != null && hostPath.startsWith(Kind.COURSE.prefix)) {
+            return Kind.COURSE;
+        }
+        return hostPath != null && hostPath.startsWith(Kind.DATASET.prefix) ? Kind.DATASET : Kind.HOST_FOLDER;
+    }
+
+    /** The course's or dataset's name of a named source; empty for a host folder. */
+    public String sourceName() {
+        Kind kind = kind();
+        return kind == Kind.HOST_FOLDER ? "" : hostPath.substring(kind.prefix.length());
     }
 
     /** The host path with its placeholders filled in. */

@@ -131,16 +131,32 @@ public record TemplateDefinition(String name, String displayName, String descrip
             if (!MountSpec.isValidName(mount.name()) || !names.add(mount.name())) {
                 problems.add(TemplateProblem.of("mounts", "mount-name-invalid", String.valueOf(mount.name())));
             }
-            String sample = mount.hostPath() == null ? "" : mount.hostPathFor("school", "user", "template");
-            if (!rules.hostPathAllowed().test(sample)) {
-                problems.add(TemplateProblem.of("mounts", "host-path-outside-roots", String.valueOf(mount.hostPath())));
-            }
-            if (mount.hostPath() != null && mount.hostPath().length() > MAX_PATH) {
-                problems.add(TemplateProblem.of("mounts", "host-path-outside-roots", mount.hostPath().substring(0, 40) + "…"));
-            }
+            checkSource(mount, rules, problems);
             if (!MountSpec.isValidContainerPath(mount.mountPath()) || !paths.add(mount.mountPath())) {
                 problems.add(TemplateProblem.of("mounts", "mount-path-invalid", String.valueOf(mount.mountPath())));
             }
+        }
+    }
+
+    /** A named course or dataset, read-only; a host folder only where the rules allow, inside the roots. */
+    private static void checkSource(MountSpec mount, TemplateRules rules, List<TemplateProblem> problems) {
+        if (mount.kind() != MountSpec.Kind.HOST_FOLDER) {
+            if (!TenantSlug.isValid(mount.sourceName())) {
+                problems.add(TemplateProblem.of("mounts", "mount-source-invalid", mount.hostPath()));
+            } else if (!mount.readOnly()) {
+                problems.add(TemplateProblem.of("mounts", "mount-named-read-only", mount.hostPath()));
+            }
+            return;
+        }
+        if (!rules.hostFolders()) {
+            problems.add(TemplateProblem.of("mounts", "mount-host-folder-not-allowed", String.valueOf(mount.hostPath())));
+            return;
+        }
+        String sample = mount.hostPath() == null ? "" : mount.hostPathFor("school", "user", "template");
+        if (mount.hostPath() == null || mount.hostPath().length() > MAX_PATH || !rules.hostPathAllowed().test(sample)) {
+            String shown = String.valueOf(mount.hostPath());
+            problems.add(TemplateProblem.of("mounts", "host-path-outside-roots",
+                    shown.length() > 60 ? shown.substring(0, 60) + "…" : shown));
         }
     }
 

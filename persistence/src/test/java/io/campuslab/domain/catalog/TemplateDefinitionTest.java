@@ -70,6 +70,30 @@ class TemplateDefinitionTest {
     }
 
     @Test
+    void aSchoolsTemplateNamesItsCoursesAndDatasetsAndNeverAHostFolder() {
+        TemplateDefinition ok = jupyter();
+        TemplateDefinition named = withMounts(ok, List.of(new MountSpec("notes", "course:python", "/opt/notes", true),
+                new MountSpec("weather", "dataset:weather", "/opt/weather", true)));
+        assertThat(named.problems(RULES.forSchool())).isEmpty();
+
+        assertThat(withMounts(ok, List.of(new MountSpec("north", "/srv/campuslab/workspaces/north-high", "/opt/n", false)))
+                .problems(RULES.forSchool())).extracting(TemplateProblem::messageKey)
+                .containsExactly("error.template.mount-host-folder-not-allowed");
+        assertThat(withMounts(ok, List.of(new MountSpec("w", "dataset:weather", "/opt/w", false))).problems(RULES.forSchool()))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.mount-named-read-only");
+        assertThat(withMounts(ok, List.of(new MountSpec("w", "dataset:../north-high/x", "/opt/w", true))).problems(RULES.forSchool()))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.mount-source-invalid");
+        assertThat(withMounts(ok, List.of(new MountSpec("w", "course:Python 1", "/opt/w", true))).problems(RULES))
+                .extracting(TemplateProblem::messageKey).containsExactly("error.template.mount-source-invalid");
+    }
+
+    private static TemplateDefinition withMounts(TemplateDefinition d, List<MountSpec> mounts) {
+        return new TemplateDefinition(d.name(), d.displayName(), d.description(), d.icon(), d.cpuImage(), d.gpuImages(),
+                d.command(), d.args(), d.ports(), d.workspacePath(), d.shmMib(), d.defaultResources(), d.maxResources(),
+                d.developmentInfo(), mounts, d.runAs());
+    }
+
+    @Test
     void portsAreLimitedByThePlatformSetting() {
         TemplateDefinition many = withPorts(List.of(new PortSpec("a", 1, PortProtocol.HTTP), new PortSpec("b", 2, PortProtocol.HTTP),
                 new PortSpec("c", 3, PortProtocol.HTTP)));

@@ -1,0 +1,53 @@
+package io.campuslab.core.lab;
+
+import io.campuslab.domain.catalog.LabTemplate;
+import io.campuslab.domain.catalog.MountSpec;
+import io.campuslab.domain.platform.PlatformSettings;
+import io.campuslab.domain.tenant.Tenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A template's extra folders as a lab of one school sees them. Storage is chosen by name, never by a
+ * path a school admin types: {@code course:<name>} is that school's course material, {@code
+ * dataset:<name>} that school's dataset or else the global one, both read-only; a host folder comes
+ * only from the platform admin's global templates. Another school's folders and another student's
+ * workspace cannot be named at all.
+ */
+final class ExtraFolders {
+
+    /** The folder of a dataset a school's lab asks for by name: the school's own, or else the global one. */
+    interface DatasetFolders {
+        Optional<String> folder(Tenant school, String name);
+    }
+
+    private ExtraFolders() {
+    }
+
+    /**
+     * The volumes of a template's extra folders for a lab of the school (a school's template saved
+     * before host folders were the platform admin's alone mounts none of its host folders).
+     */
+    static List<LabBlueprint.Volume> of(LabTemplate template, Tenant school, String user,
+                                         PlatformSettings platform, DatasetFolders datasets) {
+        List<LabBlueprint.Volume> volumes = new ArrayList<>();
+        String tenant = school.slug().value();
+        for (MountSpec mount : template.mounts()) {
+            String volume = "x-" + mount.name();
+            switch (mount.kind()) {
+                case COURSE -> volumes.add(LabBlueprint.Volume.host(volume,
+                        platform.courseRoot().resolve(tenant).resolve(mount.sourceName()).toString(), mount.mountPath(), true));
+                case DATASET -> datasets.folder(school, mount.sourceName()).ifPresent(folder -> volumes.add(
+                        LabBlueprint.Volume.host(volume, platform.datasetRoot().resolve(folder).toString(), mount.mountPath(), true)));
+                case HOST_FOLDER -> {
+                    if (template.isGlobal()) {
+                        volumes.add(LabBlueprint.Volume.host(volume, mount.hostPathFor(tenant, user, template.name()),
+                                mount.mountPath(), mount.readOnly()));
+                    }
+                }
+            }
+        }
+        return volumes;
+    }
+}
