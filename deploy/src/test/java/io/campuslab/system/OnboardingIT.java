@@ -161,13 +161,7 @@ class OnboardingIT {
 
 
     private static int schoolRows(String slug) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement("select count(*) from tenants where slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+        return (int) PortalApi.queryLong("select count(*) from tenants where slug = ?", slug);
     }
 
     private static java.util.List<String> auditActions(String slug) throws Exception {

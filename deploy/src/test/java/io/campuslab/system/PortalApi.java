@@ -66,6 +66,17 @@ final class PortalApi {
         return token;
     }
 
+    /** The one number a query with one text parameter answers, such as a count or an id. */
+    static long queryLong(String sql, String parameter) throws SQLException {
+        try (Connection db = database(); java.sql.PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     static Connection database() throws SQLException {
         return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
     }

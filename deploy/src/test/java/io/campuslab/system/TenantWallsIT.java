@@ -59,7 +59,7 @@ class TenantWallsIT {
 
     @Test
     void aRecycledUserNameNeverActsAsTheOldAccount() throws Exception {
-        long north = schoolId("north-high");
+        long north = PortalApi.queryLong("select id from tenants where slug = ?", "north-high");
         try (Connection db = database();
              PreparedStatement member = db.prepareStatement("insert into members (subject, username, display_name, tenant_id,"
                      + " created_at, last_sign_in_at, version) values ('deleted-wall-rex', 'wall-rex', 'Former admin', ?, now(6),"
@@ -298,31 +298,11 @@ class TenantWallsIT {
         }
     }
 
-    private static long schoolId(String slug) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement("select id from tenants where slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
     private static long memberCount(String username) throws Exception {
-        return single("select count(*) from members where username = ?", username);
+        return PortalApi.queryLong("select count(*) from members where username = ?", username);
     }
 
     private static long memberVersion(String username) throws Exception {
-        return single("select version from members where username = ?", username);
-    }
-
-    private static long single(String sql, String parameter) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return PortalApi.queryLong("select version from members where username = ?", username);
     }
 }
