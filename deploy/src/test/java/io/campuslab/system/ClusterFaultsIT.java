@@ -66,7 +66,12 @@ class ClusterFaultsIT {
             assertThat(quota.getSpec().getHard()).containsEntry("requests.nvidia.com/gpu", new Quantity("4"))
                     .containsEntry("pods", new Quantity("50")).containsEntry("limits.cpu", new Quantity("64"));
             assertThat(client.network().networkPolicies().inNamespace("cl-outage-college").list().getItems())
-                    .extracting(p -> p.getMetadata().getName()).containsExactlyInAnyOrder("campuslab-ingress", "campuslab-egress");
+                    .extracting(p -> p.getMetadata().getName())
+                    .containsExactlyInAnyOrder("campuslab-default-deny", "campuslab-ingress", "campuslab-egress");
+            assertThat(client.namespaces().withName("cl-outage-college").get().getMetadata().getLabels())
+                    .containsEntry("pod-security.kubernetes.io/enforce", "privileged")
+                    .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                    .containsEntry("pod-security.kubernetes.io/audit", "restricted");
             assertThat(client.limitRanges().inNamespace("cl-outage-college").withName("campuslab").get()).isNotNull();
         }
         send("DELETE", "/api/v1/labs/" + requested.id(), olga, null);

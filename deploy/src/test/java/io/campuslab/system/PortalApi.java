@@ -50,6 +50,17 @@ final class PortalApi {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A call whose body goes in chunks without a declared length, as a stream would send it. */
+    static HttpResponse<String> sendStream(String method, String path, String token, String type, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET whose answer is bytes, such as a picture. */
     static HttpResponse<byte[]> fetchBytes(String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))

@@ -146,6 +146,12 @@ class TenantWallsIT {
                 .as("a 12 MiB class list is no class list").isEqualTo(413);
         byte[] big = new byte[(1 << 20) + 1];
         java.util.Arrays.fill(big, (byte) 'a');
+        assertThat(statusWithoutSendingTheBody("POST", "/api/v1/classrooms", signedIn("tom"), "application/json", 1L << 30))
+                .as("a gigabyte of JSON").isEqualTo(413);
+        HttpResponse<String> chunked = PortalApi.sendStream("POST", "/api/v1/classrooms", signedIn("tom"), "application/json",
+                ("{\"name\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(chunked.statusCode()).as("two MiB of JSON in chunks, without a length").isEqualTo(413);
+
         HttpResponse<String> streamed = PortalApi.sendBytes("POST", "/api/v1/members/import?preview=true", alice, "text/csv", big);
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
         assertThat(JSON.readTree(streamed.body()).path("key").asText()).isEqualTo("error.upload.too-large");

@@ -45,6 +45,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonBodyLimitFilter.BodyTooLargeException) {
+                return problem(413, "error.http.413");
+            }
+        }
         Throwable cause = unwrap(failure);
         if (cause instanceof WebApplicationException web && !(cause.getCause() instanceof CampusLabException)) {
             Response original = web.getResponse();
