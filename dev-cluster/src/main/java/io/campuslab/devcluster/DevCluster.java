@@ -102,6 +102,14 @@ public final class DevCluster implements AutoCloseable {
         return dispatcher.outsideRequests();
     }
 
+    /**
+     * Every kind of request (verb, group, resource) clients from outside made so far: what a role for
+     * them must grant.
+     */
+    public java.util.Set<ApiAccess> accessesFromOutside() {
+        return dispatcher.outsideAccesses();
+    }
+
     /** The failures the cluster plays for clients from outside, switched on and off by tests. */
     public Faults faults() {
         return faults;

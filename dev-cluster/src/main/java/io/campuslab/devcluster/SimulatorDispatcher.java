@@ -37,6 +37,7 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
      */
     private final Object writes = new Object();
     private final java.util.concurrent.atomic.AtomicLong outsideRequests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Set<ApiAccess> outsideAccesses = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, String> discovery = Map.of(
             "/api", resource("discovery/api.json"),
             "/apis", resource("discovery/apis.json"),
@@ -62,6 +63,7 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
         boolean fromOutside = agent == null || !agent.startsWith(SIMULATOR_AGENT);
         if (fromOutside) {
             outsideRequests.incrementAndGet();
+            outsideAccesses.add(ApiAccess.of(request.getMethod(), api));
         }
         Optional<Fault> fault = fromOutside ? faults.current().filter(f -> f.appliesTo(request.getMethod(), api))
                 : Optional.empty();
@@ -71,6 +73,11 @@ class SimulatorDispatcher extends KubernetesCrudDispatcher {
         MockResponse response = fromOutside ? admitted(request, plainPath, api) : handled(request, api);
         fault.ifPresent(slow -> response.setBodyDelay(slow.delay()));
         return response;
+    }
+
+    /** The kinds of API requests clients outside the simulator made so far. */
+    java.util.Set<ApiAccess> outsideAccesses() {
+        return java.util.Set.copyOf(outsideAccesses);
     }
 
     /** API requests from clients outside the simulator so far (discovery documents not counted). */

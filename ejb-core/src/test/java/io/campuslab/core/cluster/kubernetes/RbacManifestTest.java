@@ -1,0 +1,93 @@
+package io.campuslab.core.cluster.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.devcluster.ApiAccess;
+import io.campuslab.devcluster.DevCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal's role in {@code deploy/kubernetes/rbac.yaml} grants exactly what the Kubernetes adapter
+ * does: every call of a school's life on the cluster (the overview, a pass's snapshot, the school's
+ * objects written and rewritten, a lab provisioned, opened and removed in claim and Ingress mode) is
+ * allowed by a rule, and every right of the role is used by one of them. A right the code needs but the
+ * manifest lacks, or one it grants without need, fails here.
+ */
+class RbacManifestTest {
+
+    private static final Path MANIFEST = Path.of("..", "deploy", "kubernetes", "rbac.yaml");
+
+    @Test
+    void theRoleGrantsEveryCallTheAdapterMakesAndNothingElse() throws Exception {
+        Set<ApiAccess> calls;
+        Path kubeconfig = Files.createTempFile("rbac", ".yaml");
+        try (DevCluster cluster = DevCluster.start(0, kubeconfig)) {
+            exerciseEverything(new KubernetesClusterGateway(ApiClients.create(Optional.of(kubeconfig.toString()),
+                    Duration.ofSeconds(10))));
+            calls = cluster.accessesFromOutside();
+        }
+        List<PolicyRule> rules = portalRole().getRules();
+
+        List<String> missing = calls.stream().filter(call -> rules.stream().noneMatch(rule -> allows(rule, call)))
+                .map(ApiAccess::toString).sorted().toList();
+        assertThat(missing).as("calls the role does not grant").isEmpty();
+
+        Set<String> unused = new TreeSet<>();
+        for (PolicyRule rule : rules) {
+            for (String group : rule.getApiGroups()) {
+                for (String resource : rule.getResources()) {
+                    for (String verb : rule.getVerbs()) {
+                        boolean used = calls.stream().anyMatch(call -> call.verb().equals(verb)
+                                && call.group().equals(group) && call.resource().equals(resource));
+                        if (!used) {
+                            unused.add(verb + " " + (group.isEmpty() ? "" : group + "/") + resource);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unused).as("rights the role grants that no call uses").isEmpty();
+    }
+
+    private static void exerciseEverything(KubernetesClusterGateway gateway) throws Exception {
+        SchoolPolicy south = new SchoolPolicy("cl-south-academy", "south-academy", Map.of("pods", "10", "limits.cpu", "16"),
+                1000, 2048, 500, 2048, "ingress-nginx", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "privileged");
+        gateway.listNodes();
+        gateway.snapshot();
+        gateway.applySchool(south);
+        gateway.applySchool(south);
+        gateway.provision(LabObjectsTest.CPU_VSCODE, "a-token");
+        gateway.access("cl-south-academy", LabObjectsTest.CPU_VSCODE.name());
+        gateway.remove("cl-south-academy", LabObjectsTest.CPU_VSCODE.name(), true);
+    }
+
+    private static ClusterRole portalRole() throws Exception {
+        List<HasMetadata> objects = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(MANIFEST);
+             var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
+            objects.addAll(client.load(in).items());
+        }
+        return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                .filter(role -> role.getMetadata().getName().equals("campuslab-portal")).findFirst().orElseThrow();
+    }
+
+    private static boolean allows(PolicyRule rule, ApiAccess call) {
+        return (rule.getApiGroups().contains(call.group()) || rule.getApiGroups().contains("*"))
+                && (rule.getResources().contains(call.resource()) || rule.getResources().contains("*"))
+                && (rule.getVerbs().contains(call.verb()) || rule.getVerbs().contains("*"));
+    }
+}
