@@ -32,6 +32,14 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.kubernetes.call-timeout", defaultValue = "PT10S")
     Duration kubernetesCallTimeout;
 
+    /**
+     * The portal's service account as {@code namespace:name}: each school namespace binds the role
+     * {@code campuslab-school} to it, which holds everything the portal does in a school's namespace.
+     */
+    @Inject
+    @ConfigProperty(name = "campuslab.kubernetes.service-account", defaultValue = "campuslab:campuslab-portal")
+    String kubernetesServiceAccount;
+
     /** The OpenID provider (Keycloak realm) URL; the same key the server's OIDC configuration reads. */
     @Inject
     @ConfigProperty(name = "campuslab.oidc.provider-url", defaultValue = "http://localhost:8180/realms/campuslab")
@@ -106,6 +114,10 @@ public class CoreSettings {
 
     public Optional<String> kubeconfig() {
         return kubeconfig.filter(path -> !path.isBlank());
+    }
+
+    public String kubernetesServiceAccount() {
+        return kubernetesServiceAccount;
     }
 
     public Duration kubernetesCallTimeout() {

@@ -16,6 +16,7 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.util.PatchUtils;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.NetworkingV1Api;
+import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
 import io.kubernetes.client.openapi.models.V1LimitRange;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
@@ -95,6 +96,9 @@ public class KubernetesClusterGateway implements ClusterGateway {
         } catch (ApiException e) {
             throw unavailable("label namespace " + ns, e);
         }
+        // everything else the portal does in the namespace, it may do through this binding only
+        createUnlessExists("bind the school role in " + ns, () -> new RbacAuthorizationV1Api(api.getApiClient())
+                .createNamespacedRoleBinding(ns, SchoolObjects.roleBinding(school, serviceAccount())).execute());
         V1LimitRange limits = SchoolObjects.limitRange(school);
         createOrReplace("limit range of " + ns, () -> api.createNamespacedLimitRange(ns, limits).execute(),
                 () -> api.replaceNamespacedLimitRange(SchoolObjects.NAME, ns, limits).execute());
@@ -108,6 +112,13 @@ public class KubernetesClusterGateway implements ClusterGateway {
         V1ResourceQuota quota = SchoolObjects.quota(school);
         createOrReplace("resource quota of " + ns, () -> api.createNamespacedResourceQuota(ns, quota).execute(),
                 () -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, quota).execute());
+    }
+
+    /** The portal's service account as namespace and name. */
+    private String[] serviceAccount() {
+        String account = settings == null ? "campuslab:campuslab-portal" : settings.kubernetesServiceAccount();
+        String[] parts = account.split(":", 2);
+        return parts.length == 2 ? parts : new String[] {"campuslab", account};
     }
 
     @Override

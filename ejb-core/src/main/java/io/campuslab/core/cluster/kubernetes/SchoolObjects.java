@@ -17,7 +17,10 @@ import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
 import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
 import io.kubernetes.client.openapi.models.V1NetworkPolicySpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1ResourceQuota;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
+import io.kubernetes.client.openapi.models.V1RoleRef;
 import io.kubernetes.client.openapi.models.V1ResourceQuotaSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +65,22 @@ public final class SchoolObjects {
         labels.put(PodSecurity.AUDIT, PodSecurity.Level.RESTRICTED.label());
         labels.put(PodSecurity.AUDIT + "-version", "latest");
         return labels;
+    }
+
+    /** The role that holds what the portal does inside a school's namespace, bound there to its service account. */
+    public static final String SCHOOL_ROLE = "campuslab-school";
+
+    /**
+     * The binding that gives the portal's service account the school role in the school's namespace:
+     * the portal's rights in a namespace exist only where CampusLab made the namespace.
+     *
+     * @param serviceAccount the account's namespace and name
+     */
+    public static V1RoleBinding roleBinding(SchoolPolicy school, String[] serviceAccount) {
+        return new V1RoleBinding().apiVersion("rbac.authorization.k8s.io/v1").kind("RoleBinding")
+                .metadata(metadata(school, "campuslab-portal").namespace(school.namespace()))
+                .roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(SCHOOL_ROLE))
+                .subjects(List.of(new RbacV1Subject().kind("ServiceAccount").namespace(serviceAccount[0]).name(serviceAccount[1])));
     }
 
     public static V1ResourceQuota quota(SchoolPolicy school) {
