@@ -124,7 +124,8 @@ public class ClassroomService {
     /** The school's students, by name, for the roster. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public List<Candidate> candidates() throws NotPermittedException {
-        return new MemberRepository(em).withRole(school(currentMember.require()), Role.STUDENT).stream()
+        Tenant school = school(currentMember.require());
+        return new MemberRepository(em).withRole(school, Role.STUDENT).stream().filter(m -> m.isStudentOnlyOf(school))
                 .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
     }
 

@@ -80,7 +80,7 @@ public class SessionConsole {
             labsOf.computeIfAbsent(lab.owner().id(), k -> new ArrayList<>()).add(lab);
         }
         List<ConsoleRow> rows = new ArrayList<>();
-        for (Member student : session.classroom().students()) {
+        for (Member student : session.classroom().currentStudents()) {
             List<Lab> labs = labsOf.getOrDefault(student.id(), List.of());
             Lab latest = labs.isEmpty() ? null : labs.get(labs.size() - 1);
             long minutes = labs.stream().mapToLong(l -> minutesRunning(l, now)).sum();
@@ -177,7 +177,7 @@ public class SessionConsole {
         Set<String> wanted = new HashSet<>(usernames);
         activeLabs(session, usernames).forEach(lab -> lab.stop("lab.reason.restarted-by-teacher", now));
         int queued = 0;
-        for (Member student : session.classroom().students()) {
+        for (Member student : session.classroom().currentStudents()) {
             if (wanted.contains(student.username()) && session.template().isPresent()) {
                 labs.add(Lab.forSession(session.id(), session.tenant(), student, session.template().get(), session.size(), now));
                 queued++;
@@ -209,7 +209,7 @@ public class SessionConsole {
         Set<String> wanted = new HashSet<>(usernames);
         LabRepository labs = new LabRepository(em);
         List<Lab> active = new ArrayList<>();
-        for (Member student : session.classroom().students()) {
+        for (Member student : session.classroom().currentStudents()) {
             if (wanted.contains(student.username())) {
                 labs.activeOfSession(session.id(), student).ifPresent(active::add);
             }

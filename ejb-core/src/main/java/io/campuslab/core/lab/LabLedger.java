@@ -131,7 +131,7 @@ public class LabLedger implements LabBooks {
                 continue;
             }
             int forSession = 0;
-            for (Member student : session.classroom().students()) {
+            for (Member student : session.classroom().currentStudents()) {
                 if (labs.activeOfSession(session.id(), student).isEmpty()) {
                     labs.add(Lab.forSession(session.id(), session.tenant(), student, template, session.size(), now));
                     forSession++;

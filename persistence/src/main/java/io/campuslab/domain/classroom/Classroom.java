@@ -121,6 +121,14 @@ public class Classroom {
         return teacher;
     }
 
+    /**
+     * The roster's members who are still students of the school and nothing more: a student made a
+     * teacher or an admin after joining the roster gets no session lab, and the teacher no access to theirs.
+     */
+    public List<Member> currentStudents() {
+        return students().stream().filter(member -> member.isStudentOnlyOf(tenant)).toList();
+    }
+
     /** The roster, by user name. */
     public List<Member> students() {
         return students.stream().sorted(Comparator.comparing(Member::username)).toList();

@@ -107,6 +107,11 @@ class SignInIdentityTest {
         physics.replaceRoster(List.of(sam));
         assertThatThrownBy(() -> physics.replaceRoster(List.of(sam, alice))).isInstanceOf(IllegalArgumentException.class);
         assertThat(physics.students()).containsExactly(sam);
+        assertThat(physics.currentStudents()).containsExactly(sam);
+
+        sam.refresh(SignInIdentity.fromClaims("s-sam", "sam", null, null, "north-high", List.of("teacher")), Optional.of(north));
+        assertThat(physics.students()).as("the roster still names him").containsExactly(sam);
+        assertThat(physics.currentStudents()).as("made a teacher after joining: no session lab, no teacher access to his").isEmpty();
     }
 
     @Test
