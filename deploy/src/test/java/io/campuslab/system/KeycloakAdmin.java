@@ -89,6 +89,23 @@ final class KeycloakAdmin {
         }
     }
 
+    /**
+     * A call of the admin API with the portal's own service account (the demo secret), as someone
+     * holding that secret would make it: its status and body.
+     */
+    static HttpResponse<String> asPortal(String method, String path, String json) throws Exception {
+        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
+        String form = "grant_type=client_credentials&client_id=campuslab-portal&client_secret=campuslab-dev-secret";
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/campuslab/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(base + "/admin/realms/campuslab" + path))
+                .header("Authorization", "Bearer " + JSON.readTree(token.body()).path("access_token").asText())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpRequest.Builder request(String path) throws Exception {
         String base = "http://localhost:" + StackExtension.settings().keycloakPort();
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,9 @@ class RealmImportTest {
     @Test
     void everySchoolGroupNamesAValidTenant() {
         realm.path("groups").forEach(group -> {
+            if (group.path("name").asText().equals("platform-operators")) {
+                return;
+            }
             String tenant = group.path("attributes").path("tenant").path(0).asText();
             assertThat(TenantSlug.isValid(tenant)).as(group.path("name").asText()).isTrue();
             assertThat(group.path("name").asText()).isEqualTo(tenant);
@@ -48,9 +52,9 @@ class RealmImportTest {
     void demoUsersAsTheReadmePromises() {
         Map<String, String> users = new TreeMap<>();
         people().forEach(u -> users.put(u.path("username").asText(),
-                u.path("realmRoles").path(0).asText() + "@" + u.path("groups").path(0).asText("-")));
+                u.path("realmRoles").path(0).asText("-") + "@" + u.path("groups").path(0).asText("-")));
         assertThat(users).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "operator", "platform-admin@-",
+                "operator", "-@/platform-operators",
                 "alice", "tenant-admin@/north-high", "tom", "teacher@/north-high",
                 "sam", "student@/north-high", "sue", "student@/north-high",
                 "bob", "tenant-admin@/south-academy", "tina", "teacher@/south-academy",
@@ -59,7 +63,20 @@ class RealmImportTest {
     }
 
     @Test
-    void portalServiceAccountManagesUsersAndGroupsOnly() {
+    void platformAdminsHoldTheirRoleThroughTheOperatorsGroup() {
+        JsonNode operators = null;
+        for (JsonNode group : realm.path("groups")) {
+            if (group.path("name").asText().equals("platform-operators")) {
+                operators = group;
+            }
+        }
+        assertThat(operators).isNotNull();
+        assertThat(operators.path("realmRoles").toString()).isEqualTo("[\"platform-admin\"]");
+        assertThat(operators.path("attributes").has("tenant")).as("no school").isFalse();
+    }
+
+    @Test
+    void portalServiceAccountHoldsNoRealmManagementRoleBeyondQueries() {
         JsonNode account = null;
         for (JsonNode user : realm.path("users")) {
             if (user.has("serviceAccountClientId")) {
@@ -68,9 +85,70 @@ class RealmImportTest {
         }
         assertThat(account).isNotNull();
         assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("campuslab-portal");
+        // Any other realm-management role (view-users, manage-users…) would switch the fine-grained
+        // permissions off for the account and open every user of the realm to it
         assertThat(account.path("clientRoles").path("realm-management").toString())
-                .isEqualTo("[\"view-users\",\"query-users\",\"manage-users\",\"query-groups\"]");
+                .isEqualTo("[\"query-users\",\"query-groups\"]");
         assertThat(account.path("realmRoles").isMissingNode()).isTrue();
+        assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void thePortalMayGiveTheSchoolRolesOnlyAndNeverReachesTheOperators() {
+        Map<String, String> roleIds = new HashMap<>();
+        realm.path("roles").path("realm").forEach(role -> roleIds.put(role.path("name").asText(), role.path("id").asText()));
+        JsonNode settings = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("admin-permissions")) {
+                settings = client.path("authorizationSettings");
+            }
+        }
+        assertThat(settings).isNotNull();
+        Map<String, JsonNode> permissions = new HashMap<>();
+        settings.path("policies").forEach(policy -> permissions.put(policy.path("name").asText(), policy));
+
+        JsonNode roles = permissions.get("portal: school roles");
+        assertThat(roles.path("config").path("resources").asText()).isEqualTo("[\"%s\", \"%s\", \"%s\"]".formatted(
+                roleIds.get("tenant-admin"), roleIds.get("teacher"), roleIds.get("student")));
+        assertThat(roles.path("config").path("resources").asText()).doesNotContain(roleIds.get("platform-admin"));
+
+        String operatorsId = null;
+        for (JsonNode group : realm.path("groups")) {
+            if (group.path("name").asText().equals("platform-operators")) {
+                operatorsId = group.path("id").asText();
+            }
+        }
+        JsonNode shield = permissions.get("platform operators: out of the portal's reach");
+        assertThat(shield.path("config").path("resources").asText()).isEqualTo("[\"" + operatorsId + "\"]");
+        assertThat(shield.path("config").path("applyPolicies").asText()).isEqualTo("[\"anyone but the portal\"]");
+        assertThat(permissions.get("anyone but the portal").path("logic").asText()).isEqualTo("NEGATIVE");
+        permissions.values().stream().filter(p -> p.path("type").asText().equals("scope"))
+                .forEach(p -> assertThat(p.path("config").path("scopes").asText()).as(p.path("name").asText())
+                        .doesNotContain("impersonate\"").doesNotContain("reset-password"));
+    }
+
+    /** The clients people sign in with: all but admin-permissions, which only holds the permissions. */
+    private static List<JsonNode> signInClients() {
+        List<JsonNode> clients = new ArrayList<>();
+        realm.path("clients").forEach(client -> {
+            if (!client.path("clientId").asText().equals("admin-permissions")) {
+                clients.add(client);
+            }
+        });
+        assertThat(clients).hasSize(2);
+        return clients;
+    }
+
+    @Test
+    void thePermissionsClientIssuesNoTokens() {
+        realm.path("clients").forEach(client -> {
+            if (client.path("clientId").asText().equals("admin-permissions")) {
+                assertThat(client.path("standardFlowEnabled").asBoolean()).isFalse();
+                assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+                assertThat(client.path("serviceAccountsEnabled").asBoolean()).isFalse();
+                assertThat(client.path("publicClient").asBoolean()).isFalse();
+            }
+        });
     }
 
     private static List<JsonNode> people() {
@@ -85,7 +163,7 @@ class RealmImportTest {
 
     @Test
     void bothClientsPutTheTenantIntoTokens() {
-        realm.path("clients").forEach(client -> {
+        signInClients().forEach(client -> {
             JsonNode mapper = client.path("protocolMappers").path(0);
             assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("tenant");
             assertThat(mapper.path("config").path("aggregate.attrs").asText()).isEqualTo("true");
@@ -94,7 +172,7 @@ class RealmImportTest {
 
     @Test
     void bothClientsIssueTokensForThePortalOnly() {
-        realm.path("clients").forEach(client -> {
+        signInClients().forEach(client -> {
             List<String> audiences = new ArrayList<>();
             client.path("protocolMappers").forEach(mapper -> {
                 if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
