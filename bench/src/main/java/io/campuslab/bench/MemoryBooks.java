@@ -102,7 +102,7 @@ final class MemoryBooks implements LabBooks {
         for (int i = 0; i < SCHOOLS; i++) {
             String school = prefix + "-school-" + i;
             policies.put(school, new SchoolPolicy("cl-" + school, school, Map.of("pods", "10000"), 1000, 1024, 500, 1024,
-                    "", List.of(), List.of(), "privileged"));
+                    "", List.of(), List.of(), "privileged", List.of()));
         }
         return policies;
     }

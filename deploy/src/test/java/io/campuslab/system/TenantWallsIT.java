@@ -226,6 +226,85 @@ class TenantWallsIT {
     }
 
     @Test
+    void thePortalsDirectoryAccountReachesNeitherTheOperatorsNorTheirRole() throws Exception {
+        String operator = KeycloakAdmin.userId("operator");
+        String sam = KeycloakAdmin.userId("sam");
+        String operators = KeycloakAdmin.group("platform-operators").path("id").asText();
+        String north = KeycloakAdmin.group("north-high").path("id").asText();
+        String platformAdmin = "[" + KeycloakAdmin.get("/roles/platform-admin") + "]";
+
+        assertThat(status(KeycloakAdmin.asPortal("GET", "/users/" + operator, null))).as("read the operator").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("PUT", "/users/" + operator + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"Taken-0ver!\", \"temporary\": false}"))).as("take the operator's password").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("DELETE", "/users/" + operator, null))).as("delete the operator").isEqualTo(403);
+        assertThat(KeycloakAdmin.asPortal("GET", "/users?exact=true&username=operator", null).body()).as("find the operator").isEqualTo("[]");
+        assertThat(status(KeycloakAdmin.asPortal("POST", "/users/" + sam + "/role-mappings/realm", platformAdmin)))
+                .as("make sam a platform admin").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("PUT", "/users/" + sam + "/groups/" + operators, null)))
+                .as("put sam among the operators").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("POST", "/groups/" + north + "/role-mappings/realm", platformAdmin)))
+                .as("give a school's group the role").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("POST", "/roles/student/composites", platformAdmin)))
+                .as("hide the role inside student").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("PUT", "", "{\"registrationAllowed\": true}"))).as("change the realm").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("POST", "/clients", "{\"clientId\": \"wall-client\"}"))).as("add a client").isEqualTo(403);
+        assertThat(status(KeycloakAdmin.asPortal("POST", "/identity-provider/instances",
+                "{\"alias\": \"wall-idp\", \"providerId\": \"oidc\"}"))).as("add an identity provider").isEqualTo(403);
+        assertThat(KeycloakAdmin.get("/users/" + operator + "/role-mappings/realm/composite").toString()).contains("platform-admin");
+
+        // what the portal's work needs still works: a school's member, and the school roles only
+        assertThat(status(KeycloakAdmin.asPortal("GET", "/users/" + sam, null))).isEqualTo(200);
+        String grantable = KeycloakAdmin.asPortal("GET", "/users/" + sam + "/role-mappings/realm/available", null).body();
+        assertThat(grantable).contains("\"teacher\"").doesNotContain("platform-admin");
+    }
+
+    @Test
+    void onAClusterLabsMountTheSchoolsClaimsOnlyAndTheNamespaceEnforcesRestricted() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"claims-college\", \"name\": \"Claims College\"}")
+                .statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("wall-clara", "student", "claims-college");
+        String clara = signedIn("wall-clara");
+        assertThat(send("PATCH", "/api/v1/settings", operator,
+                "{\"storage.workspace-mode\": \"CLAIM\", \"storage.school-files-class\": \"campuslab-files\"}").statusCode()).isEqualTo(200);
+        try {
+            HttpResponse<String> requested = send("POST", "/api/v1/labs", clara, "{\"template\": \"jupyterlab\"}");
+            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+            long id = JSON.readTree(requested.body()).path("id").asLong();
+            LabWatch.waitFor(clara, id, LabWatch.inState("RUNNING"));
+
+            try (var client = StackExtension.devCluster().client()) {
+                String ns = "cl-claims-college";
+                assertThat(client.namespaces().withName(ns).get().getMetadata().getLabels())
+                        .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+                var claims = client.persistentVolumeClaims().inNamespace(ns).list().getItems();
+                assertThat(claims).filteredOn(c -> c.getMetadata().getName().startsWith("campuslab-"))
+                        .extracting(c -> c.getMetadata().getName() + " " + c.getSpec().getAccessModes() + " "
+                                + c.getSpec().getStorageClassName() + " " + c.getMetadata().getAnnotations().get("campuslab.io/storage-path"))
+                        .containsExactlyInAnyOrder("campuslab-courses [ReadWriteMany] campuslab-files courses/claims-college",
+                                "campuslab-datasets [ReadWriteMany] campuslab-files datasets/claims-college",
+                                "campuslab-datasets-global [ReadWriteMany] campuslab-files datasets/_global");
+                var pod = client.pods().inNamespace(ns).withName("lab-" + id).get();
+                assertThat(pod.getSpec().getVolumes()).as("no host folder on a cluster").allMatch(v -> v.getHostPath() == null);
+                assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null)
+                        .extracting(v -> v.getPersistentVolumeClaim().getClaimName())
+                        .contains("campuslab-courses", "campuslab-datasets", "campuslab-datasets-global")
+                        .anyMatch(name -> name.startsWith("workspace-wall-clara"));
+                assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+                        .filteredOn(m -> m.getName().startsWith("courses") || m.getName().startsWith("datasets"))
+                        .hasSize(3).allMatch(m -> Boolean.TRUE.equals(m.getReadOnly()));
+            }
+            send("DELETE", "/api/v1/labs/" + id, clara, null);
+        } finally {
+            send("PATCH", "/api/v1/settings", operator, "{\"storage.workspace-mode\": \"HOST_PATH\", \"storage.school-files-class\": \"\"}");
+        }
+    }
+
+    private static int status(HttpResponse<String> response) {
+        return response.statusCode();
+    }
+
+    @Test
     void theRealmLocksOutPasswordGuessingAndRefusesWeakPasswords() throws Exception {
         KeycloakAdmin.createPerson("wall-mona", "student", "north-high");
         for (int i = 0; i < 5; i++) {

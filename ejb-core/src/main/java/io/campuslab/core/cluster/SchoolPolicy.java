@@ -17,16 +17,18 @@ import java.util.TreeMap;
  * @param clusterCidrs     the cluster's pod and service ranges, which labs never reach
  * @param podSecurity      the Pod Security Standard the namespace enforces: the strictest one every lab
  *                         pod of the platform meets ({@code privileged}, {@code baseline} or {@code restricted})
+ * @param claims           the claims of the school's files in cluster storage; none on one machine
  */
 public record SchoolPolicy(String namespace, String tenant, Map<String, String> hard, int defaultCpuMillis,
                            int defaultMemoryMib, int defaultCpuRequestMillis, int defaultMemoryRequestMib,
                            String ingressNamespace, List<String> egressCidrs, List<String> clusterCidrs,
-                           String podSecurity) {
+                           String podSecurity, List<SchoolClaim> claims) {
 
     public SchoolPolicy {
         hard = Map.copyOf(new TreeMap<>(hard));
         egressCidrs = List.copyOf(egressCidrs);
         clusterCidrs = List.copyOf(clusterCidrs);
+        claims = List.copyOf(claims);
         ingressNamespace = ingressNamespace == null ? "" : ingressNamespace;
     }
 
@@ -36,7 +38,7 @@ public record SchoolPolicy(String namespace, String tenant, Map<String, String> 
      */
     public String fingerprint() {
         String text = new TreeMap<>(hard) + "|" + defaultCpuMillis + "|" + defaultMemoryMib + "|" + defaultCpuRequestMillis
-                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs + "|" + podSecurity;
+                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs + "|" + podSecurity + "|" + claims;
         return Integer.toHexString(Objects.hash(namespace, tenant, text));
     }
 }

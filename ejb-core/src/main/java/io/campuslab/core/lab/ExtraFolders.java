@@ -2,7 +2,6 @@ package io.campuslab.core.lab;
 
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;
-import io.campuslab.domain.platform.PlatformSettings;
 import io.campuslab.domain.tenant.Tenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Optional;
  * A template's extra folders as a lab of one school sees them. Storage is chosen by name, never by a
  * path a school admin types: {@code course:<name>} is that school's course material, {@code
  * dataset:<name>} that school's dataset or else the global one, both read-only; a host folder comes
- * only from the platform admin's global templates. Another school's folders and another student's
- * workspace cannot be named at all.
+ * only from the platform admin's global templates, and only on one machine (on a cluster labs mount
+ * claims alone). Another school's folders and another student's workspace cannot be named at all.
  */
 final class ExtraFolders {
 
@@ -30,18 +29,20 @@ final class ExtraFolders {
      * before host folders were the platform admin's alone mounts none of its host folders).
      */
     static List<LabBlueprint.Volume> of(LabTemplate template, Tenant school, String user,
-                                         PlatformSettings platform, DatasetFolders datasets) {
+                                         SchoolFiles files, DatasetFolders datasets) {
         List<LabBlueprint.Volume> volumes = new ArrayList<>();
         String tenant = school.slug().value();
         for (MountSpec mount : template.mounts()) {
             String volume = "x-" + mount.name();
             switch (mount.kind()) {
-                case COURSE -> volumes.add(LabBlueprint.Volume.host(volume,
-                        platform.courseRoot().resolve(tenant).resolve(mount.sourceName()).toString(), mount.mountPath(), true));
-                case DATASET -> datasets.folder(school, mount.sourceName()).ifPresent(folder -> volumes.add(
-                        LabBlueprint.Volume.host(volume, platform.datasetRoot().resolve(folder).toString(), mount.mountPath(), true)));
+                case COURSE -> volumes.add(files.course(volume, tenant, mount.sourceName(), mount.mountPath()));
+                case DATASET -> datasets.folder(school, mount.sourceName()).ifPresent(folder -> {
+                    String[] ownerAndName = SchoolFiles.split(folder);
+                    volumes.add(files.datasets(volume, ownerAndName[0], ownerAndName[1], mount.mountPath()));
+                });
                 case HOST_FOLDER -> {
-                    if (template.isGlobal()) {
+                    // host folders exist on one machine only: a cluster's labs mount claims alone
+                    if (template.isGlobal() && files.onHostFolders()) {
                         volumes.add(LabBlueprint.Volume.host(volume, mount.hostPathFor(tenant, user, template.name()),
                                 mount.mountPath(), mount.readOnly()));
                     }

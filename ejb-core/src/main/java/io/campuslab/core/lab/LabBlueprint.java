@@ -90,17 +90,24 @@ public record LabBlueprint(String name, String namespace, long labId, String ten
     }
 
     /**
-     * A folder the lab sees: a host folder, or (for workspaces in cluster mode) a persistent volume
-     * claim; read-only unless said otherwise.
+     * A folder the lab sees: a host folder (single-machine storage), or in cluster storage a persistent
+     * volume claim or a folder inside one ({@code subPathOrNull}); read-only unless said otherwise.
      */
-    public record Volume(String name, String hostPathOrNull, String claimOrNull, String mountPath, boolean readOnly) {
+    public record Volume(String name, String hostPathOrNull, String claimOrNull, String subPathOrNull, String mountPath,
+                         boolean readOnly) {
 
         public static Volume host(String name, String hostPath, String mountPath, boolean readOnly) {
-            return new Volume(name, hostPath, null, mountPath, readOnly);
+            return new Volume(name, hostPath, null, null, mountPath, readOnly);
         }
 
+        /** A whole claim, writable: a student's workspace. */
         public static Volume claim(String name, String claim, String mountPath) {
-            return new Volume(name, null, claim, mountPath, false);
+            return new Volume(name, null, claim, null, mountPath, false);
+        }
+
+        /** A folder inside a claim (or the whole claim for an empty sub-path), read-only: the school's files. */
+        public static Volume claimFolder(String name, String claim, String subPath, String mountPath) {
+            return new Volume(name, null, claim, subPath == null || subPath.isEmpty() ? null : subPath, mountPath, true);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
@@ -54,12 +55,16 @@ import java.util.Optional;
 public class LabLedger implements LabBooks {
 
     /**
-     * The Pod Security Standard school namespaces enforce: course material and datasets (and workspaces
-     * in HOST_PATH mode) reach labs as host folders, which {@code baseline} refuses, so namespaces enforce
-     * {@code privileged} and warn and audit at {@code restricted}, which lab pods otherwise meet
-     * ({@code PodSecurityTest}). Raised to restricted once storage comes from claims only.
+     * The Pod Security Standard school namespaces enforce on a cluster (CLAIM storage): lab pods mount
+     * claims only and meet {@code restricted} ({@code PodSecurityTest}).
      */
-    static final String POD_SECURITY = "privileged";
+    static final String POD_SECURITY_ON_CLAIMS = "restricted";
+    /**
+     * The Pod Security Standard on one machine (HOST_PATH storage): workspaces, course material and
+     * datasets reach labs as host folders, which {@code baseline} refuses; namespaces still warn and
+     * audit at {@code restricted}.
+     */
+    static final String POD_SECURITY_ON_HOST_FOLDERS = "privileged";
 
 
     private static final String ACTOR = "scheduler";
@@ -174,7 +179,12 @@ public class LabLedger implements LabBooks {
             hard.put("pods", Integer.toString(quota.concurrentLabs()));
             hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
             hard.put("limits.memory", quota.memoryGib() + "Gi");
-            hard.put("requests.storage", quota.storageGib() + "Gi");
+            boolean onClaims = platform.workspaceMode() == WorkspaceMode.CLAIM;
+            List<SchoolClaim> claims = onClaims
+                    ? SchoolClaim.of(school.slug().value(), platform.schoolFilesClass().orElse(null), platform.schoolFilesSizeGib())
+                    : List.of();
+            // the school's file claims come on top of the quota: they never eat the students' workspaces
+            hard.put("requests.storage", (quota.storageGib() + claims.stream().mapToInt(SchoolClaim::sizeGib).sum()) + "Gi");
             Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
             platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
                     Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
@@ -183,7 +193,8 @@ public class LabLedger implements LabBooks {
                     defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
                     platform.memoryRequestMib(defaults.memoryMib()),
                     platform.accessMode() == AccessMode.INGRESS ? platform.ingressNamespace() : "",
-                    platform.egressCidrs(), platform.clusterCidrs(), POD_SECURITY));
+                    platform.egressCidrs(), platform.clusterCidrs(),
+                    onClaims ? POD_SECURITY_ON_CLAIMS : POD_SECURITY_ON_HOST_FOLDERS, claims));
         }
         return policies;
     }
@@ -333,28 +344,26 @@ public class LabLedger implements LabBooks {
             volumes.add(LabBlueprint.Volume.host("workspace",
                     platform.workspaceRoot().resolve(tenant).resolve(lab.templateName()).resolve(user).toString(), workspace, false));
         }
+        SchoolFiles files = new SchoolFiles(platform);
         Optional<Course> course = sessionOrNull == null ? Optional.empty() : sessionOrNull.course();
         if (course.isPresent()) {
-            volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(course.get().folder()).toString(),
-                    workspace + "/courses/" + course.get().name(), true));
+            volumes.add(files.course("courses", tenant, course.get().name(), workspace + "/courses/" + course.get().name()));
         } else {
-            volumes.add(LabBlueprint.Volume.host("courses", platform.courseRoot().resolve(tenant).toString(),
-                    workspace + "/courses", true));
+            volumes.add(files.course("courses", tenant, "", workspace + "/courses"));
         }
         List<Dataset> datasets = sessionOrNull == null ? List.of() : sessionOrNull.datasets();
         if (datasets.isEmpty()) {
-            volumes.add(LabBlueprint.Volume.host("datasets", platform.datasetRoot().resolve(tenant).toString(),
-                    workspace + "/datasets", true));
-            volumes.add(LabBlueprint.Volume.host("datasets-global", platform.datasetRoot().resolve("_global").toString(),
-                    workspace + "/datasets-global", true));
+            volumes.add(files.datasets("datasets", tenant, "", workspace + "/datasets"));
+            volumes.add(files.datasets("datasets-global", SchoolClaim.GLOBAL_OWNER, "", workspace + "/datasets-global"));
         }
         for (int i = 0; i < datasets.size(); i++) {
             Dataset dataset = datasets.get(i);
-            volumes.add(LabBlueprint.Volume.host("dataset-" + (i + 1), platform.datasetRoot().resolve(dataset.folder()).toString(),
-                    workspace + (dataset.isGlobal() ? "/datasets-global/" : "/datasets/") + dataset.name(), true));
+            String[] folder = SchoolFiles.split(dataset.folder());
+            volumes.add(files.datasets("dataset-" + (i + 1), folder[0], folder[1],
+                    workspace + (dataset.isGlobal() ? "/datasets-global/" : "/datasets/") + dataset.name()));
         }
         if (template != null) {
-            volumes.addAll(ExtraFolders.of(template, lab.tenant(), user, platform, datasetFolders));
+            volumes.addAll(ExtraFolders.of(template, lab.tenant(), user, files, datasetFolders));
         }
         LabSize size = lab.size();
         boolean ingress = platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent();

@@ -9,6 +9,8 @@ import io.campuslab.domain.catalog.PortProtocol;
 import io.campuslab.domain.catalog.PortSpec;
 import io.campuslab.domain.catalog.TemplateDefinition;
 import io.campuslab.domain.platform.PlatformSettings;
+import io.campuslab.domain.platform.Setting;
+import io.campuslab.domain.platform.WorkspaceMode;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantSlug;
 import java.nio.file.Path;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /** A template's extra folders reach only the lab's own school's courses and datasets, by name. */
 class ExtraFoldersTest {
 
-    private static final PlatformSettings PLATFORM = PlatformSettings.of(Map.of(), Path.of("/srv/campuslab"));
+    private static final SchoolFiles ONE_MACHINE = new SchoolFiles(PlatformSettings.of(Map.of(), Path.of("/srv/campuslab")));
+    private static final SchoolFiles CLUSTER = new SchoolFiles(PlatformSettings.of(
+            Map.of(Setting.WORKSPACE_MODE.key(), WorkspaceMode.CLAIM.name()), Path.of("/srv/campuslab")));
     private static final Tenant NORTH = new Tenant(new TenantSlug("north-high"), "North High School", Instant.EPOCH);
     private static final Tenant SOUTH = new Tenant(new TenantSlug("south-academy"), "South Academy", Instant.EPOCH);
     private static final ExtraFolders.DatasetFolders DATASETS = (school, name) -> switch (name) {
@@ -37,7 +41,7 @@ class ExtraFoldersTest {
                 new MountSpec("digits", "dataset:mnist", "/opt/digits", true),
                 new MountSpec("gone", "dataset:deleted", "/opt/gone", true));
 
-        List<LabBlueprint.Volume> volumes = ExtraFolders.of(robotics, SOUTH, "stan", PLATFORM, DATASETS);
+        List<LabBlueprint.Volume> volumes = ExtraFolders.of(robotics, SOUTH, "stan", ONE_MACHINE, DATASETS);
 
         assertThat(volumes).extracting(LabBlueprint.Volume::hostPathOrNull).containsExactly(
                 "/srv/campuslab/courses/south-academy/python", "/srv/campuslab/datasets/south-academy/weather",
@@ -50,15 +54,31 @@ class ExtraFoldersTest {
         LabTemplate legacy = template(Optional.of(SOUTH),
                 new MountSpec("steal", "/srv/campuslab/workspaces/north-high", "/opt/north", false));
 
-        assertThat(ExtraFolders.of(legacy, SOUTH, "bob", PLATFORM, DATASETS)).isEmpty();
+        assertThat(ExtraFolders.of(legacy, SOUTH, "bob", ONE_MACHINE, DATASETS)).isEmpty();
     }
 
     @Test
     void onlyAGlobalTemplateMountsHostFoldersWithItsPlaceholders() {
         LabTemplate global = template(Optional.empty(), new MountSpec("tools", "/srv/campuslab/courses/{tenant}/tools", "/opt/tools", true));
 
-        assertThat(ExtraFolders.of(global, NORTH, "sam", PLATFORM, DATASETS)).extracting(LabBlueprint.Volume::hostPathOrNull)
+        assertThat(ExtraFolders.of(global, NORTH, "sam", ONE_MACHINE, DATASETS)).extracting(LabBlueprint.Volume::hostPathOrNull)
                 .containsExactly("/srv/campuslab/courses/north-high/tools");
+    }
+
+    @Test
+    void onAClusterTheSameNamesAreFoldersOfTheSchoolsClaimsAndNoHostFolderIsMounted() {
+        LabTemplate robotics = template(Optional.of(SOUTH), new MountSpec("notes", "course:python", "/opt/notes", true),
+                new MountSpec("weather", "dataset:weather", "/opt/weather", true),
+                new MountSpec("digits", "dataset:mnist", "/opt/digits", true));
+        LabTemplate global = template(Optional.empty(), new MountSpec("tools", "/srv/campuslab/courses/{tenant}/tools", "/opt/tools", true));
+
+        List<LabBlueprint.Volume> volumes = ExtraFolders.of(robotics, SOUTH, "stan", CLUSTER, DATASETS);
+
+        assertThat(volumes).extracting(LabBlueprint.Volume::hostPathOrNull).containsOnlyNulls();
+        assertThat(volumes).extracting(v -> v.claimOrNull() + ":" + v.subPathOrNull()).containsExactly(
+                "campuslab-courses:python", "campuslab-datasets:weather", "campuslab-datasets-global:mnist");
+        assertThat(volumes).allMatch(LabBlueprint.Volume::readOnly);
+        assertThat(ExtraFolders.of(global, NORTH, "sam", CLUSTER, DATASETS)).as("a cluster's labs mount claims alone").isEmpty();
     }
 
     private static LabTemplate template(Optional<Tenant> owner, MountSpec... mounts) {

@@ -197,6 +197,16 @@ public final class PlatformSettings {
         return Integer.parseInt(values.get(Setting.WORKSPACE_SIZE));
     }
 
+    /** The ReadWriteMany storage class of a school's file claims (CLAIM mode); empty: the cluster's default class. */
+    public Optional<String> schoolFilesClass() {
+        return optional(Setting.SCHOOL_FILES_CLASS);
+    }
+
+    /** The size each of a school's file claims requests (CLAIM mode), besides the school's storage quota. */
+    public int schoolFilesSizeGib() {
+        return Integer.parseInt(values.get(Setting.SCHOOL_FILES_SIZE));
+    }
+
     public Path workspaceRoot() {
         return root(Setting.WORKSPACE_ROOT, "workspaces");
     }

@@ -39,6 +39,8 @@ public enum Setting {
     WORKSPACE_MODE("storage.workspace-mode", WorkspaceMode.HOST_PATH.name(), Kind.WORKSPACE_MODE),
     WORKSPACE_CLASS("storage.workspace-class", "", Kind.OPTIONAL_NAME),
     WORKSPACE_SIZE("storage.workspace-size-gib", "10", Kind.integer(1, 10_000)),
+    SCHOOL_FILES_CLASS("storage.school-files-class", "", Kind.OPTIONAL_NAME),
+    SCHOOL_FILES_SIZE("storage.school-files-size-gib", "20", Kind.integer(1, 100_000)),
     MAX_UPLOAD("upload.max-mib", "2048", Kind.integer(1, 2048)),
     MAX_EXTRACTED("upload.max-extracted-mib", "20480", Kind.integer(1, 1_048_576));
 

@@ -18,6 +18,7 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.NetworkingV1Api;
 import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
 import io.kubernetes.client.openapi.models.V1LimitRange;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -99,6 +100,10 @@ public class KubernetesClusterGateway implements ClusterGateway {
         // everything else the portal does in the namespace, it may do through this binding only
         createUnlessExists("bind the school role in " + ns, () -> new RbacAuthorizationV1Api(api.getApiClient())
                 .createNamespacedRoleBinding(ns, SchoolObjects.roleBinding(school, serviceAccount())).execute());
+        for (V1PersistentVolumeClaim claim : SchoolObjects.claims(school)) {
+            createUnlessExists("create claim " + claim.getMetadata().getName() + " of " + ns,
+                    () -> api.createNamespacedPersistentVolumeClaim(ns, claim).execute());
+        }
         V1LimitRange limits = SchoolObjects.limitRange(school);
         createOrReplace("limit range of " + ns, () -> api.createNamespacedLimitRange(ns, limits).execute(),
                 () -> api.replaceNamespacedLimitRange(SchoolObjects.NAME, ns, limits).execute());

@@ -202,7 +202,8 @@ public final class LabObjects {
         for (LabBlueprint.Volume volume : lab.volumes()) {
             V1Volume v = new V1Volume().name(volume.name());
             if (volume.claimOrNull() != null) {
-                v.persistentVolumeClaim(new V1PersistentVolumeClaimVolumeSource().claimName(volume.claimOrNull()));
+                v.persistentVolumeClaim(new V1PersistentVolumeClaimVolumeSource().claimName(volume.claimOrNull())
+                        .readOnly(volume.readOnly() ? Boolean.TRUE : null));
             } else {
                 // DirectoryOrCreate: a school without courses or datasets yet still gets its lab
                 v.hostPath(new V1HostPathVolumeSource().path(volume.hostPathOrNull()).type("DirectoryOrCreate"));
@@ -219,7 +220,8 @@ public final class LabObjects {
     private static List<V1VolumeMount> mounts(LabBlueprint lab) {
         List<V1VolumeMount> mounts = new ArrayList<>();
         for (LabBlueprint.Volume volume : lab.volumes()) {
-            mounts.add(new V1VolumeMount().name(volume.name()).mountPath(volume.mountPath()).readOnly(volume.readOnly()));
+            mounts.add(new V1VolumeMount().name(volume.name()).mountPath(volume.mountPath()).readOnly(volume.readOnly())
+                    .subPath(volume.subPathOrNull()));
         }
         if (lab.shmMib() > 0) {
             mounts.add(new V1VolumeMount().name("shm").mountPath("/dev/shm"));

@@ -1,5 +1,6 @@
 package io.campuslab.core.cluster.kubernetes;
 
+import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.domain.platform.EgressRanges;
 import io.kubernetes.client.custom.IntOrString;
@@ -17,6 +18,9 @@ import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
 import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
 import io.kubernetes.client.openapi.models.V1NetworkPolicySpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
+import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
 import io.kubernetes.client.openapi.models.RbacV1Subject;
 import io.kubernetes.client.openapi.models.V1ResourceQuota;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
@@ -53,6 +57,25 @@ public final class SchoolObjects {
     public static V1Namespace namespace(SchoolPolicy school) {
         return new V1Namespace().apiVersion("v1").kind("Namespace")
                 .metadata(metadata(school, school.namespace()).labels(namespaceLabels(school)));
+    }
+
+    /**
+     * The claims of the school's files (cluster storage): ReadWriteMany, annotated with the folder
+     * below the storage root where the provisioner is to place them. Created once, never deleted by
+     * the portal: the files outlive every lab.
+     */
+    public static List<V1PersistentVolumeClaim> claims(SchoolPolicy school) {
+        List<V1PersistentVolumeClaim> claims = new ArrayList<>();
+        for (SchoolClaim claim : school.claims()) {
+            V1ObjectMeta metadata = metadata(school, claim.name());
+            metadata.setAnnotations(Map.of(SchoolClaim.STORAGE_PATH, claim.storagePath()));
+            claims.add(new V1PersistentVolumeClaim().apiVersion("v1").kind("PersistentVolumeClaim").metadata(metadata)
+                    .spec(new V1PersistentVolumeClaimSpec().accessModes(List.of("ReadWriteMany"))
+                            .storageClassName(claim.storageClassOrNull())
+                            .resources(new V1VolumeResourceRequirements()
+                                    .requests(Map.of("storage", Quantity.fromString(claim.sizeGib() + "Gi"))))));
+        }
+        return claims;
     }
 
     /** The namespace's labels, also patched onto a namespace that exists already. */

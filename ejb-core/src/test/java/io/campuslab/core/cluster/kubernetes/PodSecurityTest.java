@@ -30,9 +30,14 @@ class PodSecurityTest {
         CATALOG.forEach((image, runAs) -> {
             V1Pod pod = LabObjects.pod(lab(image, runAs, List.of(
                     LabBlueprint.Volume.claim("workspace", "workspace-sam-1", "/home/jovyan/work"),
-                    LabBlueprint.Volume.claim("courses", "campuslab-files", "/home/jovyan/work/courses")), 1024));
+                    LabBlueprint.Volume.claimFolder("courses", "campuslab-courses", "", "/home/jovyan/work/courses"),
+                    LabBlueprint.Volume.claimFolder("dataset-1", "campuslab-datasets", "weather", "/home/jovyan/work/datasets/weather"),
+                    LabBlueprint.Volume.claimFolder("dataset-2", "campuslab-datasets-global", "mnist",
+                            "/home/jovyan/work/datasets-global/mnist")), 1024));
             assertThat(PodSecurity.violations(pod, Level.RESTRICTED)).as(image).isEmpty();
             assertThat(PodSecurity.levelOf(pod)).isEqualTo(Level.RESTRICTED);
+            assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts()).filteredOn(m -> m.getName().startsWith("dataset"))
+                    .allMatch(m -> Boolean.TRUE.equals(m.getReadOnly()) && m.getSubPath() != null);
         });
     }
 

@@ -2,6 +2,7 @@ package io.campuslab.core.cluster.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.devcluster.ApiAccess;
 import io.campuslab.devcluster.DevCluster;
@@ -74,7 +75,8 @@ class RbacManifestTest {
 
     private static void exerciseEverything(KubernetesClusterGateway gateway) throws Exception {
         SchoolPolicy south = new SchoolPolicy("cl-south-academy", "south-academy", Map.of("pods", "10", "limits.cpu", "16"),
-                1000, 2048, 500, 2048, "ingress-nginx", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "privileged");
+                1000, 2048, 500, 2048, "ingress-nginx", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "restricted",
+                SchoolClaim.of("south-academy", null, 20));
         gateway.listNodes();
         gateway.snapshot();
         gateway.applySchool(south);

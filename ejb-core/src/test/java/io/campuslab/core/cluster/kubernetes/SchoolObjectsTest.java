@@ -3,6 +3,7 @@ package io.campuslab.core.cluster.kubernetes;
 import static io.campuslab.core.cluster.kubernetes.Golden.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import java.io.IOException;
 import java.util.List;
@@ -15,12 +16,13 @@ class SchoolObjectsTest {
     private static final SchoolPolicy NORTH_HIGH = new SchoolPolicy("cl-north-high", "north-high",
             Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "2",
                     "requests.nvidia.com/mig-1g.5gb", "2"),
-            2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
+            2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged", List.of());
 
     private static final SchoolPolicy BEHIND_INGRESS = new SchoolPolicy("cl-south-academy", "south-academy",
             Map.of("pods", "10", "limits.cpu", "16", "limits.memory", "64Gi", "requests.nvidia.com/gpu", "0"),
             1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"),
-            List.of("10.96.0.0/12", "10.244.0.0/16"), "restricted");
+            List.of("10.96.0.0/12", "10.244.0.0/16"), "restricted",
+            SchoolClaim.of("south-academy", "nfs-files", 20));
 
     @Test
     void theQuotaMirrorsTheSchoolsQuotaAndCarriesTheFingerprint() throws IOException {
@@ -37,6 +39,12 @@ class SchoolObjectsTest {
                 .containsEntry("campuslab.io/tenant", "north-high");
         assertThat(SchoolObjects.namespace(BEHIND_INGRESS).getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @Test
+    void onAClusterTheSchoolsFilesAreThreeSharedClaimsThatSayWhereTheyLive() throws IOException {
+        assertThat(SchoolObjects.claims(NORTH_HIGH)).as("one machine: host folders, no claims").isEmpty();
+        assertGolden("school-claims.json", SchoolObjects.claims(BEHIND_INGRESS));
     }
 
     @Test
@@ -68,9 +76,9 @@ class SchoolObjectsTest {
     void anyChangeOfThePolicyChangesItsFingerprint() {
         SchoolPolicy moreGpus = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(),
                 Map.of("pods", "40", "limits.cpu", "64", "limits.memory", "256Gi", "requests.nvidia.com/gpu", "4",
-                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
+                        "requests.nvidia.com/mig-1g.5gb", "2"), 2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged", List.of());
         SchoolPolicy sameAgain = new SchoolPolicy(NORTH_HIGH.namespace(), NORTH_HIGH.tenant(), Map.copyOf(NORTH_HIGH.hard()),
-                2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged");
+                2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged", List.of());
 
         assertThat(moreGpus.fingerprint()).isNotEqualTo(NORTH_HIGH.fingerprint());
         assertThat(sameAgain.fingerprint()).isEqualTo(NORTH_HIGH.fingerprint());
