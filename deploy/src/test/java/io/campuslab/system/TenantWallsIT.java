@@ -152,6 +152,17 @@ class TenantWallsIT {
                 ("{\"name\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8));
         assertThat(chunked.statusCode()).as("two MiB of JSON in chunks, without a length").isEqualTo(413);
 
+        assertThat(send("POST", "/api/v1/courses", alice, """
+                {"name": "walls-form", "title": "Walls", "level": "", "description": "", "defaultTemplate": "jupyterlab",
+                 "teachers": ["tom"]}""").statusCode()).isEqualTo(201);
+        String form = "multipart/form-data; boundary=walls";
+        assertThat(statusWithoutSendingTheBody("POST", "/api/v1/courses/walls-form/material", signedIn("sam"), form, 50L << 20))
+                .as("a student's form upload, before the form is parsed").isEqualTo(403);
+        assertThat(statusWithoutSendingTheBody("POST", "/api/v1/courses/walls-form/material", signedIn("bob"), form, 50L << 20))
+                .as("another school's admin, another school's course").isEqualTo(404);
+        assertThat(statusWithoutSendingTheBody("POST", "/api/v1/courses/walls-form/material", alice, form, 3L << 30))
+                .as("a form past the school's upload limit").isEqualTo(413);
+
         HttpResponse<String> streamed = PortalApi.sendBytes("POST", "/api/v1/members/import?preview=true", alice, "text/csv", big);
         assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
         assertThat(JSON.readTree(streamed.body()).path("key").asText()).isEqualTo("error.upload.too-large");

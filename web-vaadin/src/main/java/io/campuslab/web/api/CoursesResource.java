@@ -92,6 +92,7 @@ public class CoursesResource {
     @POST
     @Path("{name}/material")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RightsBeforeBody
     @Operation(summary = "The same as PUT, as a form upload with the zip in the part \"file\"")
     public CourseSummary uploadMaterial(@PathParam("name") String name, @FormParam("file") EntityPart file)
             throws CampusLabException, IOException {

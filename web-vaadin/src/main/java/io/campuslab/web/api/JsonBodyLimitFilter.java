@@ -53,6 +53,11 @@ public class JsonBodyLimitFilter extends HttpFilter {
         BodyTooLargeException() {
             super("A JSON body may have at most " + MAX_BYTES + " bytes");
         }
+
+        /** A body of another kind past its own limit. */
+        BodyTooLargeException(String what) {
+            super("The " + what + " is larger than its limit");
+        }
     }
 
     /** Counts what is read and stops past the limit, for bodies sent in chunks without a length. */
