@@ -52,7 +52,7 @@ final class MemoryBooks implements LabBooks {
             String school = prefix + "-school-" + (i % schools);
             LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-" + school, id, school, "student-" + i, "jupyterlab",
                     "quay.io/jupyter/base-notebook:2025-01-06", List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
-                    cpuMillis, memoryMib, cpuMillis / 2, memoryMib, 0, null, Map.of(), List.of(), 0, true, null, null, null);
+                    cpuMillis, memoryMib, cpuMillis / 2, memoryMib, 0, null, Map.of(), List.of(), 0, "/", null);
             records.put(id, new LabRecord(id, school, "student-" + i, LabState.QUEUED,
                     new Demand(cpuMillis, memoryMib, cpuMillis / 2, memoryMib, 0, null, Map.of()), null, at, null, null,
                     blueprint, session, null, null));

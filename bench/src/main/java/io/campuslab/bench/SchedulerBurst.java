@@ -134,8 +134,8 @@ public final class SchedulerBurst {
         }
 
         @Override
-        public void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException {
-            gateway.remove(namespace, name, ingresses);
+        public void remove(String namespace, String name) throws ClusterUnavailableException {
+            gateway.remove(namespace, name);
         }
     }
 }

@@ -53,14 +53,13 @@ class LabLifecycleIT {
             access = send("GET", "/api/v1/labs/" + id + "/access", runa, null);
         }
         String url = JSON.readTree(access.body()).path("url").asText();
-        assertThat(url).startsWith("http://localhost:3").contains("/?token=");
-        HttpResponse<String> lab = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(url).matches("http://localhost:\\d+/labs/[a-z2-7]{26}/_campuslab/enter\\?ticket=.+");
+        GatewayVisitor browser = new GatewayVisitor();
+        HttpResponse<String> lab = browser.get(url);
         assertThat(lab.statusCode()).isEqualTo(200);
         assertThat(lab.body()).contains("jupyterlab", "runa");
-        HttpResponse<String> guessed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url.substring(0, url.indexOf("?")) + "?token=guess")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(guessed.statusCode()).isEqualTo(403);
+        assertThat(lab.uri().toString()).as("through the gateway, no ticket left").endsWith("/labs/" + GatewayVisitor.key(url) + "/");
+        assertThat(new GatewayVisitor().get(url.substring(0, url.indexOf("?")) + "?ticket=guess").statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/labs/" + id + "/access", signedIn("sue"), null).statusCode())
                 .as("only the owner opens a lab").isEqualTo(404);
 

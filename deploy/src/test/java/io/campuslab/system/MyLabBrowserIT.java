@@ -104,6 +104,18 @@ class MyLabBrowserIT {
             Page lab = context.waitForPage(() -> page.locator("#lab-open").click());
             assertThat(lab.locator("#lab-template")).hasText("jupyterlab");
             assertThat(lab.locator("#lab-owner")).hasText("lena");
+            org.assertj.core.api.Assertions.assertThat(lab.url()).as("the gateway's address, no ticket left in it")
+                    .matches("http://localhost:\\d+/labs/[a-z2-7]{26}/").doesNotContain("ticket");
+            Object echoed = lab.evaluate("""
+                    () => new Promise((resolve, reject) => {
+                        const socket = new WebSocket(location.href.replace('http', 'ws') + 'kernels/echo');
+                        socket.onopen = () => socket.send('hello through the gateway');
+                        socket.onmessage = event => { resolve(event.data); socket.close(); };
+                        socket.onerror = () => reject('the WebSocket failed');
+                        setTimeout(() => reject('no echo within 10 s'), 10000);
+                    })""");
+            org.assertj.core.api.Assertions.assertThat(echoed).as("a WebSocket inside the lab, through the gateway")
+                    .isEqualTo("hello through the gateway");
             lab.close();
 
             page.locator("#lab-stop").click();

@@ -38,10 +38,11 @@ final class ApiAdmission {
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
     /** Resources whose names are DNS-1123 labels; the others are subdomains. */
     private static final Set<String> LABEL_NAMED = Set.of("namespaces", "services");
-    private static final Map<String, String> KINDS = Map.of("pods", "Pod", "services", "Service", "secrets", "Secret",
-            "namespaces", "Namespace", "resourcequotas", "ResourceQuota", "limitranges", "LimitRange",
-            "networkpolicies", "NetworkPolicy", "persistentvolumeclaims", "PersistentVolumeClaim",
-            "ingresses", "Ingress");
+    private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("pods", "Pod"), Map.entry("services", "Service"),
+            Map.entry("secrets", "Secret"), Map.entry("namespaces", "Namespace"), Map.entry("resourcequotas", "ResourceQuota"),
+            Map.entry("limitranges", "LimitRange"), Map.entry("networkpolicies", "NetworkPolicy"),
+            Map.entry("persistentvolumeclaims", "PersistentVolumeClaim"), Map.entry("ingresses", "Ingress"),
+            Map.entry("endpointslices", "EndpointSlice"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final Function<String, Optional<String>> read;

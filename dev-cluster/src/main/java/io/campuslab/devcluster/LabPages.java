@@ -1,142 +1,160 @@
 package io.campuslab.devcluster;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetAddress;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * What stands behind each lab's NodePort on the simulated cluster: the node port is given out as
- * the API server would (30000 and up), and a small page answers on it, naming the lab's template
- * and owner. The page asks for the lab's token as a lab would; each visit with the right token
- * is written on the pod as its last activity, which the portal reads like a lab's own activity.
+ * What runs inside each lab's pod on the simulated cluster: a small server per port on a loopback
+ * address, found as a real lab is, through its Service's EndpointSlice (the pod's address and the
+ * container's port). It answers only requests that carry the lab's token (the gateway adds it), with
+ * a page naming the lab's template and owner, and echoes WebSocket messages at any path ending in
+ * {@code /echo}, as Jupyter's kernels and code-server's terminals talk to the browser.
  */
 final class LabPages {
 
-    static final String LAST_ACTIVITY = "campuslab.io/last-activity";
     private static final Logger LOG = Logger.getLogger(LabPages.class.getName());
-    private static final int FIRST_NODE_PORT = 30000;
-    private static final int LAST_NODE_PORT = 32767;
+    private static final String SERVICE_NAME = "kubernetes.io/service-name";
 
     private final KubernetesClient client;
-    private final Clock clock;
-    private final Map<Integer, HttpServer> pages = new ConcurrentHashMap<>();
+    /** The servers of a lab's ports, by namespace/name. */
+    private final Map<String, List<Undertow>> servers = new ConcurrentHashMap<>();
 
-    LabPages(KubernetesClient client, Clock clock) {
+    LabPages(KubernetesClient client) {
         this.client = client;
-        this.clock = clock;
     }
 
-    /** Gives each NodePort service of a lab its node ports and a page on them; closes pages of services gone. */
-    void pass(List<Service> services) {
-        Map<Integer, Boolean> wanted = new HashMap<>();
+    /** Serves the ports of every lab whose pod runs and is ready, and publishes their EndpointSlices; stops the others. */
+    void pass(List<Service> services, List<Pod> pods) {
+        Map<String, Pod> podsByName = new HashMap<>();
+        pods.forEach(pod -> podsByName.put(name(pod.getMetadata().getNamespace(), pod.getMetadata().getName()), pod));
+        Map<String, Boolean> wanted = new HashMap<>();
         for (Service service : services) {
-            if (!"NodePort".equals(service.getSpec().getType())) {
+            String id = name(service.getMetadata().getNamespace(), service.getMetadata().getName());
+            Pod pod = podsByName.get(id);
+            if (!isLab(service) || pod == null || !ready(pod)) {
                 continue;
             }
-            boolean changed = false;
-            for (ServicePort port : service.getSpec().getPorts()) {
-                if (port.getNodePort() == null) {
-                    Optional<Integer> opened = open(service);
-                    if (opened.isEmpty()) {
-                        continue;
-                    }
-                    port.setNodePort(opened.get());
-                    changed = true;
-                }
-                wanted.put(port.getNodePort(), true);
-                pages.computeIfAbsent(port.getNodePort(), p -> serve(p, service).orElse(null));
-            }
-            if (changed) {
-                client.services().inNamespace(service.getMetadata().getNamespace()).resource(service).update();
+            wanted.put(id, true);
+            if (!servers.containsKey(id)) {
+                start(service, id);
             }
         }
-        pages.keySet().removeIf(port -> {
-            if (wanted.containsKey(port)) {
-                return false;
+        for (String id : List.copyOf(servers.keySet())) {
+            if (!wanted.containsKey(id)) {
+                stop(id);
             }
-            pages.get(port).stop(0);
-            return true;
-        });
+        }
     }
 
     void close() {
-        pages.values().forEach(server -> server.stop(0));
-        pages.clear();
+        List.copyOf(servers.keySet()).forEach(this::stop);
     }
 
-    private Optional<Integer> open(Service service) {
-        for (int port = FIRST_NODE_PORT; port <= LAST_NODE_PORT; port++) {
-            if (pages.containsKey(port)) {
-                continue;
-            }
-            Optional<HttpServer> server = serve(port, service);
-            if (server.isPresent()) {
-                pages.put(port, server.get());
-                return Optional.of(port);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<HttpServer> serve(int port, Service service) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-            String namespace = service.getMetadata().getNamespace();
-            String name = service.getMetadata().getName();
-            server.createContext("/", exchange -> answer(exchange, namespace, name));
+    private void start(Service service, String id) {
+        String namespace = service.getMetadata().getNamespace();
+        String name = service.getMetadata().getName();
+        List<Undertow> started = new ArrayList<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServicePort port : service.getSpec().getPorts()) {
+            Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                    .setHandler(exchange -> answer(exchange, namespace, name, port.getName())).build();
             server.start();
-            return Optional.of(server);
-        } catch (BindException taken) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warning(() -> "No page for " + name(service) + " on port " + port + ": " + e.getMessage());
-            return Optional.empty();
+            started.add(server);
+            ports.put(port.getName(), ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort());
         }
+        servers.put(id, started);
+        EndpointSlice slice = new EndpointSliceBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                .addToLabels(SERVICE_NAME, name).addToLabels("app.kubernetes.io/managed-by", "dev-cluster").endMetadata()
+                .withAddressType("IPv4")
+                .addNewEndpoint().withAddresses("127.0.0.1").withNewConditions().withReady(true).endConditions().endEndpoint()
+                .withPorts(ports.entrySet().stream().map(p -> new io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder()
+                        .withName(p.getKey()).withPort(p.getValue()).withProtocol("TCP").build()).toList())
+                .build();
+        client.discovery().v1().endpointSlices().inNamespace(namespace).resource(slice).createOr(existing -> existing.update());
+        LOG.fine(() -> "Lab pages of " + id + " on " + ports);
     }
 
-    private void answer(HttpExchange exchange, String namespace, String name) throws IOException {
-        Service service = client.services().inNamespace(namespace).withName(name).get();
-        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-        String given = query(exchange).getOrDefault("token", "");
-        if (service == null || secret == null || !given.equals(token(secret))) {
-            reply(exchange, 403, "<h1>403</h1><p>This lab needs its token: open it from CampusLab.</p>");
+    private void stop(String id) {
+        List<Undertow> running = servers.remove(id);
+        if (running != null) {
+            running.forEach(Undertow::stop);
+        }
+        String[] parts = id.split("/", 2);
+        client.discovery().v1().endpointSlices().inNamespace(parts[0]).withName(parts[1]).delete();
+    }
+
+    private void answer(HttpServerExchange exchange, String namespace, String name, String port) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(ex -> answer(ex, namespace, name, port));
             return;
         }
-        Map<String, String> labels = service.getMetadata().getLabels();
-        String template = labels.getOrDefault("app.kubernetes.io/name", "lab");
-        String owner = service.getMetadata().getAnnotations() == null ? ""
-                : service.getMetadata().getAnnotations().getOrDefault("campuslab.io/username", "");
-        client.pods().inNamespace(namespace).withName(name)
-                .edit(pod -> {
-                    if (pod.getMetadata().getAnnotations() == null) {
-                        pod.getMetadata().setAnnotations(new HashMap<>());
+        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+        String given = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (secret == null || given == null || !given.equals("token " + token(secret))) {
+            reply(exchange, 403, "<h1>403</h1><p>This lab needs its token.</p>");
+            return;
+        }
+        if (exchange.getRelativePath().endsWith("/echo")) {
+            Handlers.websocket((handshake, channel) -> {
+                channel.getReceiveSetter().set(new AbstractReceiveListener() {
+                    @Override
+                    protected void onFullTextMessage(WebSocketChannel socket, BufferedTextMessage message) {
+                        WebSockets.sendText(message.getData(), socket, null);
                     }
-                    pod.getMetadata().getAnnotations().put(LAST_ACTIVITY, clock.instant().toString());
-                    return pod;
                 });
+                channel.resumeReceives();
+            }).handleRequest(exchange);
+            return;
+        }
+        Service service = client.services().inNamespace(namespace).withName(name).get();
+        Map<String, String> labels = service == null ? Map.of() : service.getMetadata().getLabels();
+        String template = labels.getOrDefault("app.kubernetes.io/name", "lab");
+        String owner = service == null || service.getMetadata().getAnnotations() == null ? ""
+                : service.getMetadata().getAnnotations().getOrDefault("campuslab.io/username", "");
+        exchange.getResponseHeaders().put(new HttpString("Set-Cookie"), "lab-visit=1; Path=/; HttpOnly");
         reply(exchange, 200, "<!DOCTYPE html><html><head><title>" + escape(template) + "</title></head><body>"
                 + "<h1 id=\"lab-template\">" + escape(template) + "</h1>"
                 + "<p id=\"lab-owner\">" + escape(owner) + "</p>"
+                + "<p id=\"lab-port\">" + escape(port) + "</p>"
+                + "<p id=\"lab-path\">" + escape(exchange.getRequestURI()) + "</p>"
+                + "<p id=\"lab-cookies\">" + escape(String.valueOf(exchange.getRequestHeaders().getFirst(Headers.COOKIE))) + "</p>"
                 + "<p>A simulated lab of the dev-cluster: the real " + escape(template) + " runs here on a cluster.</p>"
                 + "</body></html>");
+    }
+
+    private static boolean isLab(Service service) {
+        Map<String, String> labels = service.getMetadata().getLabels();
+        return labels != null && "campuslab".equals(labels.get("app.kubernetes.io/managed-by"));
+    }
+
+    private static boolean ready(Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                && "Running".equals(pod.getStatus().getPhase()) && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static String token(Secret secret) {
@@ -149,33 +167,17 @@ final class LabPages {
         return "\u0000no token";
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return query;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static void reply(HttpServerExchange exchange, int status, String html) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
+        exchange.getResponseSender().send(html, StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String name(Service service) {
-        return service.getMetadata().getNamespace() + "/" + service.getMetadata().getName();
+    private static String name(String namespace, String name) {
+        return namespace + "/" + name;
     }
 }

@@ -42,7 +42,7 @@ final class SimulatedKubelet implements Runnable {
         this.client = client;
         this.startDelay = startDelay;
         this.clock = clock;
-        this.pages = new LabPages(client, clock);
+        this.pages = new LabPages(client);
     }
 
     @Override
@@ -61,11 +61,11 @@ final class SimulatedKubelet implements Runnable {
         pages.close();
     }
 
-    /** One look at every pod: bind what fits, start what is bound and due; and a page behind each lab's node port. */
+    /** One look at every pod: bind what fits, start what is bound and due; and the pages of every lab that runs. */
     void pass() {
-        pages.pass(client.services().inAnyNamespace().list().getItems());
         List<Node> nodes = client.nodes().list().getItems();
         List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        pages.pass(client.services().inAnyNamespace().list().getItems(), pods);
         Map<String, Map<String, BigDecimal>> used = new HashMap<>();
         for (Pod pod : pods) {
             if (pod.getSpec().getNodeName() != null && !finished(pod)) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
+import io.kubernetes.client.openapi.models.V1EndpointSlice;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -25,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,34 +98,62 @@ class SimulatedKubeletTest {
     }
 
     @Test
-    void aNodePortServiceGetsItsPortAndAPageThatWantsTheToken() throws Exception {
+    void aRunningLabIsFoundThroughItsEndpointSliceAndAnswersOnlyWithItsTokenHttpAndWebSocket() throws Exception {
         create("page-lab", "quay.io/jupyter/base-notebook:latest", Map.of("cpu", "1", "memory", "1Gi"), Map.of());
         api.createNamespacedSecret(NAMESPACE, new V1Secret().apiVersion("v1").kind("Secret")
                 .metadata(new V1ObjectMeta().name("page-lab")).stringData(Map.of("token", "s3cret"))).execute();
         api.createNamespacedService(NAMESPACE, new V1Service().apiVersion("v1").kind("Service")
                 .metadata(new V1ObjectMeta().name("page-lab").putLabelsItem("app.kubernetes.io/name", "jupyterlab")
+                        .putLabelsItem("app.kubernetes.io/managed-by", "campuslab")
                         .putAnnotationsItem("campuslab.io/username", "sam"))
-                .spec(new V1ServiceSpec().type("NodePort").addPortsItem(new V1ServicePort().name("http").port(8888)))).execute();
+                .spec(new V1ServiceSpec().type("ClusterIP").addPortsItem(new V1ServicePort().name("http").port(8888)))).execute();
 
+        DiscoveryV1Api discovery = new DiscoveryV1Api(api.getApiClient());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        Integer nodePort = null;
-        while (nodePort == null && Instant.now().isBefore(deadline)) {
-            nodePort = api.readNamespacedService("page-lab", NAMESPACE).execute().getSpec().getPorts().get(0).getNodePort();
+        List<V1EndpointSlice> slices = List.of();
+        while (slices.isEmpty() && Instant.now().isBefore(deadline)) {
+            slices = discovery.listNamespacedEndpointSlice(NAMESPACE).labelSelector("kubernetes.io/service-name=page-lab")
+                    .execute().getItems();
             Thread.sleep(100);
         }
-        assertThat(nodePort).isBetween(30000, 32767);
+        assertThat(slices).as("the running lab's address").hasSize(1);
+        String address = slices.get(0).getEndpoints().get(0).getAddresses().get(0);
+        int port = slices.get(0).getPorts().get(0).getPort();
+        assertThat(slices.get(0).getPorts().get(0).getName()).isEqualTo("http");
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/?token=s3cret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("jupyterlab", "sam");
-        assertThat(api.readNamespacedPod("page-lab", NAMESPACE).execute().getMetadata().getAnnotations())
-                .containsKey("campuslab.io/last-activity");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/?token=guess")).build(),
+        URI page = URI.create("http://" + address + ":" + port + "/labs/somewhere/tree");
+        HttpResponse<String> withToken = http.send(HttpRequest.newBuilder(page).header("Authorization", "token s3cret").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("jupyterlab", "sam", "/labs/somewhere/tree");
+        assertThat(http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("without the token").isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(page).header("Authorization", "token guess").build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+
+        java.util.concurrent.CompletableFuture<String> echoed = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().header("Authorization", "token s3cret")
+                .buildAsync(URI.create("ws://" + address + ":" + port + "/labs/somewhere/echo"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        echoed.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText("hello lab", true);
+        assertThat(echoed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello lab");
+        socket.abort();
+
         api.deleteNamespacedService("page-lab", NAMESPACE).execute();
         api.deleteNamespacedPod("page-lab", NAMESPACE).execute();
+        Instant gone = Instant.now().plus(Duration.ofSeconds(20));
+        while (!discovery.listNamespacedEndpointSlice(NAMESPACE).labelSelector("kubernetes.io/service-name=page-lab")
+                .execute().getItems().isEmpty() && Instant.now().isBefore(gone)) {
+            Thread.sleep(100);
+        }
+        assertThat(discovery.listNamespacedEndpointSlice(NAMESPACE).labelSelector("kubernetes.io/service-name=page-lab")
+                .execute().getItems()).as("a lab that is gone has no address").isEmpty();
     }
 
     private void create(String name, String image, Map<String, String> requests, Map<String, String> nodeSelector)

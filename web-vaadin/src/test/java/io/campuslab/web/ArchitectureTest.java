@@ -76,7 +76,8 @@ class ArchitectureTest {
     void singletonsAreFewAndDeliberate() {
         ArchRule rule = classes().that().areAnnotatedWith(Singleton.class)
                 .should().haveFullyQualifiedName("io.campuslab.core.platform.SchemaMigration")
-                .orShould().haveFullyQualifiedName("io.campuslab.core.lab.LabScheduler");
+                .orShould().haveFullyQualifiedName("io.campuslab.core.lab.LabScheduler")
+                .orShould().haveFullyQualifiedName("io.campuslab.core.gateway.GatewayRefresh");
         rule.check(campuslab);
     }
 }

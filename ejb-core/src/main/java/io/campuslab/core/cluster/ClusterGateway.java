@@ -26,20 +26,19 @@ public interface ClusterGateway {
 
     /**
      * Creates what a lab needs that is not there yet in its school's namespace: the student's
-     * workspace claim (claim mode), the secret with the access token, the service, the Ingress
-     * (Ingress mode) and the pod. Objects that exist are left as they are, so calling it
+     * workspace claim (claim mode), the secret with the access token, the ClusterIP service and the pod. Objects that exist are left as they are, so calling it
      * again after a crash finishes the work without duplicates.
      *
      * @throws LabRefusedException the cluster refused this lab's objects (its namespace's quota, an invalid object)
      */
     void provision(LabBlueprint lab, String token) throws ClusterUnavailableException, LabRefusedException;
 
-    /** The node port of a lab's service and its token; empty while the service has no node port yet. */
+    /**
+     * The lab's token and the ready address of each of its ports (the Service's EndpointSlices);
+     * empty while the lab has no ready address yet.
+     */
     java.util.Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException;
 
-    /**
-     * Deletes a lab's pod, service, secret and, when labs are reached through Ingresses, its
-     * Ingress; what is gone already counts as deleted. The student's workspace claim stays.
-     */
-    void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException;
+    /** Deletes a lab's pod, service and secret; what is gone already counts as deleted. The student's workspace claim stays. */
+    void remove(String namespace, String name) throws ClusterUnavailableException;
 }

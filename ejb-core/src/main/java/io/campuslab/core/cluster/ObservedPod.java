@@ -1,6 +1,5 @@
 package io.campuslab.core.cluster;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,10 +10,9 @@ import java.util.Optional;
  * @param phase    Pending, Running, Succeeded, Failed or Unknown
  * @param problem  a waiting reason such as {@code ImagePullBackOff}, or {@code Unschedulable}; null when none
  * @param detail   the cluster's message about the problem
- * @param lastActivityOrNull when the lab last saw its user, as the lab reports it on its pod
  */
 public record ObservedPod(long labId, String namespace, String name, String phase, String nodeOrNull, boolean ready,
-                          String problem, String detail, boolean terminating, Instant lastActivityOrNull) {
+                          String problem, String detail, boolean terminating) {
 
     public Optional<String> node() {
         return Optional.ofNullable(nodeOrNull);

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * and who may talk to its labs and where they may talk to as NetworkPolicies.
  *
  * @param hard             the ResourceQuota's hard limits, by the API's resource names
- * @param ingressNamespace the namespace of the ingress controller that may reach the labs, or empty
- *                         when labs are reached through node ports (from anywhere, on their ports)
+ * @param portalNamespace  the namespace of the portal's pods, the lab gateway: the only pods that may
+ *                         connect to labs (none when empty)
  * @param egressCidrs      the networks labs may reach besides the cluster's DNS
  * @param clusterCidrs     the cluster's pod and service ranges, which labs never reach
  * @param podSecurity      the Pod Security Standard the namespace enforces: the strictest one every lab
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public record SchoolPolicy(String namespace, String tenant, Map<String, String> hard, int defaultCpuMillis,
                            int defaultMemoryMib, int defaultCpuRequestMillis, int defaultMemoryRequestMib,
-                           String ingressNamespace, List<String> egressCidrs, List<String> clusterCidrs,
+                           String portalNamespace, List<String> egressCidrs, List<String> clusterCidrs,
                            String podSecurity, List<SchoolClaim> claims) {
 
     public SchoolPolicy {
@@ -29,7 +29,7 @@ public record SchoolPolicy(String namespace, String tenant, Map<String, String> 
         egressCidrs = List.copyOf(egressCidrs);
         clusterCidrs = List.copyOf(clusterCidrs);
         claims = List.copyOf(claims);
-        ingressNamespace = ingressNamespace == null ? "" : ingressNamespace;
+        portalNamespace = portalNamespace == null ? "" : portalNamespace;
     }
 
     /**
@@ -38,7 +38,7 @@ public record SchoolPolicy(String namespace, String tenant, Map<String, String> 
      */
     public String fingerprint() {
         String text = new TreeMap<>(hard) + "|" + defaultCpuMillis + "|" + defaultMemoryMib + "|" + defaultCpuRequestMillis
-                + "|" + defaultMemoryRequestMib + "|" + ingressNamespace + "|" + egressCidrs + "|" + clusterCidrs + "|" + podSecurity + "|" + claims;
+                + "|" + defaultMemoryRequestMib + "|" + portalNamespace + "|" + egressCidrs + "|" + clusterCidrs + "|" + podSecurity + "|" + claims;
         return Integer.toHexString(Objects.hash(namespace, tenant, text));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Everything a lab needs on the cluster, decided by CampusLab and described without Kubernetes
  * types: where it lives, what runs, what it may use, what it sees, and how it is reached. The
- * Kubernetes adapter turns it into a pod, a service and a secret.
+ * Kubernetes adapter turns it into a pod, a ClusterIP service (reached only through the portal's lab
+ * gateway) and a secret.
  *
  * @param name          the name of the lab's pod, service and secret ({@code lab-<id>})
  * @param namespace     the school's namespace
@@ -16,17 +17,15 @@ import java.util.Map;
  * @param nodeSelector  labels the node must carry (a GPU model)
  * @param volumes       workspace, course material, datasets and the template's extra folders
  * @param shmMib        size of {@code /dev/shm} in memory; 0 for the container's default
- * @param nodePort      a NodePort service (one box) or a ClusterIP one behind an Ingress (a cluster)
- * @param ingressHostOrNull the host the lab's first port is reached at behind the Ingress; null in NodePort mode
- * @param ingressClassOrNull the IngressClass, or null for the cluster's default
+ * @param basePath      the path the lab is served at through the gateway ({@code /labs/<key>/}, or {@code /}
+ *                      on its own host), given to the lab as {@code CAMPUSLAB_BASE_URL}
  * @param workspaceClaimOrNull the student's workspace claim, created if missing; null when workspaces are host folders
  */
 public record LabBlueprint(String name, String namespace, long labId, String tenant, String username, String template,
                            String image, List<String> command, List<String> args, List<Port> ports,
                            int cpuLimitMillis, int memoryLimitMib, int cpuRequestMillis, int memoryRequestMib,
                            int gpus, String gpuKey, Map<String, String> nodeSelector,
-                           List<Volume> volumes, int shmMib, boolean nodePort, String ingressHostOrNull,
-                           String ingressClassOrNull, Claim workspaceClaimOrNull, RunAs runAs) {
+                           List<Volume> volumes, int shmMib, String basePath, Claim workspaceClaimOrNull, RunAs runAs) {
 
     public LabBlueprint {
         runAs = runAs == null ? RunAs.DEFAULT : runAs;
@@ -35,6 +34,7 @@ public record LabBlueprint(String name, String namespace, long labId, String ten
         ports = List.copyOf(ports);
         nodeSelector = Map.copyOf(nodeSelector);
         volumes = List.copyOf(volumes);
+        basePath = basePath == null ? "/" : basePath;
     }
 
     /** A lab whose image runs as the catalog's default user (1000:100). */
@@ -42,24 +42,10 @@ public record LabBlueprint(String name, String namespace, long labId, String ten
                         String image, List<String> command, List<String> args, List<Port> ports,
                         int cpuLimitMillis, int memoryLimitMib, int cpuRequestMillis, int memoryRequestMib,
                         int gpus, String gpuKey, Map<String, String> nodeSelector,
-                        List<Volume> volumes, int shmMib, boolean nodePort, String ingressHostOrNull,
-                        String ingressClassOrNull, Claim workspaceClaimOrNull) {
+                        List<Volume> volumes, int shmMib, String basePath, Claim workspaceClaimOrNull) {
         this(name, namespace, labId, tenant, username, template, image, command, args, ports, cpuLimitMillis, memoryLimitMib,
-                cpuRequestMillis, memoryRequestMib, gpus, gpuKey, nodeSelector, volumes, shmMib, nodePort, ingressHostOrNull,
-                ingressClassOrNull, workspaceClaimOrNull, RunAs.DEFAULT);
-    }
-
-    /** The host of one of the lab's ports behind the Ingress; null in NodePort mode. */
-    public String ingressHost(String portNameOrNull) {
-        return ingressHostOrNull == null ? null : ingressHost(name, ingressHostOrNull.substring(name.length() + 1), portNameOrNull);
-    }
-
-    /**
-     * Where a lab's port is reached behind the Ingress: {@code <lab>.<base>} for its first port,
-     * {@code <lab>-<port name>.<base>} for the others (one wildcard DNS name and certificate cover all).
-     */
-    public static String ingressHost(String labName, String baseHost, String portNameOrNull) {
-        return (portNameOrNull == null ? labName : labName + "-" + portNameOrNull) + "." + baseHost;
+                cpuRequestMillis, memoryRequestMib, gpus, gpuKey, nodeSelector, volumes, shmMib, basePath, workspaceClaimOrNull,
+                RunAs.DEFAULT);
     }
 
     /** A student's workspace claim: kept when labs stop, shared by all the student's labs. */

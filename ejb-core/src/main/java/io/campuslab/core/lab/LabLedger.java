@@ -23,7 +23,6 @@ import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.lab.LabSize;
 import io.campuslab.domain.lab.LabState;
-import io.campuslab.domain.platform.AccessMode;
 import io.campuslab.domain.platform.PlatformSettings;
 import io.campuslab.domain.platform.WorkspaceMode;
 import io.campuslab.domain.tenant.Tenant;
@@ -192,7 +191,7 @@ public class LabLedger implements LabBooks {
             policies.put(school.slug().value(), new SchoolPolicy(school.namespace(), school.slug().value(), hard,
                     defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
                     platform.memoryRequestMib(defaults.memoryMib()),
-                    platform.accessMode() == AccessMode.INGRESS ? platform.ingressNamespace() : "",
+                    platform.portalNamespace(),
                     platform.egressCidrs(), platform.clusterCidrs(),
                     onClaims ? POD_SECURITY_ON_CLAIMS : POD_SECURITY_ON_HOST_FOLDERS, claims));
         }
@@ -262,12 +261,6 @@ public class LabLedger implements LabBooks {
             Lab lab = em.find(Lab.class, progress.labId());
             if (lab != null) {
                 lab.progresses(progress.reasonKey());
-            }
-        }
-        for (LabPlan.Activity activity : plan.activity()) {
-            Lab lab = em.find(Lab.class, activity.labId());
-            if (lab != null) {
-                lab.touch(activity.at());
             }
         }
         for (Long id : plan.gone()) {
@@ -366,7 +359,6 @@ public class LabLedger implements LabBooks {
             volumes.addAll(ExtraFolders.of(template, lab.tenant(), user, files, datasetFolders));
         }
         LabSize size = lab.size();
-        boolean ingress = platform.accessMode() == AccessMode.INGRESS && platform.ingressBaseHost().isPresent();
         String image = template == null ? "" : size.gpus() > 0
                 ? template.gpuImages().getOrDefault(size.gpuKey().orElse(""), template.cpuImage())
                 : template.cpuImage();
@@ -376,9 +368,7 @@ public class LabLedger implements LabBooks {
                         .map(p -> new LabBlueprint.Port(p.name(), p.port())).toList(),
                 size.cpuLimitMillis(), size.memoryLimitMib(), size.cpuRequestMillis(),
                 size.memoryRequestMib(), size.gpus(), size.gpuKey().orElse(null), selector, volumes,
-                template == null ? 0 : template.shmMib(), platform.accessMode() == AccessMode.NODE_PORT,
-                ingress ? LabBlueprint.ingressHost(lab.objectName(), platform.ingressBaseHost().orElseThrow(), null) : null,
-                ingress ? platform.ingressClass().orElse(null) : null, claim,
+                template == null ? 0 : template.shmMib(), LabGatewayPath.of(lab.gatewayKey(), platform), claim,
                 template == null ? RunAs.DEFAULT : template.runAs());
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * and remove objects no active lab owns. Every step is safe to repeat.
  */
 public record LabPlan(List<Long> provision, List<Running> running, List<Failure> failures, List<Long> gone,
-                      List<Stop> stops, List<Removal> removals, List<Activity> activity, List<Progress> progress) {
+                      List<Stop> stops, List<Removal> removals, List<Progress> progress) {
 
     public LabPlan {
         provision = List.copyOf(provision);
@@ -16,16 +16,11 @@ public record LabPlan(List<Long> provision, List<Running> running, List<Failure>
         gone = List.copyOf(gone);
         stops = List.copyOf(stops);
         removals = List.copyOf(removals);
-        activity = List.copyOf(activity);
         progress = List.copyOf(progress);
     }
 
     /** How far a starting lab got: waiting for a machine, downloading its image, starting. */
     public record Progress(long labId, String reasonKey) {
-    }
-
-    /** The lab reported its user's activity at this time. */
-    public record Activity(long labId, java.time.Instant at) {
     }
 
     /** The lab's pod runs and is ready on this node. */

@@ -41,7 +41,6 @@ public final class LabPlanner {
         List<Long> gone = new ArrayList<>();
         List<LabPlan.Stop> stops = new ArrayList<>();
         List<LabPlan.Removal> removals = new ArrayList<>();
-        List<LabPlan.Activity> activity = new ArrayList<>();
         List<LabPlan.Progress> progress = new ArrayList<>();
         Set<Long> keep = new HashSet<>();
         for (LabRecord lab : labs) {
@@ -69,10 +68,6 @@ public final class LabPlanner {
                 }
                 case RUNNING -> {
                     keep.add(lab.id());
-                    if (pod != null && pod.lastActivityOrNull() != null
-                            && (lab.lastActivityOrNull() == null || pod.lastActivityOrNull().isAfter(lab.lastActivityOrNull()))) {
-                        activity.add(new LabPlan.Activity(lab.id(), pod.lastActivityOrNull()));
-                    }
                     LabPlan.Failure failure = pod == null
                             ? new LabPlan.Failure(lab.id(), "lab.reason.pod-lost", "")
                             : failure(lab, pod, now);
@@ -83,7 +78,7 @@ public final class LabPlanner {
                         stops.add(new LabPlan.Stop(lab.id(), lab.stopReasonOrNull()));
                     } else if (lab.session()) {
                         continue;
-                    } else if (lastActivity(lab, pod) != null && lastActivity(lab, pod).plus(idleTimeout).isBefore(now)) {
+                    } else if (lab.lastActivityOrNull() != null && lab.lastActivityOrNull().plus(idleTimeout).isBefore(now)) {
                         stops.add(new LabPlan.Stop(lab.id(), "lab.reason.idle"));
                     } else if (lab.runningAtOrNull() != null && lab.runningAtOrNull().plus(maxLifetime).isBefore(now)) {
                         stops.add(new LabPlan.Stop(lab.id(), "lab.reason.lifetime"));
@@ -116,17 +111,7 @@ public final class LabPlanner {
                 removals.add(new LabPlan.Removal(pod.namespace(), pod.name()));
             }
         }
-        return new LabPlan(provision, running, failures, gone, stops, removals, activity, progress);
-    }
-
-    /** The latest of what the portal saw (opening the lab) and what the lab reported itself. */
-    private static Instant lastActivity(LabRecord lab, ObservedPod pod) {
-        Instant own = pod == null ? null : pod.lastActivityOrNull();
-        Instant seen = lab.lastActivityOrNull();
-        if (own == null) {
-            return seen;
-        }
-        return seen == null || own.isAfter(seen) ? own : seen;
+        return new LabPlan(provision, running, failures, gone, stops, removals, progress);
     }
 
     /** Why the pod will not serve its lab, if it will not. */

@@ -1,6 +1,7 @@
 package io.campuslab.core.lab;
 
 import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.gateway.GatewayPasses;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.platform.InvalidInputException;
@@ -179,6 +180,59 @@ public class LabService {
             lab.opened(clock.instant());
         }
         return new LabTarget(school.namespace(), lab.objectName(), portNames(lab));
+    }
+
+    /**
+     * Entering a running lab through the gateway: its owner; the teacher of the class session it was
+     * prepared for, while that session's labs run; a school admin where the platform lets them. Anyone
+     * but the owner is recorded on the lab (the student sees who and when) and in the audit log; the
+     * owner's entering counts as activity.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public LabEntry enter(long id) throws NotPermittedException, NotFoundException, ConflictException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        Instant now = clock.instant();
+        PlatformSettings platform = settings.current();
+        Lab lab = new LabRepository(em).find(id, school).orElseThrow(() -> new NotFoundException("lab", id));
+        GatewayPasses.Standing standing;
+        if (lab.owner().id().equals(caller.id())) {
+            standing = GatewayPasses.Standing.OWNER;
+        } else if (teachesRunningSessionOf(lab, caller, platform, now)) {
+            standing = GatewayPasses.Standing.TEACHER;
+        } else if (platform.adminsOpenLabs() && caller.hasRole(Role.TENANT_ADMIN)) {
+            standing = GatewayPasses.Standing.ADMIN;
+        } else {
+            throw new NotFoundException("lab", id);
+        }
+        if (lab.state() != LabState.RUNNING) {
+            throw new ConflictException("error.lab.not-running", lab.templateName());
+        }
+        if (standing == GatewayPasses.Standing.OWNER) {
+            lab.opened(now);
+        } else {
+            lab.visitedBy(caller.displayName(), now);
+            audit.record(school.slug().value(), standing == GatewayPasses.Standing.TEACHER ? "lab.entered-by-teacher"
+                    : "lab.entered-by-admin", lab.objectName(), lab.owner().username());
+        }
+        return new LabEntry(lab.id(), lab.gatewayKey(), caller.subject(), standing, portNames(lab));
+    }
+
+    /** Whether the caller teaches the class session of the lab and the session's labs still run. */
+    private boolean teachesRunningSessionOf(Lab lab, Member caller, PlatformSettings platform, Instant now) {
+        return lab.sessionId().map(session -> em.find(ClassSession.class, session))
+                .filter(session -> !session.cancelled() && now.isBefore(session.labStopsAt(lab, platform.sessionEndGrace())))
+                .map(session -> session.classroom().isTaughtBy(caller))
+                .orElse(false);
+    }
+
+    /** Who enters which lab, as what. */
+    public record LabEntry(long labId, String key, String subject, GatewayPasses.Standing standing, List<String> ports)
+            implements java.io.Serializable {
+
+        public LabEntry {
+            ports = List.copyOf(ports);
+        }
     }
 
     /** Whether the caller teaches the class session the lab was prepared for: its teacher may open it to help. */

@@ -19,11 +19,14 @@ import java.util.List;
  * @param sessionId     the class session the lab was prepared for; null for a lab one asked for
  * @param stopsAt       when the lab stops whatever happens: its session's end plus the grace period,
  *                      or the deadline to give its room back to a session; null otherwise
+ * @param visitedBy     who other than the owner (the session's teacher, a school admin) opened the lab
+ *                      while it ran; null when nobody did
+ * @param visitedAt     when they opened it last
  */
 public record LabView(long id, String tenant, String owner, String template, String templateTitle, LabState state, String reasonKey, String reasonDetail,
                       Integer queuePosition, int cpuMillis, int memoryMib, int gpus, String gpuKey, Instant requestedAt, Instant stateChangedAt,
                       Instant idleStopAt, Instant lifetimeEndAt, boolean idleWarning, List<String> ports,
-                      Instant startsBy, Long sessionId, Instant stopsAt)
+                      Instant startsBy, Long sessionId, Instant stopsAt, String visitedBy, Instant visitedAt)
         implements Serializable {
 
     /** Whether the lab stops soon to give its room back to a class session. */
@@ -38,7 +41,7 @@ public record LabView(long id, String tenant, String owner, String template, Str
         }
         return new LabView(id, tenant, owner, template, templateTitle, state, "lab.reason.cluster-unreachable", "",
                 queuePosition, cpuMillis, memoryMib, gpus, gpuKey, requestedAt, stateChangedAt, idleStopAt, lifetimeEndAt,
-                idleWarning, ports, startsBy, sessionId, stopsAt);
+                idleWarning, ports, startsBy, sessionId, stopsAt, visitedBy, visitedAt);
     }
 
     static LabView of(Lab lab, PlatformSettings platform, Instant now) {
@@ -60,6 +63,12 @@ public record LabView(long id, String tenant, String owner, String template, Str
                 lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt(), idleStop,
                 session ? null : lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
                 idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), LabService.portNames(lab),
-                lab.startsBy().orElse(null), lab.sessionId().orElse(null), stopsAt);
+                lab.startsBy().orElse(null), lab.sessionId().orElse(null), stopsAt,
+                visitWhileRunning(lab).map(Lab.Visit::by).orElse(null), visitWhileRunning(lab).map(Lab.Visit::at).orElse(null));
+    }
+
+    /** A visit counts for the lab's run only: one before it last started belongs to an earlier run. */
+    private static java.util.Optional<Lab.Visit> visitWhileRunning(Lab lab) {
+        return lab.lastVisit().filter(visit -> lab.runningAt().map(started -> !visit.at().isBefore(started)).orElse(false));
     }
 }

@@ -11,7 +11,6 @@ import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.core.lab.admission.HeldLab;
 import io.campuslab.core.lab.admission.QueuedLab;
 import io.campuslab.domain.lab.LabState;
-import io.campuslab.domain.platform.AccessMode;
 import io.campuslab.domain.platform.PlatformSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,7 @@ public final class SchedulerPass {
                 .plan(labs, snapshot.labPods(), now);
         books.recordObservations(plan);
         for (LabPlan.Removal removal : plan.removals()) {
-            cluster.remove(removal.namespace(), removal.name(), platform.accessMode() == AccessMode.INGRESS);
+            cluster.remove(removal.namespace(), removal.name());
         }
         Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(),
                 LabSizing.rooms(snapshot.roomForLabs().values()), books.reservations());

@@ -38,7 +38,7 @@ class LabPlannerTest {
         lab(4, LabState.PROVISIONING, NOW);
         lab(5, LabState.PROVISIONING, NOW);
         lab(6, LabState.PROVISIONING, NOW);
-        pods.add(new ObservedPod(4, "cl-north-high", "lab-4", "Pending", null, false, null, null, false, null));
+        pods.add(new ObservedPod(4, "cl-north-high", "lab-4", "Pending", null, false, null, null, false));
         pod(5, "Pending", false, null, null);
         pod(6, "Running", false, null, null);
 
@@ -115,29 +115,27 @@ class LabPlannerTest {
     }
 
     @Test
-    void theLabsOwnActivityKeepsItFromBeingCulledAndIsRecorded() {
-        labs.add(record(13, LabState.RUNNING, NOW, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(90))));
-        pods.add(new ObservedPod(13, "cl-north-high", "lab-13", "Running", "gpu-node-1", true, null, null, false,
-                NOW.minus(Duration.ofMinutes(10))));
+    void activityIsWhatThePortalRecordedAndNothingThePodSays() {
+        labs.add(record(13, LabState.RUNNING, NOW, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(10))));
+        labs.add(record(14, LabState.RUNNING, NOW, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(61))));
+        pod(13, "Running", true, null, null);
+        pod(14, "Running", true, null, null);
 
-        LabPlan plan = planner.plan(labs, pods, NOW);
-
-        assertThat(plan.stops()).isEmpty();
-        assertThat(plan.activity()).containsExactly(new LabPlan.Activity(13, NOW.minus(Duration.ofMinutes(10))));
+        assertThat(planner.plan(labs, pods, NOW).stops()).containsExactly(new LabPlan.Stop(14, "lab.reason.idle"));
     }
 
     private void lab(long id, LabState state, Instant changed) {
         labs.add(record(id, state, changed, null, null));
     }
 
-    private static LabRecord record(long id, LabState state, Instant changed, Instant running, Instant activity) {
+    static LabRecord record(long id, LabState state, Instant changed, Instant running, Instant activity) {
         LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-north-high", id, "north-high", "sam", "jupyterlab",
                 "registry.example/lab:" + id, List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
-                1000, 1024, 1000, 1024, 0, null, Map.of(), List.of(), 0, true, null, null, null);
+                1000, 1024, 1000, 1024, 0, null, Map.of(), List.of(), 0, "/", null);
         return new LabRecord(id, "north-high", "sam", state, Demand.cpu(1000, 1024), null, changed, running, activity, blueprint);
     }
 
     private void pod(long id, String phase, boolean ready, String problem, String detail) {
-        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false, null));
+        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false));
     }
 }

@@ -124,7 +124,7 @@ class SessionPassTest {
             LabBlueprint blueprint = new LabBlueprint("lab-" + id, "cl-north-high", id, "north-high", user, "jupyterlab",
                     "quay.io/jupyter/pytorch-notebook", List.of(), List.of(), List.of(new LabBlueprint.Port("http", 8888)),
                     demand.cpuLimitMillis(), demand.memoryLimitMib(), demand.cpuRequestMillis(), demand.memoryRequestMib(),
-                    demand.gpus(), demand.gpuKey(), Map.of(), List.of(), 0, true, null, null, null);
+                    demand.gpus(), demand.gpuKey(), Map.of(), List.of(), 0, "/", null);
             return new LabRecord(id, "north-high", user, LabState.QUEUED, demand, null, at, null, null, blueprint, session,
                     session == null ? null : END.plus(GRACE), session == null ? null : "lab.reason.session-ended");
         }
@@ -232,7 +232,7 @@ class SessionPassTest {
         @Override
         public void provision(LabBlueprint lab, String token) {
             pods.put(lab.name(), new ObservedPod(lab.labId(), lab.namespace(), lab.name(), "Running", "gpu-1", true, null, null,
-                    false, null));
+                    false));
         }
 
         @Override
@@ -241,7 +241,7 @@ class SessionPassTest {
         }
 
         @Override
-        public void remove(String namespace, String name, boolean ingresses) {
+        public void remove(String namespace, String name) {
             pods.remove(name);
         }
     }

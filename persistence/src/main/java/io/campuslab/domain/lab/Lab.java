@@ -104,9 +104,20 @@ public class Lab {
     @Column(name = "kept_until")
     private Instant keptUntil;
 
+    @Column(name = "gateway_key", nullable = false, length = 32, updatable = false)
+    private String gatewayKey;
+
+    @Column(name = "visited_by", length = 255)
+    private String visitedBy;
+
+    @Column(name = "visited_at")
+    private Instant visitedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
+
+    private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
     protected Lab() {
         // for Jakarta Persistence
@@ -125,7 +136,52 @@ public class Lab {
         lab.requestedAt = now;
         lab.stateChangedAt = now;
         lab.reasonKey = "lab.reason.queued";
+        lab.gatewayKey = newGatewayKey();
         return lab;
+    }
+
+    /** 128 random bits in lower-case base 32: the lab's address on the gateway, which nobody can count to. */
+    static String newGatewayKey() {
+        byte[] bytes = new byte[16];
+        KEYS.nextBytes(bytes);
+        StringBuilder key = new StringBuilder(26);
+        long bits = 0;
+        int held = 0;
+        for (byte b : bytes) {
+            bits = (bits << 8) | (b & 0xff);
+            held += 8;
+            while (held >= 5) {
+                key.append("abcdefghijklmnopqrstuvwxyz234567".charAt((int) (bits >>> (held - 5)) & 31));
+                held -= 5;
+            }
+        }
+        if (held > 0) {
+            key.append("abcdefghijklmnopqrstuvwxyz234567".charAt((int) (bits << (5 - held)) & 31));
+        }
+        return key.toString();
+    }
+
+    /** The lab's address on the gateway: {@code /labs/<key>/}, or {@code <key>.<lab domain>}. */
+    public String gatewayKey() {
+        return gatewayKey;
+    }
+
+    /**
+     * Someone other than the owner (the session's teacher, or a school admin) opened the lab: the
+     * student sees who and when.
+     */
+    public void visitedBy(String displayName, Instant now) {
+        this.visitedBy = displayName.length() > 255 ? displayName.substring(0, 255) : displayName;
+        this.visitedAt = now;
+    }
+
+    /** Who other than the owner opened the lab last, and when. */
+    public Optional<Visit> lastVisit() {
+        return visitedBy == null || visitedAt == null ? Optional.empty() : Optional.of(new Visit(visitedBy, visitedAt));
+    }
+
+    /** A visit of the lab by someone other than its owner. */
+    public record Visit(String by, Instant at) {
     }
 
     /** A new lab for a student of a class session, queued. */

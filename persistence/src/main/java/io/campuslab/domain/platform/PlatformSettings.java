@@ -66,9 +66,6 @@ public final class PlatformSettings {
             problems.add(new SettingProblem(Setting.GPU_DEFAULT_KEY.key(), "error.setting.default-key-not-allowed",
                     List.of(defaultGpuKey())));
         }
-        if (accessMode() == AccessMode.INGRESS && ingressBaseHost().isEmpty()) {
-            problems.add(new SettingProblem(Setting.INGRESS_BASE_HOST.key(), "error.setting.ingress-host-required", List.of()));
-        }
         List<Path> roots = List.of(workspaceRoot(), courseRoot(), datasetRoot());
         for (int i = 0; i < roots.size(); i++) {
             for (int j = i + 1; j < roots.size(); j++) {
@@ -148,25 +145,22 @@ public final class PlatformSettings {
         return Duration.ofMinutes(integer(Setting.SESSION_RECLAIM_GRACE));
     }
 
-    public AccessMode accessMode() {
-        return AccessMode.valueOf(values.get(Setting.ACCESS_MODE));
+    /**
+     * The wildcard domain of per-lab hosts ({@code <gateway key>.<domain>}); empty: every lab lives
+     * under {@code /labs/<gateway key>/} on the portal's own host.
+     */
+    public Optional<String> labDomain() {
+        return optional(Setting.LAB_DOMAIN);
     }
 
-    public String nodePortHost() {
-        return values.get(Setting.NODE_PORT_HOST);
+    /** The namespace of the portal's pods, the only pods that may connect to labs (the gateway); empty: no pod at all. */
+    public String portalNamespace() {
+        return values.get(Setting.PORTAL_NAMESPACE);
     }
 
-    public Optional<String> ingressBaseHost() {
-        return optional(Setting.INGRESS_BASE_HOST);
-    }
-
-    public Optional<String> ingressClass() {
-        return optional(Setting.INGRESS_CLASS);
-    }
-
-    /** The namespace of the ingress controller, the only one whose pods may reach labs in INGRESS mode. */
-    public String ingressNamespace() {
-        return values.get(Setting.INGRESS_NAMESPACE);
+    /** Whether a school admin may open any lab of the school (audited, and shown to the student). */
+    public boolean adminsOpenLabs() {
+        return Boolean.parseBoolean(values.get(Setting.ADMINS_OPEN_LABS));
     }
 
     /** The networks labs may reach besides the cluster's DNS. */

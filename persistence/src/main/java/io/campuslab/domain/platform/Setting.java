@@ -26,11 +26,9 @@ public enum Setting {
     SESSION_END_GRACE("session.end-grace-minutes", "5", Kind.integer(0, 60)),
     SESSION_LEND_AFTER("session.lend-after-minutes", "15", Kind.integer(0, 240)),
     SESSION_RECLAIM_GRACE("session.reclaim-grace-minutes", "5", Kind.integer(1, 60)),
-    ACCESS_MODE("access.mode", AccessMode.NODE_PORT.name(), Kind.ACCESS_MODE),
-    NODE_PORT_HOST("access.node-port-host", "localhost", Kind.HOST),
-    INGRESS_BASE_HOST("access.ingress-base-host", "", Kind.OPTIONAL_HOST),
-    INGRESS_CLASS("access.ingress-class", "", Kind.OPTIONAL_NAME),
-    INGRESS_NAMESPACE("access.ingress-namespace", "ingress-nginx", Kind.OPTIONAL_NAME),
+    LAB_DOMAIN("access.lab-domain", "", Kind.OPTIONAL_HOST),
+    PORTAL_NAMESPACE("access.portal-namespace", "campuslab", Kind.OPTIONAL_NAME),
+    ADMINS_OPEN_LABS("access.admins-open-labs", "false", Kind.BOOLEAN),
     EGRESS_CIDRS("network.egress-cidrs", "", Kind.EGRESS_CIDRS),
     CLUSTER_CIDRS("network.cluster-cidrs", "10.96.0.0/12,10.244.0.0/16", Kind.CIDRS),
     WORKSPACE_ROOT("storage.workspace-root", "", Kind.OPTIONAL_PATH),
@@ -94,8 +92,8 @@ public enum Setting {
             }
             return Optional.empty();
         };
-        Kind ACCESS_MODE = value -> Arrays.stream(AccessMode.values()).anyMatch(m -> m.name().equals(value))
-                ? Optional.empty() : Optional.of("error.setting.access-mode");
+        Kind BOOLEAN = value -> "true".equals(value) || "false".equals(value)
+                ? Optional.empty() : Optional.of("error.setting.boolean");
         Kind WORKSPACE_MODE = value -> Arrays.stream(WorkspaceMode.values()).anyMatch(m -> m.name().equals(value))
                 ? Optional.empty() : Optional.of("error.setting.workspace-mode");
         Pattern CIDR = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)"

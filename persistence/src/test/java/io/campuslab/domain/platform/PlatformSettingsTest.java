@@ -23,7 +23,8 @@ class PlatformSettingsTest {
         assertThat(defaults.defaultGpuKey()).isEqualTo("nvidia.com/gpu");
         assertThat(defaults.maxPortsPerTemplate()).isEqualTo(4);
         assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofHours(1));
-        assertThat(defaults.accessMode()).isEqualTo(AccessMode.NODE_PORT);
+        assertThat(defaults.labDomain()).as("labs under /labs/ on the portal's host").isEmpty();
+        assertThat(defaults.adminsOpenLabs()).isFalse();
         assertThat(defaults.courseRoot()).isEqualTo(Path.of("/srv/campuslab/courses"));
         assertThat(defaults.maxUploadBytes()).isEqualTo(2L << 30);
     }
@@ -84,13 +85,14 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void ingressNeedsABaseHost() {
-        assertThat(defaults.problemsWith(Map.of("access.mode", "INGRESS")))
-                .extracting(SettingProblem::messageKey).containsExactly("error.setting.ingress-host-required");
-        assertThat(defaults.problemsWith(Map.of("access.mode", "INGRESS", "access.ingress-base-host", "labs.school.example")))
+    void theLabDomainIsAHostNameAndAdminsOpeningLabsAYesOrNo() {
+        assertThat(defaults.problemsWith(Map.of("access.lab-domain", "labs.school.example", "access.admins-open-labs", "true")))
                 .isEmpty();
-        assertThat(defaults.problemsWith(Map.of("access.mode", "LOADBALANCER")))
-                .extracting(SettingProblem::messageKey).containsExactly("error.setting.access-mode");
+        assertThat(defaults.problemsWith(Map.of("access.lab-domain", "*.labs.school.example")))
+                .extracting(SettingProblem::messageKey).containsExactly("error.setting.host");
+        assertThat(defaults.problemsWith(Map.of("access.admins-open-labs", "yes")))
+                .extracting(SettingProblem::messageKey).containsExactly("error.setting.boolean");
+        assertThat(defaults.problemsWith(Map.of("access.mode", "INGRESS"))).as("the access modes are gone").isNotEmpty();
     }
 
     @Test

@@ -39,6 +39,9 @@ public class LabsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     /** A lab to queue: a template of the school's catalog; empty sizes take the template's defaults. */
     public record NewLab(String template, Integer cpuMillis, Integer memoryMib, Integer gpus, String gpuKey, String gpuModel) {
     }
@@ -95,12 +98,14 @@ public class LabsResource {
 
     @GET
     @Path("{id}/access")
-    @Operation(summary = "The address that opens the caller's running lab (its first port, or ?port=<name>), token included;"
-            + " counts as activity")
+    @Operation(summary = "The address that enters the caller's running lab through the gateway (its first port, or"
+            + " ?port=<name>): valid once, for a minute; the gateway exchanges it for the lab's cookie. Counts as activity")
     @APIResponse(responseCode = "404", description = "No such lab of the caller")
     @APIResponse(responseCode = "409", description = "The lab does not run (yet)")
     public Access access(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("port") String port) throws CampusLabException {
-        return new Access(opening.url(id, port == null || port.isBlank() ? null : port));
+        return new Access(opening.enter(id, port == null || port.isBlank() ? null : port)
+                .address(io.campuslab.web.lab.OpenLabServlet.scheme(request), io.campuslab.web.lab.OpenLabServlet.host(request),
+                        request.getServerPort()));
     }
 
     @DELETE

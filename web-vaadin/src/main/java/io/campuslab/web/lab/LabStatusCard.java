@@ -47,6 +47,13 @@ public class LabStatusCard extends Card {
             left.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
             add(left);
         }
+        if (lab.visitedBy() != null) {
+            Div visit = new Div(getTranslation("lab.visited-by", lab.visitedBy(),
+                    java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault()).format(lab.visitedAt())));
+            visit.setId("lab-visited");
+            visit.getElement().getThemeList().add("badge");
+            add(visit);
+        }
         setWidth("28rem");
     }
 }

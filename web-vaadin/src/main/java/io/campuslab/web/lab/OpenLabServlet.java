@@ -15,9 +15,10 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * {@code /open-lab/<id>}: the Open button. Checks, through the services, that the signed-in member
- * owns the running lab, records the visit as activity, and sends the browser to the lab with its
- * token; the token never appears on a CampusLab page.
+ * {@code /open-lab/<id>[/<port>]}: the Open button. Checks, through the services, that the signed-in
+ * member may enter the running lab (its owner; the session's teacher; a school admin where allowed),
+ * and sends the browser to the lab's address on the gateway with a one-time ticket, which the gateway
+ * exchanges for the lab's cookie and drops from the address.
  */
 @WebServlet("/open-lab/*")
 public class OpenLabServlet extends HttpServlet {
@@ -41,7 +42,7 @@ public class OpenLabServlet extends HttpServlet {
         try {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
-            response.sendRedirect(opening.url(id, port));
+            response.sendRedirect(opening.enter(id, port).address(scheme(request), host(request), request.getServerPort()));
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, Messages.get(locale, e.messageKey(), e.arguments().toArray()));
         } catch (ConflictException e) {
@@ -50,5 +51,17 @@ public class OpenLabServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Messages.get(locale, e.messageKey(), e.arguments().toArray()));
         }
+    }
+
+    /** The scheme the browser used: the proxy in front of the portal says so when it ended TLS. */
+    public static String scheme(HttpServletRequest request) {
+        return "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")) ? "https" : request.getScheme();
+    }
+
+    /** The portal's host and port as the browser named them. */
+    public static String host(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean usual = port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
+        return request.getServerName() + (usual ? "" : ":" + port);
     }
 }

@@ -17,6 +17,8 @@ import io.kubernetes.client.util.PatchUtils;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.NetworkingV1Api;
 import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
+import io.kubernetes.client.openapi.apis.DiscoveryV1Api;
+import io.kubernetes.client.openapi.models.V1EndpointSliceList;
 import io.kubernetes.client.openapi.models.V1LimitRange;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Namespace;
@@ -137,43 +139,29 @@ public class KubernetesClusterGateway implements ClusterGateway {
                 () -> api.createNamespacedSecret(lab.namespace(), LabObjects.secret(lab, token)).execute());
         createLabObject("create service " + lab.name(),
                 () -> api.createNamespacedService(lab.namespace(), LabObjects.service(lab)).execute());
-        if (lab.ingressHostOrNull() != null) {
-            NetworkingV1Api networking = networking();
-            createLabObject("create ingress " + lab.name(),
-                    () -> networking.createNamespacedIngress(lab.namespace(), LabObjects.ingress(lab)).execute());
-        }
         createLabObject("create pod " + lab.name(),
                 () -> api.createNamespacedPod(lab.namespace(), LabObjects.pod(lab)).execute());
     }
 
     @Override
-    public void remove(String namespace, String name, boolean ingresses) throws ClusterUnavailableException {
+    public void remove(String namespace, String name) throws ClusterUnavailableException {
         CoreV1Api api = core();
         deleteUnlessGone("delete pod " + name, () -> api.deleteNamespacedPod(name, namespace).execute());
         deleteUnlessGone("delete service " + name, () -> api.deleteNamespacedService(name, namespace).execute());
         deleteUnlessGone("delete secret " + name, () -> api.deleteNamespacedSecret(name, namespace).execute());
-        if (ingresses) {
-            NetworkingV1Api networking = networking();
-            deleteUnlessGone("delete ingress " + name, () -> networking.deleteNamespacedIngress(name, namespace).execute());
-        }
     }
 
     @Override
     public Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException {
         try {
-            V1Service service = core().readNamespacedService(name, namespace).execute();
-            boolean nodePortService = service.getSpec() != null && "NodePort".equals(service.getSpec().getType());
-            Map<String, Integer> nodePorts = new LinkedHashMap<>();
-            if (nodePortService && service.getSpec().getPorts() != null) {
-                for (V1ServicePort port : service.getSpec().getPorts()) {
-                    if (port.getNodePort() == null) {
-                        return Optional.empty();
-                    }
-                    nodePorts.put(port.getName(), port.getNodePort());
-                }
+            V1EndpointSliceList slices = new DiscoveryV1Api(core().getApiClient()).listNamespacedEndpointSlice(namespace)
+                    .labelSelector("kubernetes.io/service-name=" + name).execute();
+            Map<String, LabAccess.Endpoint> endpoints = LabObjects.readyEndpoints(slices.getItems());
+            if (endpoints.isEmpty()) {
+                return Optional.empty();
             }
             V1Secret secret = core().readNamespacedSecret(name, namespace).execute();
-            return LabObjects.token(secret).map(token -> new LabAccess(nodePorts, token));
+            return LabObjects.token(secret).map(token -> new LabAccess(endpoints, token));
         } catch (ApiException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();

@@ -9,14 +9,11 @@ import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
-import io.kubernetes.client.openapi.models.V1HTTPIngressPath;
-import io.kubernetes.client.openapi.models.V1HTTPIngressRuleValue;
+import io.campuslab.core.cluster.LabAccess;
+import io.kubernetes.client.openapi.models.DiscoveryV1EndpointPort;
+import io.kubernetes.client.openapi.models.V1Endpoint;
+import io.kubernetes.client.openapi.models.V1EndpointSlice;
 import io.kubernetes.client.openapi.models.V1HostPathVolumeSource;
-import io.kubernetes.client.openapi.models.V1Ingress;
-import io.kubernetes.client.openapi.models.V1IngressBackend;
-import io.kubernetes.client.openapi.models.V1IngressRule;
-import io.kubernetes.client.openapi.models.V1IngressServiceBackend;
-import io.kubernetes.client.openapi.models.V1IngressSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
@@ -59,8 +56,6 @@ public final class LabObjects {
     public static final String USER = "campuslab.io/user";
     public static final String USERNAME = "campuslab.io/username";
     public static final String TOKEN_KEY = "token";
-    /** The annotation a lab (or a sidecar reading the lab's own status) writes on its pod when its user was there. */
-    public static final String LAST_ACTIVITY = "campuslab.io/last-activity";
 
     private LabObjects() {
     }
@@ -85,7 +80,8 @@ public final class LabObjects {
                 .args(lab.args().isEmpty() ? null : lab.args())
                 .ports(lab.ports().stream().map(p -> new V1ContainerPort().name(p.name()).containerPort(p.port())
                         .protocol("TCP")).toList())
-                .env(List.of(tokenVariable("CAMPUSLAB_TOKEN", lab), tokenVariable("JUPYTER_TOKEN", lab)))
+                .env(List.of(tokenVariable("CAMPUSLAB_TOKEN", lab), tokenVariable("JUPYTER_TOKEN", lab),
+                        new V1EnvVar().name("CAMPUSLAB_BASE_URL").value(lab.basePath())))
                 .resources(resources(lab))
                 .volumeMounts(mounts(lab))
                 .securityContext(new V1SecurityContext()
@@ -115,29 +111,11 @@ public final class LabObjects {
 
     public static V1Service service(LabBlueprint lab) {
         V1ServiceSpec spec = new V1ServiceSpec()
-                .type(lab.nodePort() ? "NodePort" : "ClusterIP")
+                .type("ClusterIP")
                 .selector(new TreeMap<>(Map.of(LAB, Long.toString(lab.labId()), MANAGED_BY, CAMPUSLAB)))
                 .ports(lab.ports().stream().map(p -> new V1ServicePort().name(p.name()).port(p.port())
                         .targetPort(new IntOrString(p.name())).protocol("TCP")).toList());
         return new V1Service().apiVersion("v1").kind("Service").metadata(metadata(lab, lab.name())).spec(spec);
-    }
-
-    /**
-     * The Ingress of a lab in Ingress mode: the lab's host leads to its first port, and
-     * {@code <lab>-<port name>.<base>} to each further port. Labs check their token themselves, so
-     * the Ingress needs no authentication of its own.
-     */
-    public static V1Ingress ingress(LabBlueprint lab) {
-        V1IngressSpec spec = new V1IngressSpec().ingressClassName(lab.ingressClassOrNull());
-        for (int i = 0; i < lab.ports().size(); i++) {
-            LabBlueprint.Port port = lab.ports().get(i);
-            spec.addRulesItem(new V1IngressRule().host(lab.ingressHost(i == 0 ? null : port.name()))
-                    .http(new V1HTTPIngressRuleValue().addPathsItem(new V1HTTPIngressPath().path("/").pathType("Prefix")
-                            .backend(new V1IngressBackend().service(new V1IngressServiceBackend().name(lab.name())
-                                    .port(new V1ServiceBackendPort().name(port.name())))))));
-        }
-        return new V1Ingress().apiVersion("networking.k8s.io/v1").kind("Ingress").metadata(metadata(lab, lab.name()))
-                .spec(spec);
     }
 
     /** The student's workspace claim: labelled with school and user, not with a lab, as it outlives every lab. */
@@ -154,6 +132,31 @@ public final class LabObjects {
                         .storageClassName(claim.storageClassOrNull())
                         .resources(new V1VolumeResourceRequirements()
                                 .requests(Map.of("storage", Quantity.fromString(claim.sizeGib() + "Gi")))));
+    }
+
+    /**
+     * The ready address of each named port of a lab's service, from its EndpointSlices: the first
+     * ready endpoint's address with the slice's port of that name.
+     */
+    public static Map<String, LabAccess.Endpoint> readyEndpoints(List<V1EndpointSlice> slices) {
+        Map<String, LabAccess.Endpoint> found = new LinkedHashMap<>();
+        for (V1EndpointSlice slice : slices == null ? List.<V1EndpointSlice>of() : slices) {
+            if (slice.getEndpoints() == null || slice.getPorts() == null) {
+                continue;
+            }
+            for (V1Endpoint endpoint : slice.getEndpoints()) {
+                boolean ready = endpoint.getConditions() == null || !Boolean.FALSE.equals(endpoint.getConditions().getReady());
+                if (!ready || endpoint.getAddresses() == null || endpoint.getAddresses().isEmpty()) {
+                    continue;
+                }
+                for (DiscoveryV1EndpointPort port : slice.getPorts()) {
+                    if (port.getName() != null && port.getPort() != null) {
+                        found.putIfAbsent(port.getName(), new LabAccess.Endpoint(endpoint.getAddresses().get(0), port.getPort()));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** The secret holding the lab's access token; the token never appears in labels, logs or the database. */

@@ -58,18 +58,7 @@ final class PodObservation {
         }
         return Optional.of(new ObservedPod(labId, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), phase,
                 pod.getSpec() == null ? null : pod.getSpec().getNodeName(), ready, problem, detail,
-                pod.getMetadata().getDeletionTimestamp() != null, lastActivity(pod)));
-    }
-
-    /** The lab's own word on when its user was last there, from its pod's annotation; null when it says nothing. */
-    private static java.time.Instant lastActivity(V1Pod pod) {
-        Map<String, String> annotations = pod.getMetadata().getAnnotations();
-        String value = annotations == null ? null : annotations.get(LabObjects.LAST_ACTIVITY);
-        try {
-            return value == null ? null : java.time.Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException unreadable) {
-            return null;
-        }
+                pod.getMetadata().getDeletionTimestamp() != null));
     }
 
     /** Each node's allocatable minus what pods that are not labs request there (and have not finished). */

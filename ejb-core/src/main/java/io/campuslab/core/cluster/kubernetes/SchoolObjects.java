@@ -37,12 +37,15 @@ import java.util.TreeMap;
  * A school's objects on the cluster, built from its {@link SchoolPolicy}: the namespace, the
  * ResourceQuota that mirrors the school's quota, the LimitRange that sizes a container nobody sized,
  * and the NetworkPolicies: nothing is allowed by default, labs accept connections only from the
- * access path and reach only the cluster's DNS and the allowed networks, less the closed ranges. Pure, compared with golden files by the tests.
+ * portal's pods (the lab gateway) and reach only the cluster's DNS and the allowed networks, less the closed ranges. Pure, compared with golden files by the tests.
  */
 public final class SchoolObjects {
 
     /** The name of the quota, the limit range and the prefix of the policies in every school namespace. */
     public static final String NAME = "campuslab";
+    /** The label every portal pod carries (deploy/), by which lab NetworkPolicies admit the gateway. */
+    public static final String PORTAL_POD_LABEL = "app.kubernetes.io/name";
+    public static final String PORTAL_POD_VALUE = "campuslab-portal";
     /** The annotation on the quota with the fingerprint of the policy the objects were written from. */
     public static final String POLICY = "campuslab.io/policy";
 
@@ -134,13 +137,14 @@ public final class SchoolObjects {
         V1NetworkPolicy denyAll = policy(school, NAME + "-default-deny", new V1NetworkPolicySpec()
                 .podSelector(new V1LabelSelector()).policyTypes(List.of("Ingress", "Egress")));
         V1LabelSelector labs = new V1LabelSelector().putMatchLabelsItem(LabObjects.MANAGED_BY, LabObjects.CAMPUSLAB);
-        V1NetworkPolicyPeer accessPath = school.ingressNamespace().isEmpty()
-                ? new V1NetworkPolicyPeer().ipBlock(new V1IPBlock().cidr("0.0.0.0/0"))
-                : new V1NetworkPolicyPeer().namespaceSelector(new V1LabelSelector()
-                        .putMatchLabelsItem("kubernetes.io/metadata.name", school.ingressNamespace()));
-        V1NetworkPolicy ingress = policy(school, NAME + "-ingress", new V1NetworkPolicySpec().podSelector(labs)
-                .policyTypes(List.of("Ingress"))
-                .addIngressItem(new V1NetworkPolicyIngressRule().addFromItem(accessPath)));
+        // only the portal's pods (the lab gateway) connect to labs; no portal namespace: nobody
+        V1NetworkPolicySpec fromGateway = new V1NetworkPolicySpec().podSelector(labs).policyTypes(List.of("Ingress"));
+        if (!school.portalNamespace().isEmpty()) {
+            fromGateway.addIngressItem(new V1NetworkPolicyIngressRule().addFromItem(new V1NetworkPolicyPeer()
+                    .namespaceSelector(new V1LabelSelector().putMatchLabelsItem("kubernetes.io/metadata.name", school.portalNamespace()))
+                    .podSelector(new V1LabelSelector().putMatchLabelsItem(PORTAL_POD_LABEL, PORTAL_POD_VALUE))));
+        }
+        V1NetworkPolicy ingress = policy(school, NAME + "-ingress", fromGateway);
         List<V1NetworkPolicyEgressRule> egress = new ArrayList<>();
         egress.add(new V1NetworkPolicyEgressRule()
                 .addToItem(new V1NetworkPolicyPeer()

@@ -26,14 +26,14 @@ class LabObjectsTest {
                     LabBlueprint.Volume.host("datasets", "/srv/campuslab/datasets/north-high", "/home/jovyan/work/datasets", true),
                     LabBlueprint.Volume.host("datasets-global", "/srv/campuslab/datasets/_global",
                             "/home/jovyan/work/datasets-global", true)),
-            1024, true, null, null, null);
+            1024, "/labs/q7mz3kd2vx5wnbt4hc6fpyrj2a/", null);
 
     static final LabBlueprint CPU_VSCODE = new LabBlueprint("lab-7", "cl-south-academy", 7, "south-academy",
             "li.wei@south.example", "vscode", "docker.io/codercom/code-server:4.96.4", List.of(),
             List.of("--auth", "none", "--bind-addr", "0.0.0.0:8080"), List.of(new LabBlueprint.Port("http", 8080)),
             1000, 2048, 500, 2048, 0, null, Map.of(),
             List.of(LabBlueprint.Volume.claim("workspace", "workspace-li-wei-south-example-1a2b3c4d", "/home/coder/project")),
-            0, false, "lab-7.labs.south.example", "nginx",
+            0, "/",
             new LabBlueprint.Claim("workspace-li-wei-south-example-1a2b3c4d", "fast-rwo", 20), new RunAs(1000, 1000));
 
     @Test
@@ -54,16 +54,32 @@ class LabObjectsTest {
     }
 
     @Test
-    void aCpuVsCodeLabBehindAnIngressWithItsWorkspaceClaim() throws IOException {
-        assertGolden("vscode-cpu-ingress.json", LabObjects.ingress(CPU_VSCODE));
+    void aCpuVsCodeLabWithItsWorkspaceClaim() throws IOException {
         assertGolden("vscode-cpu-workspace-claim.json", LabObjects.workspaceClaim(CPU_VSCODE));
     }
 
     @Test
-    void eachPortOfALabHasItsOwnHostBehindTheIngress() {
-        assertThat(CPU_VSCODE.ingressHost(null)).isEqualTo("lab-7.labs.south.example");
-        assertThat(CPU_VSCODE.ingressHost("tensorboard")).isEqualTo("lab-7-tensorboard.labs.south.example");
-        assertThat(GPU_JUPYTER.ingressHost(null)).as("NodePort mode").isNull();
+    void labsAreReachedOnlyInsideTheClusterAndKnowWhereTheGatewayServesThem() {
+        assertThat(LabObjects.service(GPU_JUPYTER).getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(LabObjects.service(CPU_VSCODE).getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(LabObjects.pod(GPU_JUPYTER).getSpec().getContainers().get(0).getEnv())
+                .anyMatch(env -> env.getName().equals("CAMPUSLAB_BASE_URL") && env.getValue().equals("/labs/q7mz3kd2vx5wnbt4hc6fpyrj2a/"));
+    }
+
+    @Test
+    void theGatewayFindsEachPortAtItsReadyEndpoint() {
+        var slice = new io.kubernetes.client.openapi.models.V1EndpointSlice()
+                .addEndpointsItem(new io.kubernetes.client.openapi.models.V1Endpoint().addAddressesItem("10.244.1.7")
+                        .conditions(new io.kubernetes.client.openapi.models.V1EndpointConditions().ready(false)))
+                .addEndpointsItem(new io.kubernetes.client.openapi.models.V1Endpoint().addAddressesItem("10.244.1.8")
+                        .conditions(new io.kubernetes.client.openapi.models.V1EndpointConditions().ready(true)))
+                .addPortsItem(new io.kubernetes.client.openapi.models.DiscoveryV1EndpointPort().name("http").port(8888))
+                .addPortsItem(new io.kubernetes.client.openapi.models.DiscoveryV1EndpointPort().name("tensorboard").port(6006));
+
+        assertThat(LabObjects.readyEndpoints(List.of(slice))).containsExactly(
+                java.util.Map.entry("http", new io.campuslab.core.cluster.LabAccess.Endpoint("10.244.1.8", 8888)),
+                java.util.Map.entry("tensorboard", new io.campuslab.core.cluster.LabAccess.Endpoint("10.244.1.8", 6006)));
+        assertThat(LabObjects.readyEndpoints(List.of())).isEmpty();
     }
 
     @Test

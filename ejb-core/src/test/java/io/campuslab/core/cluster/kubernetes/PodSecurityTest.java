@@ -73,6 +73,6 @@ class PodSecurityTest {
     private static LabBlueprint lab(String image, RunAs runAs, List<LabBlueprint.Volume> volumes, int shmMib) {
         return new LabBlueprint("lab-1", "cl-north-high", 1, "north-high", "sam", "t", image, List.of(), List.of(),
                 List.of(new LabBlueprint.Port("http", 8888), new LabBlueprint.Port("vnc", 6901)), 2000, 4096, 1000, 4096, 1,
-                "nvidia.com/gpu", Map.of(), volumes, shmMib, false, null, null, null, runAs);
+                "nvidia.com/gpu", Map.of(), volumes, shmMib, "/", null, runAs);
     }
 }

@@ -75,15 +75,22 @@ class RbacManifestTest {
 
     private static void exerciseEverything(KubernetesClusterGateway gateway) throws Exception {
         SchoolPolicy south = new SchoolPolicy("cl-south-academy", "south-academy", Map.of("pods", "10", "limits.cpu", "16"),
-                1000, 2048, 500, 2048, "ingress-nginx", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "restricted",
+                1000, 2048, 500, 2048, "campuslab", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "restricted",
                 SchoolClaim.of("south-academy", null, 20));
         gateway.listNodes();
         gateway.snapshot();
         gateway.applySchool(south);
         gateway.applySchool(south);
         gateway.provision(LabObjectsTest.CPU_VSCODE, "a-token");
-        gateway.access("cl-south-academy", LabObjectsTest.CPU_VSCODE.name());
-        gateway.remove("cl-south-academy", LabObjectsTest.CPU_VSCODE.name(), true);
+        // the lab's address, once its pod runs and its EndpointSlice says where
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (gateway.access("cl-south-academy", LabObjectsTest.CPU_VSCODE.name()).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The lab never got a ready address");
+            }
+            Thread.sleep(200);
+        }
+        gateway.remove("cl-south-academy", LabObjectsTest.CPU_VSCODE.name());
     }
 
     @Test

@@ -18,9 +18,9 @@ class SchoolObjectsTest {
                     "requests.nvidia.com/mig-1g.5gb", "2"),
             2000, 4096, 1000, 4096, "", List.of(), List.of("10.96.0.0/12"), "privileged", List.of());
 
-    private static final SchoolPolicy BEHIND_INGRESS = new SchoolPolicy("cl-south-academy", "south-academy",
+    private static final SchoolPolicy BEHIND_GATEWAY = new SchoolPolicy("cl-south-academy", "south-academy",
             Map.of("pods", "10", "limits.cpu", "16", "limits.memory", "64Gi", "requests.nvidia.com/gpu", "0"),
-            1000, 2048, 500, 2048, "ingress-nginx", List.of("10.20.0.0/16", "0.0.0.0/0"),
+            1000, 2048, 500, 2048, "campuslab", List.of("10.20.0.0/16", "0.0.0.0/0"),
             List.of("10.96.0.0/12", "10.244.0.0/16"), "restricted",
             SchoolClaim.of("south-academy", "nfs-files", 20));
 
@@ -37,14 +37,14 @@ class SchoolObjectsTest {
                 .containsEntry("pod-security.kubernetes.io/warn", "restricted")
                 .containsEntry("pod-security.kubernetes.io/audit", "restricted")
                 .containsEntry("campuslab.io/tenant", "north-high");
-        assertThat(SchoolObjects.namespace(BEHIND_INGRESS).getMetadata().getLabels())
+        assertThat(SchoolObjects.namespace(BEHIND_GATEWAY).getMetadata().getLabels())
                 .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
     @Test
     void onAClusterTheSchoolsFilesAreThreeSharedClaimsThatSayWhereTheyLive() throws IOException {
         assertThat(SchoolObjects.claims(NORTH_HIGH)).as("one machine: host folders, no claims").isEmpty();
-        assertGolden("school-claims.json", SchoolObjects.claims(BEHIND_INGRESS));
+        assertGolden("school-claims.json", SchoolObjects.claims(BEHIND_GATEWAY));
     }
 
     @Test
@@ -53,14 +53,16 @@ class SchoolObjectsTest {
     }
 
     @Test
-    void labsAreReachableOnlyFromTheAccessPathAndReachOnlyDnsAndTheAllowedNetworks() throws IOException {
-        assertGolden("school-network-node-port.json", SchoolObjects.networkPolicies(NORTH_HIGH));
-        assertGolden("school-network-ingress.json", SchoolObjects.networkPolicies(BEHIND_INGRESS));
+    void labsAreReachableOnlyFromThePortalsPodsAndReachOnlyDnsAndTheAllowedNetworks() throws IOException {
+        assertGolden("school-network-no-portal.json", SchoolObjects.networkPolicies(NORTH_HIGH));
+        assertGolden("school-network-gateway.json", SchoolObjects.networkPolicies(BEHIND_GATEWAY));
+        assertThat(SchoolObjects.networkPolicies(NORTH_HIGH).get(1).getSpec().getIngress())
+                .as("no portal namespace: no pod at all may connect, never an empty rule that admits everyone").isNullOrEmpty();
     }
 
     @Test
     void everythingIsDeniedByDefaultAndTheInternetNeverIncludesMetadataOrTheCluster() {
-        var policies = SchoolObjects.networkPolicies(BEHIND_INGRESS);
+        var policies = SchoolObjects.networkPolicies(BEHIND_GATEWAY);
         var denyAll = policies.get(0).getSpec();
         assertThat(denyAll.getPodSelector().getMatchLabels()).as("every pod of the namespace").isNullOrEmpty();
         assertThat(denyAll.getPolicyTypes()).containsExactly("Ingress", "Egress");

@@ -1,0 +1,217 @@
+package io.campuslab.web.gateway;
+
+import io.campuslab.core.cluster.LabAccess;
+import io.campuslab.core.gateway.GatewayDirectory;
+import io.campuslab.core.gateway.GatewayPasses;
+import io.campuslab.core.gateway.GatewayPasses.Pass;
+import io.campuslab.core.gateway.LabRoute;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
+import io.undertow.server.handlers.CookieImpl;
+import io.undertow.server.handlers.ResponseCodeHandler;
+import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The lab gateway in front of the portal's servlets. A lab lives at {@code /labs/<key>/} on the
+ * portal's host or, when the platform names a lab domain, at {@code <key>.<domain>} (its own origin);
+ * {@code <key>-<port>} reaches a port other than the first. Every request and WebSocket upgrade
+ * needs the lab's HttpOnly cookie, valid for that lab and for someone who may still enter it; the
+ * cookie is had once, for a one-time ticket the portal hands out at {@code _campuslab/enter}. The
+ * request then goes to the lab's endpoint through Undertow's proxy handler with the lab's token and
+ * without the portal's cookies; what the lab sets as cookies stays below the lab's path. Each
+ * request and each WebSocket frame is the lab's activity.
+ */
+final class LabGatewayHandler implements HttpHandler {
+
+    static final String PREFIX = "/labs/";
+    static final String ENTER = "_campuslab/enter";
+    static final String COOKIE_PREFIX = "cl_";
+    static final AttachmentKey<Target> TARGET = AttachmentKey.create(Target.class);
+    private static final int KEY_LENGTH = 26;
+    private static final Pattern SEGMENT = Pattern.compile("[a-z2-7]{26}(-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?");
+
+    /** Where one request goes: the lab, who asks, and the lab's endpoint. */
+    record Target(LabRoute route, Pass pass, URI endpoint) implements io.undertow.server.handlers.proxy.ProxyClient.ProxyTarget {
+    }
+
+    private final HttpHandler next;
+    private final ServletContext context;
+    private final ProxyHandler proxy;
+
+    LabGatewayHandler(HttpHandler next, ServletContext context) {
+        this.next = next;
+        this.context = context;
+        this.proxy = ProxyHandler.builder().setProxyClient(new LabProxyClient(this::directory)).setMaxRequestTime(-1)
+                .setReuseXForwarded(false).setRewriteHostHeader(false).setNext(ResponseCodeHandler.HANDLE_404).build();
+    }
+
+    private GatewayDirectory directory() {
+        return (GatewayDirectory) context.getAttribute(GatewayPublisher.DIRECTORY);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        GatewayDirectory directory = directory();
+        if (directory == null) {
+            next.handleRequest(exchange);
+            return;
+        }
+        Optional<String> domain = directory.labDomain();
+        String host = exchange.getHostName() == null ? "" : exchange.getHostName().toLowerCase(Locale.ROOT);
+        String path = exchange.getRelativePath();
+        String segment;
+        String base;
+        if (domain.isPresent() && host.endsWith("." + domain.get())) {
+            segment = host.substring(0, host.length() - domain.get().length() - 1);
+            base = "/";
+        } else if (path.startsWith(PREFIX)) {
+            int end = path.indexOf('/', PREFIX.length());
+            segment = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
+            base = PREFIX + segment + "/";
+            if (domain.isPresent()) {
+                deny(exchange, StatusCodes.NOT_FOUND, "Labs live on their own hosts here, not below /labs/.");
+                return;
+            }
+            if (end < 0) {
+                exchange.setStatusCode(StatusCodes.FOUND);
+                exchange.getResponseHeaders().put(Headers.LOCATION, base);
+                exchange.endExchange();
+                return;
+            }
+        } else {
+            next.handleRequest(exchange);
+            return;
+        }
+        if (!SEGMENT.matcher(segment).matches()) {
+            deny(exchange, StatusCodes.NOT_FOUND, "No such lab.");
+            return;
+        }
+        String key = segment.substring(0, KEY_LENGTH);
+        String port = segment.length() > KEY_LENGTH ? segment.substring(KEY_LENGTH + 1) : null;
+        Optional<LabRoute> route = directory.route(key);
+        if (route.isEmpty()) {
+            deny(exchange, StatusCodes.NOT_FOUND, "No such lab, or it does not run: open it from CampusLab.");
+            return;
+        }
+        boolean secure = "https".equals(exchange.getRequestScheme())
+                || "https".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(Headers.X_FORWARDED_PROTO));
+        String cookiePath = domain.isPresent() ? "/" : PREFIX;
+        if (path.equals(base + ENTER)) {
+            String ticket = exchange.getQueryParameters().getOrDefault("ticket", new java.util.ArrayDeque<>()).peekFirst();
+            Optional<Pass> entered = directory.redeem(ticket, route.get());
+            if (entered.isEmpty()) {
+                deny(exchange, StatusCodes.FORBIDDEN, "This address was for one visit only: open the lab again from CampusLab.");
+                return;
+            }
+            setCookie(exchange, key, directory.cookie(entered.get()), cookiePath, secure);
+            exchange.setStatusCode(StatusCodes.SEE_OTHER);
+            exchange.getResponseHeaders().put(Headers.LOCATION, base);
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+            exchange.getResponseHeaders().put(Headers.REFERRER_POLICY, "no-referrer");
+            exchange.endExchange();
+            return;
+        }
+        Cookie cookie = exchange.getRequestCookie(COOKIE_PREFIX + key);
+        Optional<Pass> pass = directory.admit(cookie == null ? null : cookie.getValue(), route.get());
+        if (pass.isEmpty()) {
+            deny(exchange, StatusCodes.FORBIDDEN, "Open this lab from CampusLab: only its owner (and, in class, the teacher) may enter.");
+            return;
+        }
+        Optional<LabAccess.Endpoint> endpoint = route.get().endpoint(port);
+        if (endpoint.isEmpty()) {
+            deny(exchange, StatusCodes.NOT_FOUND, "The lab has no such port.");
+            return;
+        }
+        if (pass.get().dueForRenewal(java.time.Instant.now())) {
+            setCookie(exchange, key, directory.cookie(pass.get()), cookiePath, secure);
+        }
+        forLab(exchange, route.get().access().token());
+        if (domain.isEmpty()) {
+            exchange.addResponseCommitListener(committed -> keepCookiesBelow(committed, base));
+        }
+        directory.touch(route.get().labId());
+        exchange.putAttachment(TARGET, new Target(route.get(), pass.get(),
+                URI.create("http://" + hostForUri(endpoint.get().host()) + ":" + endpoint.get().port())));
+        proxy.handleRequest(exchange);
+    }
+
+    /** The lab sees its own token, not the person's credentials, and none of the portal's or the gateway's cookies. */
+    private static void forLab(HttpServerExchange exchange, String token) {
+        exchange.getRequestHeaders().put(Headers.AUTHORIZATION, "token " + token);
+        HeaderValues cookies = exchange.getRequestHeaders().get(Headers.COOKIE);
+        if (cookies == null) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String header : cookies) {
+            for (String pair : header.split(";")) {
+                String name = pair.strip().split("=", 2)[0];
+                if (!name.isEmpty() && !name.startsWith(COOKIE_PREFIX) && !name.equalsIgnoreCase("JSESSIONID")) {
+                    kept.add(pair.strip());
+                }
+            }
+        }
+        exchange.getRequestHeaders().remove(Headers.COOKIE);
+        if (!kept.isEmpty()) {
+            exchange.getRequestHeaders().put(Headers.COOKIE, String.join("; ", kept));
+        }
+    }
+
+    /** On the portal's host a lab's cookies stay below its own path, never on the portal's. */
+    private static void keepCookiesBelow(HttpServerExchange exchange, String base) {
+        HeaderValues set = exchange.getResponseHeaders().get(Headers.SET_COOKIE);
+        if (set == null) {
+            return;
+        }
+        List<String> rewritten = new ArrayList<>();
+        for (String header : set) {
+            StringBuilder cookie = new StringBuilder();
+            for (String attribute : header.split(";")) {
+                String name = attribute.strip().split("=", 2)[0].toLowerCase(Locale.ROOT);
+                if (cookie.length() > 0 && (name.equals("path") || name.equals("domain"))) {
+                    continue;
+                }
+                if (cookie.length() == 0 && (name.startsWith(COOKIE_PREFIX) || name.equals("jsessionid"))) {
+                    cookie = null;
+                    break;
+                }
+                cookie.append(cookie.length() == 0 ? "" : "; ").append(attribute.strip());
+            }
+            if (cookie != null && cookie.length() > 0) {
+                rewritten.add(cookie + "; Path=" + base);
+            }
+        }
+        exchange.getResponseHeaders().remove(Headers.SET_COOKIE);
+        rewritten.forEach(cookie -> exchange.getResponseHeaders().add(Headers.SET_COOKIE, cookie));
+    }
+
+    private static void setCookie(HttpServerExchange exchange, String key, String value, String path, boolean secure) {
+        exchange.setResponseCookie(new CookieImpl(COOKIE_PREFIX + key, value).setPath(path).setHttpOnly(true)
+                .setSecure(secure).setSameSiteMode("Lax").setMaxAge((int) GatewayPasses.COOKIE_LIFE.toSeconds()));
+    }
+
+    private static String hostForUri(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
+    }
+
+    private static void deny(HttpServerExchange exchange, int status, String message) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send("<!DOCTYPE html><html><head><title>CampusLab</title></head><body><h1>" + status
+                + "</h1><p id=\"gateway-refusal\">" + message + "</p></body></html>", StandardCharsets.UTF_8);
+    }
+}

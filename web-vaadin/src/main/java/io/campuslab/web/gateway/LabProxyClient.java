@@ -1,0 +1,72 @@
+package io.campuslab.web.gateway;
+
+import io.campuslab.core.gateway.GatewayDirectory;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
+import io.undertow.server.handlers.proxy.ProxyCallback;
+import io.undertow.server.handlers.proxy.ProxyClient;
+import io.undertow.server.handlers.proxy.ProxyConnection;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Chooses the lab's endpoint for each request (the gateway handler found it) and keeps a pool of
+ * connections per endpoint. A WebSocket's connection is wrapped so that its frames count as the
+ * lab's activity and the gateway can close it when its holder may no longer be there.
+ */
+final class LabProxyClient implements ProxyClient {
+
+    private final Supplier<GatewayDirectory> directory;
+    private final Map<URI, LoadBalancingProxyClient> pools = new ConcurrentHashMap<>();
+
+    LabProxyClient(Supplier<GatewayDirectory> directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public ProxyTarget findTarget(HttpServerExchange exchange) {
+        return exchange.getAttachment(LabGatewayHandler.TARGET);
+    }
+
+    @Override
+    public void getConnection(ProxyTarget target, HttpServerExchange exchange, ProxyCallback<ProxyConnection> callback,
+                              long timeout, TimeUnit unit) {
+        LabGatewayHandler.Target lab = (LabGatewayHandler.Target) target;
+        LoadBalancingProxyClient pool = pools.computeIfAbsent(lab.endpoint(),
+                endpoint -> new LoadBalancingProxyClient().setConnectionsPerThread(8).setMaxQueueSize(100).addHost(endpoint));
+        ProxyTarget host = pool.findTarget(exchange);
+        if (host == null) {
+            callback.couldNotResolveBackend(exchange);
+            return;
+        }
+        if (!exchange.isUpgrade()) {
+            pool.getConnection(host, exchange, callback, timeout, unit);
+            return;
+        }
+        pool.getConnection(host, exchange, new ProxyCallback<>() {
+            @Override
+            public void completed(HttpServerExchange done, ProxyConnection connection) {
+                callback.completed(done, new ProxyConnection(
+                        new TrafficConnection(connection.getConnection(), lab, directory.get()), connection.getTargetPath()));
+            }
+
+            @Override
+            public void failed(HttpServerExchange failed) {
+                callback.failed(failed);
+            }
+
+            @Override
+            public void queuedRequestFailed(HttpServerExchange failed) {
+                callback.queuedRequestFailed(failed);
+            }
+
+            @Override
+            public void couldNotResolveBackend(HttpServerExchange failed) {
+                callback.couldNotResolveBackend(failed);
+            }
+        }, timeout, unit);
+    }
+}
