@@ -177,6 +177,42 @@ class GatewayIT {
         assertThat(wes.get(lab.base()).statusCode()).as("a stopped lab is no longer reached").isEqualTo(404);
     }
 
+    @Test
+    void anAdminsVisitIsShownToTheStudentAuditedAndEndsWithTheRight() throws Exception {
+        String operator = signedIn("operator");
+        RunningLab lab = runningLab("gw-vic", "north-high");
+        String alice = signedIn("alice");
+        assertThat(send("GET", "/api/v1/labs/" + lab.id() + "/access", alice, null).statusCode())
+                .as("school admins do not open labs unless the platform lets them").isEqualTo(404);
+        assertThat(send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"true\"}").statusCode()).isEqualTo(200);
+        try {
+            assertThat(send("GET", "/api/v1/labs/" + lab.id() + "/access", signedIn("bob"), null).statusCode())
+                    .as("another school's admin").isEqualTo(404);
+            GatewayVisitor owner = new GatewayVisitor();
+            assertThat(owner.get(lab.entry()).statusCode()).isEqualTo(200);
+            GatewayVisitor.Socket ownersSocket = owner.socket(lab.base().replaceFirst("^http", "ws") + "terminals/1/echo");
+
+            GatewayVisitor admin = new GatewayVisitor();
+            assertThat(admin.get(entry(alice, lab.id())).statusCode()).isEqualTo(200);
+            GatewayVisitor.Socket adminsSocket = admin.socket(lab.base().replaceFirst("^http", "ws") + "terminals/1/echo");
+            assertThat(adminsSocket.echo("ls")).isEqualTo("ls");
+
+            String mine = send("GET", "/api/v1/labs/mine", lab.token(), null).body();
+            assertThat(mine).as("the student sees who opened the lab").contains("\"visitedBy\":\"Alice Admin\"");
+            assertThat(send("GET", "/api/v1/audit", alice, null).body()).contains("lab.entered-by-admin", "gw-vic");
+
+            assertThat(send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"false\"}").statusCode())
+                    .isEqualTo(200);
+            adminsSocket.closed.get(20, TimeUnit.SECONDS);
+            assertThat(admin.get(lab.base()).statusCode()).as("her pass no longer opens the lab").isEqualTo(403);
+            assertThat(ownersSocket.closed).as("the owner's WebSocket stays open").isNotDone();
+            assertThat(ownersSocket.echo("still mine")).isEqualTo("still mine");
+        } finally {
+            send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"false\"}");
+            send("DELETE", "/api/v1/labs/" + lab.id(), lab.token(), null);
+        }
+    }
+
     private static Instant lastActivity(long id) throws Exception {
         try (Connection db = database(); PreparedStatement read = db.prepareStatement("SELECT last_activity_at FROM labs WHERE id = ?")) {
             read.setLong(1, id);

@@ -43,7 +43,9 @@ public class CourseUploadGate implements ContainerRequestFilter {
             request.abortWith(problem(refused));
             return;
         }
-        if (request.getLength() > limit) {
+        // the header, not getLength(): that is an int, and -1 for a length past 2 GiB
+        String declared = request.getHeaderString("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             request.abortWith(problem(new JsonBodyLimitFilter.BodyTooLargeException("upload")));
             return;
         }

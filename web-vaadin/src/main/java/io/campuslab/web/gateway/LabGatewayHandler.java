@@ -15,13 +15,13 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
-import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,18 +48,22 @@ final class LabGatewayHandler implements HttpHandler {
     }
 
     private final HttpHandler next;
-    private final ServletContext context;
+    private final Supplier<GatewayDirectory> directories;
     private final ProxyHandler proxy;
 
-    LabGatewayHandler(HttpHandler next, ServletContext context) {
+    /**
+     * @param next        what handles everything that is not a lab: the portal's servlets
+     * @param directories this node's gateway directory, once the application has made it (null before)
+     */
+    LabGatewayHandler(HttpHandler next, Supplier<GatewayDirectory> directories) {
         this.next = next;
-        this.context = context;
-        this.proxy = ProxyHandler.builder().setProxyClient(new LabProxyClient(this::directory)).setMaxRequestTime(-1)
+        this.directories = directories;
+        this.proxy = ProxyHandler.builder().setProxyClient(new LabProxyClient(directories)).setMaxRequestTime(-1)
                 .setReuseXForwarded(false).setRewriteHostHeader(false).setNext(ResponseCodeHandler.HANDLE_404).build();
     }
 
     private GatewayDirectory directory() {
-        return (GatewayDirectory) context.getAttribute(GatewayPublisher.DIRECTORY);
+        return directories.get();
     }
 
     @Override

@@ -42,7 +42,8 @@ final class LabProxyClient implements ProxyClient {
             callback.couldNotResolveBackend(exchange);
             return;
         }
-        if (!exchange.isUpgrade()) {
+        // a WebSocket's handshake (isUpgrade() only says so once the answer is 101)
+        if (!exchange.getRequestHeaders().contains(io.undertow.util.Headers.UPGRADE)) {
             pool.getConnection(host, exchange, callback, timeout, unit);
             return;
         }
