@@ -75,6 +75,10 @@ public class LabTemplate {
     @Column(name = "run_as_group", nullable = false)
     private int runAsGroup = RunAs.DEFAULT.gid();
 
+    /** Whether the image runs on a read-only root file system. */
+    @Column(name = "read_only_root", nullable = false)
+    private boolean readOnlyRoot;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "lab_template_ports", joinColumns = @JoinColumn(name = "template_id"))
     @OrderColumn(name = "position")
@@ -174,10 +178,11 @@ public class LabTemplate {
         mounts = new ArrayList<>(d.mounts());
         runAsUser = d.runAs().uid();
         runAsGroup = d.runAs().gid();
+        readOnlyRoot = d.runAs().readOnlyRoot();
     }
 
     public RunAs runAs() {
-        return new RunAs(runAsUser, runAsGroup);
+        return new RunAs(runAsUser, runAsGroup, readOnlyRoot);
     }
 
     /** The school that owns this template; empty for a global one. */

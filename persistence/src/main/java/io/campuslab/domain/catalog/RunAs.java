@@ -3,13 +3,20 @@ package io.campuslab.domain.catalog;
 import java.io.Serializable;
 
 /**
- * The user and group a template's image runs as, never root: the lab's processes get this UID and GID
- * and its volumes this group (fsGroup), which a cluster enforcing Pod Security "restricted" requires.
- * The default is the Jupyter images' {@code jovyan} (1000:100).
+ * How a template's image runs, never as root: the lab's processes get this UID and GID and its
+ * volumes this group (fsGroup), which a cluster enforcing Pod Security "restricted" requires; and,
+ * where the image allows it, a read-only root file system (the lab writes only to its workspace,
+ * its folders and a fresh {@code /tmp}). The default is the Jupyter images' {@code jovyan}
+ * (1000:100) on a writable root, which those images need.
  */
-public record RunAs(int uid, int gid) implements Serializable {
+public record RunAs(int uid, int gid, boolean readOnlyRoot) implements Serializable {
 
     public static final RunAs DEFAULT = new RunAs(1000, 100);
+
+    /** A user and group on a writable root. */
+    public RunAs(int uid, int gid) {
+        this(uid, gid, false);
+    }
 
     /** Whether the pair can be used: a user other than root, a group that exists in ID space. */
     public boolean isValid() {
@@ -18,6 +25,6 @@ public record RunAs(int uid, int gid) implements Serializable {
 
     @Override
     public String toString() {
-        return uid + ":" + gid;
+        return uid + ":" + gid + (readOnlyRoot ? " (read-only root)" : "");
     }
 }

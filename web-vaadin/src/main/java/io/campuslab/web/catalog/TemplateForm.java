@@ -50,6 +50,8 @@ public class TemplateForm extends Dialog {
     private final TextArea info = area("template-form-info", "catalog.form.info");
     private final IntegerField runAsUser = number("template-form-run-as-user", "catalog.form.run-as-user");
     private final IntegerField runAsGroup = number("template-form-run-as-group", "catalog.form.run-as-group");
+    private final com.vaadin.flow.component.checkbox.Checkbox readOnlyRoot =
+            new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("catalog.form.read-only-root"));
     private final Span iconState = new Span();
     private final Paragraph error = new Paragraph();
     private byte[] icon;
@@ -79,7 +81,9 @@ public class TemplateForm extends Dialog {
         FormLayout form = new FormLayout(name, displayName, cpuImage);
         gpuImages.values().forEach(form::add);
         runAsUser.setHelperText(getTranslation("catalog.form.run-as-help"));
-        form.add(ports, workspace, cpu, maxCpu, memory, maxMemory, gpus, maxGpus, shm, runAsUser, runAsGroup);
+        readOnlyRoot.setId("template-form-read-only-root");
+        readOnlyRoot.setHelperText(getTranslation("catalog.form.read-only-root-help"));
+        form.add(ports, workspace, cpu, maxCpu, memory, maxMemory, gpus, maxGpus, shm, runAsUser, runAsGroup, readOnlyRoot);
         form.add(description, command, args, mounts, info);
         form.setColspan(description, 2);
         form.setColspan(mounts, 2);
@@ -120,6 +124,7 @@ public class TemplateForm extends Dialog {
         info.setValue(String.join("\n", d.developmentInfo()));
         runAsUser.setValue(d.runAs().uid());
         runAsGroup.setValue(d.runAs().gid());
+        readOnlyRoot.setValue(d.runAs().readOnlyRoot());
     }
 
     private Upload iconUpload() {
@@ -147,7 +152,7 @@ public class TemplateForm extends Dialog {
                 TemplateText.ports(ports.getValue()), workspace.getValue().strip(), value(shm),
                 resources(cpu, memory, gpus), resources(maxCpu, maxMemory, maxGpus),
                 TemplateText.lines(info.getValue()), TemplateText.mounts(mounts.getValue()),
-                new RunAs(value(runAsUser), value(runAsGroup)));
+                new RunAs(value(runAsUser), value(runAsGroup), readOnlyRoot.getValue()));
     }
 
     private static LabResources resources(IntegerField cpu, IntegerField memory, IntegerField gpus) {

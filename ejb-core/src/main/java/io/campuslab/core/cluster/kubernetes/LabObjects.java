@@ -86,6 +86,7 @@ public final class LabObjects {
                 .volumeMounts(mounts(lab))
                 .securityContext(new V1SecurityContext()
                         .runAsNonRoot(true)
+                        .readOnlyRootFilesystem(lab.runAs().readOnlyRoot() ? Boolean.TRUE : null)
                         .allowPrivilegeEscalation(false)
                         .privileged(false)
                         .capabilities(new V1Capabilities().drop(List.of("ALL"))));
@@ -213,6 +214,9 @@ public final class LabObjects {
             }
             volumes.add(v);
         }
+        if (lab.runAs().readOnlyRoot()) {
+            volumes.add(new V1Volume().name("tmp").emptyDir(new V1EmptyDirVolumeSource()));
+        }
         if (lab.shmMib() > 0) {
             volumes.add(new V1Volume().name("shm").emptyDir(new V1EmptyDirVolumeSource().medium("Memory")
                     .sizeLimit(Quantity.fromString(lab.shmMib() + "Mi"))));
@@ -225,6 +229,9 @@ public final class LabObjects {
         for (LabBlueprint.Volume volume : lab.volumes()) {
             mounts.add(new V1VolumeMount().name(volume.name()).mountPath(volume.mountPath()).readOnly(volume.readOnly())
                     .subPath(volume.subPathOrNull()));
+        }
+        if (lab.runAs().readOnlyRoot()) {
+            mounts.add(new V1VolumeMount().name("tmp").mountPath("/tmp"));
         }
         if (lab.shmMib() > 0) {
             mounts.add(new V1VolumeMount().name("shm").mountPath("/dev/shm"));

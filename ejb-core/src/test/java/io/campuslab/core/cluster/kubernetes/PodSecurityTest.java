@@ -55,6 +55,19 @@ class PodSecurityTest {
     }
 
     @Test
+    void whereTheImageAllowsItTheRootIsReadOnlyWithAFreshTmp() {
+        V1Pod pod = LabObjects.pod(lab("registry.example/readonly-lab:1", new RunAs(1000, 100, true), List.of(
+                LabBlueprint.Volume.claim("workspace", "workspace-sam-1", "/home/lab/work")), 0));
+        var container = pod.getSpec().getContainers().get(0);
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getVolumeMounts()).anyMatch(m -> m.getName().equals("tmp") && m.getMountPath().equals("/tmp"));
+        assertThat(pod.getSpec().getVolumes()).anyMatch(v -> v.getName().equals("tmp") && v.getEmptyDir() != null);
+        assertThat(PodSecurity.levelOf(pod)).isEqualTo(Level.RESTRICTED);
+        assertThat(LabObjects.pod(lab("quay.io/jupyter/scipy-notebook:python-3.12", RunAs.DEFAULT, List.of(), 0))
+                .getSpec().getContainers().get(0).getSecurityContext().getReadOnlyRootFilesystem()).as("Jupyter writes to its home").isNull();
+    }
+
+    @Test
     void whatAHardenedClusterRefusesIsFound() {
         V1Pod pod = LabObjects.pod(LabObjectsTest.CPU_VSCODE);
         pod.getSpec().hostNetwork(true);
