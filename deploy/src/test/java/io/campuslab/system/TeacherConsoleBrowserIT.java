@@ -68,6 +68,7 @@ class TeacherConsoleBrowserIT {
             Chromium.screenshot(page, "teacher-console");
 
             showsTheCardToAStudent(context, session);
+            theTeacherEntersCorasLabAndCoraAndTheAuditLogSeeIt(session);
 
             Instant before = Instant.parse(SessionWatch.session(tess, session).path("endsAt").asText());
             page.locator("#console-extend-minutes input").fill("20");
@@ -92,6 +93,35 @@ class TeacherConsoleBrowserIT {
             Chromium.screenshot(page, "teacher-console-end");
             context.close();
         }
+    }
+
+    /** During the session tess may open cora's lab through the gateway; cora's card says so, and the audit log. */
+    private static void theTeacherEntersCorasLabAndCoraAndTheAuditLogSeeIt(long session) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String cora = PortalApi.signedIn("cora");
+        String tess = PortalApi.signedIn("tess");
+        long lab = -1;
+        for (var view : json.readTree(PortalApi.send("GET", "/api/v1/labs/mine", cora, null).body())) {
+            if (view.path("sessionId").asLong() == session && "RUNNING".equals(view.path("state").asText())) {
+                lab = view.path("id").asLong();
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(lab).as("cora's session lab").isPositive();
+        var access = PortalApi.send("GET", "/api/v1/labs/" + lab + "/access", tess, null);
+        for (int tries = 0; access.statusCode() == 409 && tries < 40; tries++) {
+            Thread.sleep(250);
+            access = PortalApi.send("GET", "/api/v1/labs/" + lab + "/access", tess, null);
+        }
+        org.assertj.core.api.Assertions.assertThat(access.statusCode()).as(access.body()).isEqualTo(200);
+        var page = new GatewayVisitor().get(json.readTree(access.body()).path("url").asText());
+        org.assertj.core.api.Assertions.assertThat(page.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(page.body()).contains("cora");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("GET", "/api/v1/labs/" + lab + "/access",
+                PortalApi.signedIn("tina"), null).statusCode()).as("another school's teacher").isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("GET", "/api/v1/labs/mine", cora, null).body())
+                .as("cora sees that her teacher opened her lab").contains("\"visitedBy\":\"tess");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("GET", "/api/v1/audit", PortalApi.signedIn("alice"), null).body())
+                .contains("lab.entered-by-teacher", "cora");
     }
 
     private static void showsTheCardToAStudent(BrowserContext teachers, long session) throws Exception {

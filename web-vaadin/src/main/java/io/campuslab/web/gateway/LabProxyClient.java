@@ -6,16 +6,23 @@ import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyCallback;
 import io.undertow.server.handlers.proxy.ProxyClient;
 import io.undertow.server.handlers.proxy.ProxyConnection;
+import io.undertow.client.ClientCallback;
+import io.undertow.client.ClientConnection;
+import io.undertow.client.UndertowClient;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
 
 /**
  * Chooses the lab's endpoint for each request (the gateway handler found it) and keeps a pool of
- * connections per endpoint. A WebSocket's connection is wrapped so that its frames count as the
- * lab's activity and the gateway can close it when its holder may no longer be there.
+ * connections per endpoint. A WebSocket gets a connection of its own, wrapped so that its frames count
+ * as the lab's activity and the gateway can close it when its holder may no longer be there.
  */
 final class LabProxyClient implements ProxyClient {
 
@@ -47,27 +54,24 @@ final class LabProxyClient implements ProxyClient {
             pool.getConnection(host, exchange, callback, timeout, unit);
             return;
         }
-        pool.getConnection(host, exchange, new ProxyCallback<>() {
+        // A WebSocket gets a connection of its own, never one of the pool: the upgrade owns it for its
+        // whole life, its frames are counted, and the gateway can close it.
+        UndertowClient.getInstance().connect(new ClientCallback<>() {
             @Override
-            public void completed(HttpServerExchange done, ProxyConnection connection) {
-                callback.completed(done, new ProxyConnection(
-                        new TrafficConnection(connection.getConnection(), lab, directory.get()), connection.getTargetPath()));
+            public void completed(ClientConnection connection) {
+                exchange.addExchangeCompleteListener((done, next) -> {
+                    if (done.getStatusCode() != StatusCodes.SWITCHING_PROTOCOLS) {
+                        IoUtils.safeClose(connection);
+                    }
+                    next.proceed();
+                });
+                callback.completed(exchange, new ProxyConnection(new TrafficConnection(connection, lab, directory.get()), ""));
             }
 
             @Override
-            public void failed(HttpServerExchange failed) {
-                callback.failed(failed);
+            public void failed(IOException e) {
+                callback.failed(exchange);
             }
-
-            @Override
-            public void queuedRequestFailed(HttpServerExchange failed) {
-                callback.queuedRequestFailed(failed);
-            }
-
-            @Override
-            public void couldNotResolveBackend(HttpServerExchange failed) {
-                callback.couldNotResolveBackend(failed);
-            }
-        }, timeout, unit);
+        }, lab.endpoint(), exchange.getIoThread(), exchange.getConnection().getByteBufferPool(), OptionMap.EMPTY);
     }
 }
