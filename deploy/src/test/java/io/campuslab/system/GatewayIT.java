@@ -153,7 +153,8 @@ class GatewayIT {
         RunningLab lab = runningLab("gw-wes", "north-high");
         try (Connection db = database(); PreparedStatement old = db.prepareStatement(
                 "UPDATE labs SET last_activity_at = ?, version = version + 1 WHERE id = ?")) {
-            old.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofHours(2))));
+            // half an hour ago: well within the idle timeout (an hour), or the scheduler would stop the lab as idle
+            old.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofMinutes(30))));
             old.setLong(2, lab.id());
             old.executeUpdate();
         }

@@ -71,11 +71,13 @@ public class LabOpening {
                 ? null : portNameOrNull;
         GatewayDirectory directory = gateway.directory();
         Optional<LabRoute> route = directory.routeOf(entry.labId());
-        if (route.isEmpty()) {
+        if (route.isEmpty() || !route.get().admits(entry.subject(), entry.standing())) {
+            // a lab that just started, or a right just given (a session, a setting): the routes learn it now
             gateway.refresh();
             route = directory.routeOf(entry.labId());
         }
-        if (route.isEmpty() || port != null && route.get().endpoint(port).isEmpty()) {
+        if (route.isEmpty() || !route.get().admits(entry.subject(), entry.standing())
+                || port != null && route.get().endpoint(port).isEmpty()) {
             throw new ConflictException("error.lab.not-reachable-yet");
         }
         return new GatewayEntry(entry.key(), port, directory.ticket(entry.labId(), entry.subject(), entry.standing()),

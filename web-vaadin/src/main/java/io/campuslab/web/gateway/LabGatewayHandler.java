@@ -147,6 +147,10 @@ final class LabGatewayHandler implements HttpHandler {
             exchange.addResponseCommitListener(committed -> keepCookiesBelow(committed, base));
         }
         directory.touch(route.get().labId());
+        if (exchange.getRequestHeaders().contains(Headers.UPGRADE)) {
+            // the browser's side of a WebSocket: closed, with the lab's side, when the holder may no longer be there
+            directory.hold(route.get().labId(), pass.get(), exchange.getConnection());
+        }
         exchange.putAttachment(TARGET, new Target(route.get(), pass.get(),
                 URI.create("http://" + hostForUri(endpoint.get().host()) + ":" + endpoint.get().port())));
         proxy.handleRequest(exchange);
