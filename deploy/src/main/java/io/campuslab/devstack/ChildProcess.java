@@ -73,6 +73,20 @@ final class ChildProcess {
         throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s. End of " + log + ":\n" + tail(30));
     }
 
+    /** The process's exit code once it ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The process itself (not the ones it forked). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     void stop(Duration grace) {
         List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         tree.forEach(ProcessHandle::destroy);

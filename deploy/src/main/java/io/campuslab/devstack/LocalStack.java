@@ -23,10 +23,21 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private boolean freshData;
     private DevCluster devCluster;
+    private final Supervisor supervisor;
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this.settings = settings;
         this.out = out;
+        this.supervisor = new Supervisor(settings.pids().resolve("status"), out, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * From now on a server process of the stack that ends by itself (a crash, {@code kill -9}) is
+     * started again, a few times at most; {@code run/status} says what happened.
+     */
+    public LocalStack supervise() {
+        supervisor.start();
+        return this;
     }
 
     /**
@@ -62,7 +73,12 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         progress(4, "WildFly with CampusLab on port " + settings.portalPort());
         ChildProcess wildfly = WildFlyServer.start(artifacts, settings);
-        stopActions.push(() -> wildfly.stop(Duration.ofSeconds(30)));
+        stopActions.push(() -> supervisor.current(wildfly.name()).stop(Duration.ofSeconds(30)));
+        supervisor.watch(wildfly, () -> {
+            ChildProcess again = WildFlyServer.start(artifacts, settings);
+            WildFlyServer.awaitDeployed(again, settings);
+            return again;
+        });
         WildFlyServer.awaitDeployed(wildfly, settings);
         done(started, "log " + wildfly.log());
         return this;
@@ -103,7 +119,8 @@ public final class LocalStack implements AutoCloseable {
         }
         long started = System.nanoTime();
         progress(1, "Embedded MariaDB on port " + settings.dbPort());
-        EmbeddedDatabase db = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"));
+        EmbeddedDatabase db = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"),
+                !freshData);
         stopActions.push(db::stop);
         done(started, "data " + settings.home().resolve("mariadb/data"));
     }
@@ -118,7 +135,12 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         progress(2, "Keycloak on port " + settings.keycloakPort() + " (the first start builds it, about a minute)");
         ChildProcess keycloak = KeycloakServer.start(artifacts, settings);
-        stopActions.push(() -> keycloak.stop(Duration.ofSeconds(20)));
+        stopActions.push(() -> supervisor.current(keycloak.name()).stop(Duration.ofSeconds(20)));
+        supervisor.watch(keycloak, () -> {
+            ChildProcess again = KeycloakServer.start(artifacts, settings);
+            KeycloakServer.awaitReady(again, settings);
+            return again;
+        });
         KeycloakServer.awaitReady(keycloak, settings);
         done(started, "log " + keycloak.log());
     }
@@ -179,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops what was started, newest first. */
     @Override
     public synchronized void close() {
+        supervisor.stopping();
         while (!stopActions.isEmpty()) {
             try {
                 stopActions.pop().run();

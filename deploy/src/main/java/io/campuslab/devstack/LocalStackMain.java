@@ -22,7 +22,7 @@ public final class LocalStackMain {
         }, "campuslab-stop"));
         long started = System.nanoTime();
         try {
-            stack.startServices().startPortal();
+            stack.startServices().startPortal().supervise();
         } catch (StackException e) {
             System.err.println("CampusLab did not start: " + e.getMessage());
             System.exit(1);

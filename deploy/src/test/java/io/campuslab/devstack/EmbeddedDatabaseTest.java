@@ -30,7 +30,7 @@ class EmbeddedDatabaseTest {
         int port = freePort();
         Path pid = home.resolve("run/mariadb.pid");
 
-        EmbeddedDatabase first = EmbeddedDatabase.start(home, port, pid);
+        EmbeddedDatabase first = EmbeddedDatabase.start(home, port, pid, true);
         try (Connection db = connect(port); Statement sql = db.createStatement()) {
             sql.executeUpdate("CREATE TABLE kept (what VARCHAR(40))");
             sql.executeUpdate("INSERT INTO kept VALUES ('a classroom made before the stop')");
@@ -38,7 +38,7 @@ class EmbeddedDatabaseTest {
             first.stop();
         }
 
-        EmbeddedDatabase second = EmbeddedDatabase.start(home, port, pid);
+        EmbeddedDatabase second = EmbeddedDatabase.start(home, port, pid, true);
         try (Connection db = connect(port); Statement sql = db.createStatement();
              ResultSet kept = sql.executeQuery("SELECT what FROM kept")) {
             assertThat(kept.next()).isTrue();
