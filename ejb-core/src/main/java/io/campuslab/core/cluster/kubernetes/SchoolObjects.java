@@ -130,7 +130,7 @@ public final class SchoolObjects {
 
     /**
      * Nothing in the namespace talks or is talked to unless a policy allows it; labs are reached only
-     * from the access path and reach only the cluster's DNS and the allowed networks, less the ranges
+     * from the portal's pods (the lab gateway) and reach only the cluster's DNS and the allowed networks, less the ranges
      * they must never reach ({@link EgressRanges}).
      */
     public static List<V1NetworkPolicy> networkPolicies(SchoolPolicy school) {
