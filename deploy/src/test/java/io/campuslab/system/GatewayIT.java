@@ -180,12 +180,17 @@ class GatewayIT {
 
     @Test
     void anAdminsVisitIsShownToTheStudentAuditedAndEndsWithTheRight() throws Exception {
-        String operator = signedIn("operator");
         RunningLab lab = runningLab("gw-vic", "north-high");
         String alice = signedIn("alice");
         assertThat(send("GET", "/api/v1/labs/" + lab.id() + "/access", alice, null).statusCode())
-                .as("school admins do not open labs unless the platform lets them").isEqualTo(404);
-        assertThat(send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"true\"}").statusCode()).isEqualTo(200);
+                .as("school admins do not open labs unless the school lets them").isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/school/lab-access", signedIn("tom"), "{\"adminsOpenLabs\": true}").statusCode())
+                .as("a teacher does not decide it").isEqualTo(403);
+        assertThat(send("PUT", "/api/v1/school/lab-access", signedIn("bob"), "{\"adminsOpenLabs\": true}").statusCode())
+                .as("South Academy's admin decides for South Academy").isEqualTo(200);
+        assertThat(send("GET", "/api/v1/labs/" + lab.id() + "/access", alice, null).statusCode())
+                .as("another school's choice changes nothing here").isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/school/lab-access", alice, "{\"adminsOpenLabs\": true}").statusCode()).isEqualTo(200);
         try {
             assertThat(send("GET", "/api/v1/labs/" + lab.id() + "/access", signedIn("bob"), null).statusCode())
                     .as("another school's admin").isEqualTo(404);
@@ -200,16 +205,17 @@ class GatewayIT {
 
             String mine = send("GET", "/api/v1/labs/mine", lab.token(), null).body();
             assertThat(mine).as("the student sees who opened the lab").contains("\"visitedBy\":\"Alice Admin\"");
-            assertThat(send("GET", "/api/v1/audit", alice, null).body()).contains("lab.entered-by-admin", "gw-vic");
+            assertThat(send("GET", "/api/v1/audit", alice, null).body()).contains("lab.entered-by-admin", "gw-vic",
+                    "school.admins-open-labs");
 
-            assertThat(send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"false\"}").statusCode())
-                    .isEqualTo(200);
+            assertThat(send("PUT", "/api/v1/school/lab-access", alice, "{\"adminsOpenLabs\": false}").statusCode()).isEqualTo(200);
             adminsSocket.closed.get(20, TimeUnit.SECONDS);
             assertThat(admin.get(lab.base()).statusCode()).as("her pass no longer opens the lab").isEqualTo(403);
             assertThat(ownersSocket.closed).as("the owner's WebSocket stays open").isNotDone();
             assertThat(ownersSocket.echo("still mine")).isEqualTo("still mine");
         } finally {
-            send("PATCH", "/api/v1/settings", operator, "{\"access.admins-open-labs\": \"false\"}");
+            send("PUT", "/api/v1/school/lab-access", alice, "{\"adminsOpenLabs\": false}");
+            send("PUT", "/api/v1/school/lab-access", signedIn("bob"), "{\"adminsOpenLabs\": false}");
             send("DELETE", "/api/v1/labs/" + lab.id(), lab.token(), null);
         }
     }

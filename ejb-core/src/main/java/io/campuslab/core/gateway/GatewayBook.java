@@ -62,7 +62,7 @@ public class GatewayBook {
 
     /**
      * Every running lab with who may enter it besides its owner: the teacher of its class session
-     * until the session's labs stop, and the school's admins where the platform lets them.
+     * until the session's labs stop, and the school's admins where the school lets them.
      */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<Entry> runningLabs(Instant now) {
@@ -77,7 +77,7 @@ public class GatewayBook {
                     .filter(session -> !session.cancelled() && now.isBefore(session.labStopsAt(lab, platform.sessionEndGrace())))
                     .map(session -> Set.of(session.classroom().teacher().subject()))
                     .orElse(Set.of());
-            Set<String> admins = !platform.adminsOpenLabs() ? Set.of() : adminsOf.computeIfAbsent(school.id(),
+            Set<String> admins = !school.adminsOpenLabs() ? Set.of() : adminsOf.computeIfAbsent(school.id(),
                     id -> new MemberRepository(em).withRole(school, Role.TENANT_ADMIN).stream()
                             .map(Member::subject).collect(Collectors.toSet()));
             List<String> ports = lab.template().map(t -> t.ports().stream().map(p -> p.name()).toList()).orElse(List.of());

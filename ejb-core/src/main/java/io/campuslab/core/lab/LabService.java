@@ -184,7 +184,7 @@ public class LabService {
 
     /**
      * Entering a running lab through the gateway: its owner; the teacher of the class session it was
-     * prepared for, while that session's labs run; a school admin where the platform lets them. Anyone
+     * prepared for, while that session's labs run; a school admin where the school lets them. Anyone
      * but the owner is recorded on the lab (the student sees who and when) and in the audit log; the
      * owner's entering counts as activity.
      */
@@ -200,7 +200,7 @@ public class LabService {
             standing = GatewayPasses.Standing.OWNER;
         } else if (teachesRunningSessionOf(lab, caller, platform, now)) {
             standing = GatewayPasses.Standing.TEACHER;
-        } else if (platform.adminsOpenLabs() && caller.hasRole(Role.TENANT_ADMIN)) {
+        } else if (school.adminsOpenLabs() && caller.hasRole(Role.TENANT_ADMIN)) {
             standing = GatewayPasses.Standing.ADMIN;
         } else {
             throw new NotFoundException("lab", id);

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** A school at a glance: its name, status and how many members hold each role. */
 public record SchoolSummary(String slug, String displayName, String status, String namespace,
-                            Map<Role, Long> membersByRole) implements Serializable {
+                            Map<Role, Long> membersByRole, boolean adminsOpenLabs) implements Serializable {
 
     public SchoolSummary {
         membersByRole = Map.copyOf(new EnumMap<>(membersByRole));

@@ -58,6 +58,25 @@ public class TenantService {
         return summaryOf(school);
     }
 
+    /**
+     * The school's admin lets the school's admins open any lab of the school, or stops it: each
+     * visit is audited and shown to the student. Only for the caller's own school; audited.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public SchoolSummary letAdminsOpenLabs(boolean allowed) throws NotPermittedException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        if (!caller.hasRole(io.campuslab.domain.identity.Role.TENANT_ADMIN)) {
+            throw new NotPermittedException();
+        }
+        if (school.adminsOpenLabs() != allowed) {
+            school.letAdminsOpenLabs(allowed);
+            audit.record(school.slug().value(), allowed ? "school.admins-open-labs" : "school.admins-keep-out-of-labs",
+                    school.slug().value(), null);
+        }
+        return summaryOf(school);
+    }
+
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public SchoolSummary rename(String slug, String newName) throws NotFoundException, InvalidInputException {
         if (!Tenant.isValidName(newName)) {
@@ -171,6 +190,6 @@ public class TenantService {
 
     private SchoolSummary summaryOf(Tenant school) {
         return new SchoolSummary(school.slug().value(), school.displayName(), school.status().name(),
-                school.namespace(), members.countByRole(school));
+                school.namespace(), members.countByRole(school), school.adminsOpenLabs());
     }
 }

@@ -158,11 +158,6 @@ public final class PlatformSettings {
         return values.get(Setting.PORTAL_NAMESPACE);
     }
 
-    /** Whether a school admin may open any lab of the school (audited, and shown to the student). */
-    public boolean adminsOpenLabs() {
-        return Boolean.parseBoolean(values.get(Setting.ADMINS_OPEN_LABS));
-    }
-
     /** The networks labs may reach besides the cluster's DNS. */
     public List<String> egressCidrs() {
         return list(values.get(Setting.EGRESS_CIDRS));

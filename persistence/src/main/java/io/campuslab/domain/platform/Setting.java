@@ -28,7 +28,6 @@ public enum Setting {
     SESSION_RECLAIM_GRACE("session.reclaim-grace-minutes", "5", Kind.integer(1, 60)),
     LAB_DOMAIN("access.lab-domain", "", Kind.OPTIONAL_HOST),
     PORTAL_NAMESPACE("access.portal-namespace", "campuslab", Kind.OPTIONAL_NAME),
-    ADMINS_OPEN_LABS("access.admins-open-labs", "false", Kind.BOOLEAN),
     EGRESS_CIDRS("network.egress-cidrs", "", Kind.EGRESS_CIDRS),
     CLUSTER_CIDRS("network.cluster-cidrs", "10.96.0.0/12,10.244.0.0/16", Kind.CIDRS),
     WORKSPACE_ROOT("storage.workspace-root", "", Kind.OPTIONAL_PATH),
@@ -92,8 +91,6 @@ public enum Setting {
             }
             return Optional.empty();
         };
-        Kind BOOLEAN = value -> "true".equals(value) || "false".equals(value)
-                ? Optional.empty() : Optional.of("error.setting.boolean");
         Kind WORKSPACE_MODE = value -> Arrays.stream(WorkspaceMode.values()).anyMatch(m -> m.name().equals(value))
                 ? Optional.empty() : Optional.of("error.setting.workspace-mode");
         Pattern CIDR = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)"

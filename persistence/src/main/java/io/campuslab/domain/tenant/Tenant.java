@@ -61,6 +61,9 @@ public class Tenant {
     @Column(name = "gpus", nullable = false)
     private Map<String, Integer> gpusPerKey = new HashMap<>();
 
+    @Column(name = "admins_open_labs", nullable = false)
+    private boolean adminsOpenLabs;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -129,6 +132,16 @@ public class Tenant {
     /** GPUs per resource key where the school's quota names the key. */
     public Map<String, Integer> gpusPerKey() {
         return Map.copyOf(gpusPerKey);
+    }
+
+    /** Whether the school's admins may open any lab of the school; each visit is audited and shown to the student. */
+    public boolean adminsOpenLabs() {
+        return adminsOpenLabs;
+    }
+
+    /** The school's admin lets the school's admins open its labs, or stops letting them. */
+    public void letAdminsOpenLabs(boolean allowed) {
+        this.adminsOpenLabs = allowed;
     }
 
     public TenantQuota quota() {

@@ -24,7 +24,6 @@ class PlatformSettingsTest {
         assertThat(defaults.maxPortsPerTemplate()).isEqualTo(4);
         assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(defaults.labDomain()).as("labs under /labs/ on the portal's host").isEmpty();
-        assertThat(defaults.adminsOpenLabs()).isFalse();
         assertThat(defaults.courseRoot()).isEqualTo(Path.of("/srv/campuslab/courses"));
         assertThat(defaults.maxUploadBytes()).isEqualTo(2L << 30);
     }
@@ -85,13 +84,10 @@ class PlatformSettingsTest {
     }
 
     @Test
-    void theLabDomainIsAHostNameAndAdminsOpeningLabsAYesOrNo() {
-        assertThat(defaults.problemsWith(Map.of("access.lab-domain", "labs.school.example", "access.admins-open-labs", "true")))
-                .isEmpty();
+    void theLabDomainIsAHostName() {
+        assertThat(defaults.problemsWith(Map.of("access.lab-domain", "labs.school.example"))).isEmpty();
         assertThat(defaults.problemsWith(Map.of("access.lab-domain", "*.labs.school.example")))
                 .extracting(SettingProblem::messageKey).containsExactly("error.setting.host");
-        assertThat(defaults.problemsWith(Map.of("access.admins-open-labs", "yes")))
-                .extracting(SettingProblem::messageKey).containsExactly("error.setting.boolean");
         assertThat(defaults.problemsWith(Map.of("access.mode", "INGRESS"))).as("the access modes are gone").isNotEmpty();
     }
 

@@ -46,6 +46,24 @@ public class SchoolView extends VerticalLayout implements BeforeEnterObserver, H
                     new QuotaForm(tenants.quota(slug), member.current().hasRole(Role.PLATFORM_ADMIN), quota -> save(slug, quota)),
                     new H4(getTranslation("term.title")), new Paragraph(getTranslation("term.help")),
                     new TermForm(tenants.term(slug), runsSchool, (starts, ends) -> saveTerm(slug, starts, ends)));
+            if (member.current().hasRole(Role.TENANT_ADMIN)) {
+                com.vaadin.flow.component.checkbox.Checkbox labs =
+                        new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("school.admins-open-labs"), school.adminsOpenLabs());
+                labs.setId("school-admins-open-labs");
+                labs.setHelperText(getTranslation("school.admins-open-labs-help"));
+                labs.addValueChangeListener(change -> {
+                    if (change.isFromClient()) {
+                        try {
+                            tenants.letAdminsOpenLabs(change.getValue());
+                            ErrorMessages.notify(getTranslation("school.saved"), "school-saved", NotificationVariant.LUMO_SUCCESS);
+                        } catch (io.campuslab.core.platform.CampusLabException e) {
+                            labs.setValue(change.getOldValue());
+                            ErrorMessages.show(e);
+                        }
+                    }
+                });
+                add(new H4(getTranslation("school.labs-title")), labs);
+            }
         } catch (io.campuslab.core.platform.NotPermittedException e) {
             event.rerouteToError(AccessDeniedException.class);
         } catch (io.campuslab.core.platform.NotFoundException e) {
