@@ -100,7 +100,7 @@ public class LabScheduler {
         }
         Instant now = clock.instant();
         try {
-            if (lease.acquire(holder, now, startup.schedulerInterval().multipliedBy(6))) {
+            if (lease.acquire(holder, startup.schedulerInterval().multipliedBy(6))) {
                 boolean changed = pass(now);
                 if (lease.recordCluster(Optional.empty(), now) || changed) {
                     signals.labsChanged();

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The lease that lets one node at a time run the scheduler: one conditional update, committed on
- * its own, either renews the holder's lease or takes over an expired one.
+ * its own, either renews the holder's lease or takes over an expired one. Its term is timed by the
+ * database's clock, never a node's own: two nodes whose clocks disagree still agree on who holds it.
  */
 @Stateless
 public class SchedulerLease {
@@ -22,15 +23,15 @@ public class SchedulerLease {
     @PersistenceContext(unitName = "campuslab")
     EntityManager em;
 
-    /** Whether this node holds the lease until {@code now + term} after the call. */
+    /** Whether this node holds the lease for {@code term} from now, by the database's clock, after the call. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean acquire(String holder, Instant now, Duration term) {
-        return em.createNativeQuery("UPDATE scheduler_leases SET holder = ?1, expires_at = ?2"
-                        + " WHERE name = 'labs' AND (holder = ?1 OR expires_at < ?3)")
+    public boolean acquire(String holder, Duration term) {
+        return em.createNativeQuery("UPDATE scheduler_leases SET holder = ?1,"
+                        + " expires_at = TIMESTAMPADD(MICROSECOND, ?2, NOW(6))"
+                        + " WHERE name = 'labs' AND (holder = ?1 OR expires_at < NOW(6))")
                 .setParameter(1, holder)
-                .setParameter(2, now.plus(term))
-                .setParameter(3, now)
+                .setParameter(2, term.toNanos() / 1000)
                 .executeUpdate() == 1;
     }
 

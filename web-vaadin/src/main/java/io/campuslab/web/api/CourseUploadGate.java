@@ -62,33 +62,21 @@ public class CourseUploadGate implements ContainerRequestFilter {
     /** Stops reading a body past its limit. */
     private static final class Limited extends FilterInputStream {
 
-        private final long limit;
-        private long read;
+        private final BodyBudget budget;
 
         Limited(InputStream in, long limit) {
             super(in);
-            this.limit = limit;
+            this.budget = new BodyBudget(limit, "upload");
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
+            return budget.spendOne(super.read());
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int bytes) throws IOException {
-            read += bytes;
-            if (read > limit) {
-                throw new JsonBodyLimitFilter.BodyTooLargeException("upload");
-            }
+            return budget.spend(super.read(buffer, offset, length));
         }
     }
 }

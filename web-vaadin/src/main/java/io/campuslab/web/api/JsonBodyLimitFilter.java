@@ -64,7 +64,7 @@ public class JsonBodyLimitFilter extends HttpFilter {
     private static final class Limited extends ServletInputStream {
 
         private final ServletInputStream in;
-        private long read;
+        private final BodyBudget budget = new BodyBudget(MAX_BYTES, "JSON body");
 
         Limited(ServletInputStream in) {
             this.in = in;
@@ -72,23 +72,12 @@ public class JsonBodyLimitFilter extends HttpFilter {
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            count(b < 0 ? 0 : 1);
-            return b;
+            return budget.spendOne(in.read());
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int bytes) throws IOException {
-            read += bytes;
-            if (read > MAX_BYTES) {
-                throw new BodyTooLargeException();
-            }
+            return budget.spend(in.read(buffer, offset, length));
         }
 
         @Override
