@@ -74,15 +74,14 @@ public class GatewayBook {
         for (Lab lab : labs) {
             Tenant school = lab.tenant();
             Set<String> teachers = lab.sessionId().map(id -> em.find(ClassSession.class, id))
-                    .filter(session -> !session.cancelled() && now.isBefore(session.labStopsAt(lab, platform.sessionEndGrace())))
+                    .filter(session -> session.teacherMayEnter(lab, platform.sessionEndGrace(), now))
                     .map(session -> Set.of(session.classroom().teacher().subject()))
                     .orElse(Set.of());
             Set<String> admins = !school.adminsOpenLabs() ? Set.of() : adminsOf.computeIfAbsent(school.id(),
                     id -> new MemberRepository(em).withRole(school, Role.TENANT_ADMIN).stream()
                             .map(Member::subject).collect(Collectors.toSet()));
-            List<String> ports = lab.template().map(t -> t.ports().stream().map(p -> p.name()).toList()).orElse(List.of());
             entries.add(new Entry(lab.id(), lab.gatewayKey(), school.slug().value(), school.namespace(), lab.objectName(),
-                    lab.owner().subject(), ports, teachers, admins));
+                    lab.owner().subject(), lab.portNames(), teachers, admins));
         }
         return entries;
     }

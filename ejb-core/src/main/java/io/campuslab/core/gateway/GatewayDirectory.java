@@ -1,6 +1,5 @@
 package io.campuslab.core.gateway;
 
-import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.gateway.GatewayPasses.Kind;
 import io.campuslab.core.gateway.GatewayPasses.Pass;
 import io.campuslab.core.gateway.GatewayPasses.Standing;
@@ -74,11 +73,6 @@ public final class GatewayDirectory {
         written.keySet().removeIf(lab -> !byLab.containsKey(lab));
     }
 
-    /** The access of a lab the directory knows already: its address does not change while it runs. */
-    public Optional<LabAccess> knownAccess(long labId) {
-        return Optional.ofNullable(routesByLab.get(labId)).map(LabRoute::access);
-    }
-
     public boolean ready() {
         return passes != null;
     }
@@ -121,6 +115,11 @@ public final class GatewayDirectory {
     /** A (new) cookie for the holder of a pass. */
     public String cookie(Pass pass) {
         return requirePasses().issue(Kind.COOKIE, pass.labId(), pass.subject(), pass.standing(), clock.instant());
+    }
+
+    /** A new cookie for a pass with less than half of its life left, to keep a lab in use open. */
+    public Optional<String> renewal(Pass pass) {
+        return pass.dueForRenewal(clock.instant()) ? Optional.of(cookie(pass)) : Optional.empty();
     }
 
     /** A request or a WebSocket frame reached the lab, or came back from it: the lab is in use. */

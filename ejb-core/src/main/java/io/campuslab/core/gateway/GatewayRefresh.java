@@ -105,7 +105,8 @@ public class GatewayRefresh {
             Instant now = clock.instant();
             List<LabRoute> routes = new ArrayList<>();
             for (GatewayBook.Entry entry : book.runningLabs(now)) {
-                Optional<LabAccess> access = directory.knownAccess(entry.labId());
+                // a lab's address does not change while it runs: the cluster is asked only for new labs
+                Optional<LabAccess> access = directory.routeOf(entry.labId()).map(LabRoute::access);
                 if (access.isEmpty()) {
                     try {
                         access = cluster.access(entry.namespace(), entry.name());

@@ -179,7 +179,7 @@ public class LabService {
         if (lab.owner().id().equals(caller.id())) {
             lab.opened(clock.instant());
         }
-        return new LabTarget(school.namespace(), lab.objectName(), portNames(lab));
+        return new LabTarget(school.namespace(), lab.objectName(), lab.portNames());
     }
 
     /**
@@ -215,13 +215,13 @@ public class LabService {
             audit.record(school.slug().value(), standing == GatewayPasses.Standing.TEACHER ? "lab.entered-by-teacher"
                     : "lab.entered-by-admin", lab.objectName(), lab.owner().username());
         }
-        return new LabEntry(lab.id(), lab.gatewayKey(), caller.subject(), standing, portNames(lab));
+        return new LabEntry(lab.id(), lab.gatewayKey(), caller.subject(), standing, lab.portNames());
     }
 
     /** Whether the caller teaches the class session of the lab and the session's labs still run. */
     private boolean teachesRunningSessionOf(Lab lab, Member caller, PlatformSettings platform, Instant now) {
         return lab.sessionId().map(session -> em.find(ClassSession.class, session))
-                .filter(session -> !session.cancelled() && now.isBefore(session.labStopsAt(lab, platform.sessionEndGrace())))
+                .filter(session -> session.teacherMayEnter(lab, platform.sessionEndGrace(), now))
                 .map(session -> session.classroom().isTaughtBy(caller))
                 .orElse(false);
     }
@@ -271,9 +271,6 @@ public class LabService {
         }
     }
 
-    static List<String> portNames(Lab lab) {
-        return lab.template().map(t -> t.ports().stream().map(p -> p.name()).toList()).orElse(List.of());
-    }
 
     /** Per school: labs running, starting and queued, and what they hold; for the platform admin's cluster page. */
     @RolesAllowed(Roles.PLATFORM_ADMIN)

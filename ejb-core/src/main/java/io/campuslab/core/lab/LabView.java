@@ -62,7 +62,7 @@ public record LabView(long id, String tenant, String owner, String template, Str
                 lab.reasonDetail().orElse(""), lab.queuePosition().orElse(null), lab.size().cpuLimitMillis(), lab.size().memoryLimitMib(), lab.size().gpus(),
                 lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt(), idleStop,
                 session ? null : lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
-                idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), LabService.portNames(lab),
+                idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), lab.portNames(),
                 lab.startsBy().orElse(null), lab.sessionId().orElse(null), stopsAt,
                 visitWhileRunning(lab).map(Lab.Visit::by).orElse(null), visitWhileRunning(lab).map(Lab.Visit::at).orElse(null));
     }

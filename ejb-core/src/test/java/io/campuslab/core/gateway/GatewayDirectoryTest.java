@@ -62,9 +62,10 @@ class GatewayDirectoryTest {
         assertThat(directory.admit(directory.ticket(7, "s-sam", Standing.OWNER), sams)).as("a ticket is no cookie").isEmpty();
 
         clock.move(Duration.ofMinutes(16));
+        assertThat(directory.renewal(directory.admit(directory.cookie(pass), sams).orElseThrow())).as("a fresh cookie").isEmpty();
         Pass half = directory.admit(cookie, sams).orElseThrow();
         assertThat(half.dueForRenewal(clock.instant())).isTrue();
-        String renewed = directory.cookie(half);
+        String renewed = directory.renewal(half).orElseThrow();
         clock.move(Duration.ofMinutes(15));
         assertThat(directory.admit(cookie, sams)).as("half an hour old").isEmpty();
         assertThat(directory.admit(renewed, sams)).isPresent();

@@ -209,6 +209,14 @@ public class ClassSession {
                 : lab.keptUntil().filter(withTheOthers::isBefore).orElse(withTheOthers);
     }
 
+    /**
+     * Whether the session's teacher may still enter one of its labs (through the gateway, to help):
+     * until the lab stops with the session, never once the session is cancelled.
+     */
+    public boolean teacherMayEnter(Lab lab, Duration grace, Instant now) {
+        return cancelledAt == null && now.isBefore(labStopsAt(lab, grace));
+    }
+
     public Long id() {
         return id;
     }

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -159,6 +160,11 @@ public class Lab {
             key.append("abcdefghijklmnopqrstuvwxyz234567".charAt((int) (bits << (5 - held)) & 31));
         }
         return key.toString();
+    }
+
+    /** The names of the lab's ports, in its template's order; the first is the lab's front door. */
+    public List<String> portNames() {
+        return template().map(t -> t.ports().stream().map(p -> p.name()).toList()).orElse(List.of());
     }
 
     /** The lab's address on the gateway: {@code /labs/<key>/}, or {@code <key>.<lab domain>}. */

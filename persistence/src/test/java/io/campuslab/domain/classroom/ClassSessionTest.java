@@ -114,9 +114,14 @@ class ClassSessionTest {
         assertThat(session.labStopsAt(samsLab, GRACE)).as("a keep earlier than the session's new end does not cut it short")
                 .isEqualTo(END.plus(Duration.ofMinutes(60)).plus(GRACE));
 
+        Instant labsEnd = END.plus(Duration.ofMinutes(60)).plus(GRACE);
+        assertThat(session.teacherMayEnter(samsLab, GRACE, labsEnd.minusSeconds(1))).as("while the lab runs with the session").isTrue();
+        assertThat(session.teacherMayEnter(samsLab, GRACE, labsEnd)).as("once the session's labs stop").isFalse();
+
         Instant cancelled = START.minus(Duration.ofMinutes(5));
         session.cancel(cancelled);
         assertThat(session.labStopsAt(samsLab, GRACE)).isEqualTo(cancelled);
+        assertThat(session.teacherMayEnter(samsLab, GRACE, cancelled.minusSeconds(60))).as("never once cancelled").isFalse();
 
         Lab own = Lab.queue(session.tenant(), sam, template(), size(), LabOrigin.SELF_SERVICE, START);
         assertThat(own.keepUntil(END.plus(Duration.ofHours(1)))).as("a lab of one's own is not the teacher's to keep").isFalse();

@@ -139,9 +139,7 @@ final class LabGatewayHandler implements HttpHandler {
             deny(exchange, StatusCodes.NOT_FOUND, "The lab has no such port.");
             return;
         }
-        if (pass.get().dueForRenewal(java.time.Instant.now())) {
-            setCookie(exchange, key, directory.cookie(pass.get()), cookiePath, secure);
-        }
+        directory.renewal(pass.get()).ifPresent(renewed -> setCookie(exchange, key, renewed, cookiePath, secure));
         forLab(exchange, route.get().access().token());
         if (domain.isEmpty()) {
             exchange.addResponseCommitListener(committed -> keepCookiesBelow(committed, base));
