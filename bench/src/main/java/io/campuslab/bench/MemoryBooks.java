@@ -1,6 +1,7 @@
 package io.campuslab.bench;
 
 import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.lab.Fence;
 import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.lab.LabBooks;
 import io.campuslab.core.lab.LabPlan;
@@ -66,7 +67,7 @@ final class MemoryBooks implements LabBooks {
     }
 
     @Override
-    public int prepareSessions() {
+    public int prepareSessions(Fence fence) {
         int prepared = toPrepare.size();
         toPrepare.forEach(l -> labs.put(l.id(), l));
         toPrepare.clear();
@@ -108,14 +109,14 @@ final class MemoryBooks implements LabBooks {
     }
 
     @Override
-    public void recordObservations(LabPlan plan) {
+    public void recordObservations(Fence fence, LabPlan plan) {
         plan.running().forEach(r -> labs.computeIfPresent(r.labId(), (id, l) -> with(l, LabState.RUNNING)));
         plan.gone().forEach(id -> labs.computeIfPresent(id, (i, l) -> with(l, LabState.STOPPED)));
         plan.failures().forEach(f -> labs.computeIfPresent(f.labId(), (id, l) -> with(l, LabState.FAILED)));
     }
 
     @Override
-    public void recordAdmission(Admission admission, Map<Long, Instant> startsBy) {
+    public void recordAdmission(Fence fence, Admission admission, Map<Long, Instant> startsBy) {
         admission.admitted().forEach(a -> labs.computeIfPresent(a.labId(), (id, l) -> with(l, LabState.PROVISIONING)));
     }
 
@@ -126,7 +127,7 @@ final class MemoryBooks implements LabBooks {
     }
 
     @Override
-    public void refused(long labId, String detail) {
+    public void refused(Fence fence, long labId, String detail) {
         labs.computeIfPresent(labId, (id, l) -> with(l, LabState.FAILED));
     }
 

@@ -9,6 +9,7 @@ import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
 import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.lab.PassLease;
 import io.campuslab.core.lab.SchedulerPass;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.devcluster.DevCluster;
@@ -60,7 +61,7 @@ public final class SchedulerBurst {
         int passes = 0;
         while (created.size() < labs && passes < 50) {
             Instant started = Instant.now();
-            pass.run(platform, Duration.ofMinutes(5), started);
+            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), started);
             passes++;
             if (created.size() < labs) {
                 Thread.sleep(Math.max(0, DevClusterBench.PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
@@ -73,7 +74,7 @@ public final class SchedulerBurst {
                 labs, millis.get(millis.size() - 1) / 1000.0, passes, percentile(millis, 50) / 1000.0,
                 percentile(millis, 95) / 1000.0);
         books.stopAll();
-        pass.run(platform, Duration.ofMinutes(5), Instant.now());
+        pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
     }
 
     /** The labs run; a pass that changes nothing is counted in API requests. */
@@ -83,20 +84,20 @@ public final class SchedulerBurst {
         books.request(labs, 100, 64, Instant.now());
         SchedulerPass pass = new SchedulerPass(books, gateway, new AdmissionPolicy(), () -> "bench-token", DevClusterBench.LANES);
         for (int i = 0; i < 30 && books.count(LabState.RUNNING) < labs; i++) {
-            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
             Thread.sleep(1000);
         }
         long before = cluster.requestsFromOutside();
         int quiet = 5;
         for (int i = 0; i < quiet; i++) {
-            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
         }
         double perPass = (cluster.requestsFromOutside() - before) / (double) quiet;
         System.out.printf("quiet pass with %d running labs: %.1f Kubernetes API requests per pass%n",
                 books.count(LabState.RUNNING), perPass);
         books.stopAll();
         for (int i = 0; i < 3; i++) {
-            pass.run(platform, Duration.ofMinutes(5), Instant.now());
+            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
         }
     }
 

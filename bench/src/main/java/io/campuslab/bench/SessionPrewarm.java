@@ -1,6 +1,7 @@
 package io.campuslab.bench;
 
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
+import io.campuslab.core.lab.PassLease;
 import io.campuslab.core.lab.SchedulerPass;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.devcluster.DevCluster;
@@ -35,7 +36,7 @@ public final class SessionPrewarm {
             Duration allProvisioning = null;
             while (books.count(LabState.RUNNING) < STUDENTS && passes < 60) {
                 Instant started = Instant.now();
-                pass.run(platform, Duration.ofMinutes(5), started);
+                pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), started);
                 passes++;
                 System.out.printf("  pass %d at %.1f s: %d queued, %d starting, %d running%n", passes,
                         Duration.between(prepared, Instant.now()).toMillis() / 1000.0, books.count(LabState.QUEUED),
@@ -54,7 +55,7 @@ public final class SessionPrewarm {
                     all.toMillis() / 1000.0, passes);
             books.stopAll();
             for (int i = 0; i < 3; i++) {
-                pass.run(platform, Duration.ofMinutes(5), Instant.now());
+                pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
             }
         }
         System.exit(0);

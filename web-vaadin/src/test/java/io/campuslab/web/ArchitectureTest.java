@@ -7,13 +7,28 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.campuslab.core.cluster.ClusterGateway;
+import io.campuslab.core.identity.IdentityDirectory;
+import io.campuslab.core.lab.LabBooks;
+import io.campuslab.core.lab.LabScheduler;
+import io.campuslab.core.lab.SchedulerPass;
+import io.campuslab.core.lab.admission.AdmissionPolicy;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +92,61 @@ class ArchitectureTest {
         ArchRule rule = classes().that().areAnnotatedWith(Singleton.class)
                 .should().haveFullyQualifiedName("io.campuslab.core.platform.SchemaMigration")
                 .orShould().haveFullyQualifiedName("io.campuslab.core.lab.LabScheduler")
-                .orShould().haveFullyQualifiedName("io.campuslab.core.gateway.GatewayRefresh");
+                .orShould().haveFullyQualifiedName("io.campuslab.core.gateway.GatewayRefresh")
+                .orShould().haveFullyQualifiedName("io.campuslab.core.lab.ChangeWatch");
         rule.check(campuslab);
+    }
+
+    /**
+     * No remote call while a database transaction is open: a slow cluster or directory would hold
+     * rows (a school's bookings, a roster) for every other caller. The cluster and the directory are
+     * called only from EJB methods that run without a transaction, or from the scheduler's pure
+     * pass, which only the scheduler (without a transaction) runs.
+     */
+    @Test
+    void theClusterAndTheDirectoryAreCalledOnlyWithoutATransaction() {
+        ArchRule remoteCalls = classes().that().resideInAPackage("io.campuslab..")
+                .and().areNotAssignableTo(ClusterGateway.class).and().areNotAssignableTo(IdentityDirectory.class)
+                .should(new ArchCondition<JavaClass>("call the cluster and the directory only without a transaction") {
+                    @Override
+                    public void check(JavaClass caller, ConditionEvents events) {
+                        for (JavaMethodCall call : caller.getMethodCallsFromSelf()) {
+                            JavaClass target = call.getTargetOwner();
+                            boolean remote = target.isAssignableTo(ClusterGateway.class)
+                                    || target.isAssignableTo(IdentityDirectory.class);
+                            if (remote && !runsWithoutTransaction(call.getOrigin())) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()
+                                        + " while a transaction may be open"));
+                            }
+                        }
+                    }
+                });
+        remoteCalls.check(campuslab);
+
+        ArchRule passes = noClasses().that().doNotHaveFullyQualifiedName(LabScheduler.class.getName())
+                .should().callConstructor(SchedulerPass.class, LabBooks.class, ClusterGateway.class,
+                        AdmissionPolicy.class, java.util.function.Supplier.class, java.util.concurrent.Executor.class);
+        passes.check(campuslab);
+    }
+
+    private static boolean runsWithoutTransaction(JavaCodeUnit method) {
+        JavaClass owner = method.getOwner();
+        if (owner.isEquivalentTo(SchedulerPass.class)) {
+            return true;
+        }
+        boolean bean = owner.isAnnotatedWith(Stateless.class) || owner.isAnnotatedWith(Singleton.class);
+        if (!bean) {
+            return false;
+        }
+        if (method.getModifiers().contains(JavaModifier.PRIVATE) && !method.getName().startsWith("lambda$")) {
+            // a private helper runs in its callers' transaction, or in none if none of them has one
+            return !method.getAccessesToSelf().isEmpty()
+                    && method.getAccessesToSelf().stream().allMatch(call -> runsWithoutTransaction(call.getOrigin()));
+        }
+        // a lambda's body runs in the method that made it, which ArchUnit cannot tell: the class's attribute decides
+        java.util.Optional<TransactionAttribute> declared = method.tryGetAnnotationOfType(TransactionAttribute.class)
+                .or(() -> owner.tryGetAnnotationOfType(TransactionAttribute.class));
+        return declared.map(a -> a.value() == TransactionAttributeType.NOT_SUPPORTED
+                || a.value() == TransactionAttributeType.NEVER).orElse(false);
     }
 }

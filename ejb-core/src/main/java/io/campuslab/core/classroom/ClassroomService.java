@@ -22,14 +22,16 @@ import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,6 +56,9 @@ public class ClassroomService {
 
     @Inject
     IdentityDirectory directory;
+
+    @Inject
+    GroupRoster groupRoster;
 
     /** The caller's classrooms: a teacher's own, all of the school for its admins. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
@@ -131,8 +136,9 @@ public class ClassroomService {
 
     /** The groups the school keeps below its group in the directory, such as its classes, by path. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<DirectoryGroup> directoryGroups() throws NotPermittedException, DirectoryUnavailableException {
-        return directory.groupsOf(school(currentMember.require()).slug());
+        return directory.groupsOf(groupRoster.callersSchool());
     }
 
     /**
@@ -152,46 +158,24 @@ public class ClassroomService {
      * Adds the students of a group below the school's group in the directory to the roster. Students
      * who have not signed in yet become members of the school now, as if they had been invited; the
      * group's teachers and admins are passed over. Nothing changes if the roster would grow too large.
+     * The directory is asked with no transaction open (who is in the group, then the roles of those
+     * not known here yet); the roster is then changed in one transaction of {@link GroupRoster}.
      */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public GroupAdded addGroup(long id, String groupId)
             throws NotPermittedException, NotFoundException, InvalidInputException, DirectoryUnavailableException {
-        Classroom classroom = mine(id);
-        Tenant school = classroom.tenant();
         if (groupId == null || groupId.isBlank()) {
             throw new NotFoundException("group", "");
         }
-        MemberRepository members = new MemberRepository(em);
-        Set<Member> roster = new LinkedHashSet<>(classroom.students());
-        int before = roster.size();
-        List<String> passedOver = new ArrayList<>();
-        for (DirectoryPerson person : directory.membersOf(school.slug(), groupId.strip())) {
-            Optional<Member> known = members.findBySubject(person.subject());
-            if (known.isPresent()) {
-                if (known.get().isStudentOnlyOf(school)) {
-                    roster.add(known.get());
-                } else {
-                    passedOver.add(person.username());
-                }
-            } else if (members.findByUsername(person.username()).isEmpty()
-                    && directory.rolesOf(person.subject()).contains(Role.STUDENT)) {
-                Member invited = Member.invited(person.subject(), person.username(), person.displayName(), person.email(),
-                        school, Role.STUDENT, null, clock.instant());
-                members.add(invited);
-                roster.add(invited);
-            } else {
-                passedOver.add(person.username());
+        List<DirectoryPerson> people = directory.membersOf(groupRoster.schoolOf(id), groupId.strip());
+        Set<String> students = new HashSet<>();
+        for (String subject : groupRoster.unknownSubjects(people)) {
+            if (directory.rolesOf(subject).contains(Role.STUDENT)) {
+                students.add(subject);
             }
         }
-        if (roster.size() > Classroom.MOST_STUDENTS) {
-            throw new InvalidInputException("error.classroom.roster-too-large", Classroom.MOST_STUDENTS);
-        }
-        List<Candidate> joined = roster.stream().skip(before)
-                .map(m -> new Candidate(m.username(), m.displayName(), m.className().orElse(""))).toList();
-        classroom.replaceRoster(roster);
-        audit.record(school.slug().value(), "classroom.group-added", classroom.name(),
-                joined.size() + " members from directory group " + groupId.strip());
-        return new GroupAdded(ClassroomSummary.of(classroom), joined, passedOver);
+        return groupRoster.join(id, groupId.strip(), people, students);
     }
 
     /** Deletes the classroom with its sessions; the labs its sessions prepared stop. */

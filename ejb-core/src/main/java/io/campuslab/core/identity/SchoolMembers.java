@@ -32,9 +32,6 @@ public class SchoolMembers {
     CurrentMember currentMember;
 
     @Inject
-    IdentityDirectory directory;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -60,12 +57,28 @@ public class SchoolMembers {
     }
 
     /**
-     * Gives a member of the school another role, in the directory and here. If the directory refuses,
-     * nothing changes; the next sign-in mirrors the directory in any case.
+     * The directory subject of the member whose role the caller may change to {@code role}: a member
+     * of the caller's school other than the caller, and a school role. The first step of
+     * {@link MemberRoles#changeRole}.
      */
     @RolesAllowed(Roles.TENANT_ADMIN)
-    public MemberRow changeRole(String username, Role role) throws RoleChangeRefusedException, NotPermittedException,
-            NotFoundException, DirectoryUnavailableException {
+    public String roleChangeable(String username, Role role) throws RoleChangeRefusedException, NotPermittedException,
+            NotFoundException {
+        return changeable(username, role).subject();
+    }
+
+    /** Records a role change the directory has made: the member here, and the audit log. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public MemberRow recordRole(String username, Role role) throws RoleChangeRefusedException, NotPermittedException,
+            NotFoundException {
+        Member member = changeable(username, role);
+        member.changeRole(role);
+        audit.record(callersSchool().slug().value(), "member.role-changed", username, role.realmName());
+        return MemberRow.of(member);
+    }
+
+    private Member changeable(String username, Role role) throws RoleChangeRefusedException, NotPermittedException,
+            NotFoundException {
         Tenant school = callersSchool();
         if (role == null || role.isPlatformWide()) {
             throw new RoleChangeRefusedException("error.member.role-invalid");
@@ -75,10 +88,7 @@ public class SchoolMembers {
         if (member.id().equals(currentMember.require().id())) {
             throw new RoleChangeRefusedException("error.member.own-role");
         }
-        member.changeRole(role);
-        directory.setRole(member.subject(), role);
-        audit.record(school.slug().value(), "member.role-changed", username, role.realmName());
-        return MemberRow.of(member);
+        return member;
     }
 
     /** Records people an import created in the directory, in one transaction. */

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * What a scheduler pass reads and writes of the labs: the database in the server
- * ({@link LabLedger}), a map in the benchmarks. Each call stands alone, as its own transaction.
+ * ({@link LabLedger}), a map in the benchmarks. Each call stands alone, as its own transaction; each
+ * write first checks the pass's {@link Fence} in that transaction and refuses to write once another
+ * node holds the lease.
  */
 public interface LabBooks {
 
@@ -23,7 +25,7 @@ public interface LabBooks {
      *
      * @return how many labs were queued
      */
-    int prepareSessions();
+    int prepareSessions(Fence fence) throws LeaseLostException;
 
     /** What each school may hold. */
     Map<String, TenantLimits> limits();
@@ -32,14 +34,14 @@ public interface LabBooks {
     Map<String, SchoolPolicy> schoolPolicies();
 
     /** Records what the cluster said of the labs. */
-    void recordObservations(LabPlan plan);
+    void recordObservations(Fence fence, LabPlan plan) throws LeaseLostException;
 
     /** Records which labs were admitted, why the others wait, and by when they start at the latest. */
-    void recordAdmission(Admission admission, Map<Long, java.time.Instant> startsBy);
+    void recordAdmission(Fence fence, Admission admission, Map<Long, java.time.Instant> startsBy) throws LeaseLostException;
 
     /** The blueprints of the labs to provision that still should be. */
     List<LabBlueprint> toProvision(List<Long> ids);
 
     /** The cluster refused a lab's objects. */
-    void refused(long labId, String detail);
+    void refused(Fence fence, long labId, String detail) throws LeaseLostException;
 }

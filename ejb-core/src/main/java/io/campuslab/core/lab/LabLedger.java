@@ -47,7 +47,8 @@ import java.util.Optional;
 /**
  * The scheduler's reads and writes of labs, each a short transaction of its own: no transaction is
  * open while the scheduler talks to the cluster. A lab changed meanwhile by its owner (stopped) is
- * protected by its version: the scheduler's write fails and the next pass sees the new state.
+ * protected by its version: the scheduler's write fails and the next pass sees the new state. Every
+ * write holds the pass's {@link Fence} in its transaction: a node that lost the lease writes nothing.
  */
 @Stateless
 @LocalBean
@@ -76,6 +77,9 @@ public class LabLedger implements LabBooks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SchedulerLease lease;
 
     /** Every lab that is not over, with its blueprint and, for a session's lab or one giving back room, its deadline. */
     @Override
@@ -124,7 +128,8 @@ public class LabLedger implements LabBooks {
      */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public int prepareSessions() {
+    public int prepareSessions(Fence fence) throws LeaseLostException {
+        lease.hold(fence);
         Instant now = clock.instant();
         LabRepository labs = new LabRepository(em);
         int queued = 0;
@@ -201,7 +206,8 @@ public class LabLedger implements LabBooks {
     /** The cluster refused a lab's objects: the lab fails with the API's words, and its objects are removed next pass. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public void refused(long labId, String detail) {
+    public void refused(Fence fence, long labId, String detail) throws LeaseLostException {
+        lease.hold(fence);
         Lab lab = em.find(Lab.class, labId);
         if (lab != null && lab.state() == LabState.PROVISIONING) {
             lab.fail("lab.reason.cluster-refused", detail, clock.instant());
@@ -212,7 +218,8 @@ public class LabLedger implements LabBooks {
     /** Records a pass's admission: the admitted labs start provisioning, the others say why they wait. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public void recordAdmission(Admission admission, Map<Long, java.time.Instant> startsBy) {
+    public void recordAdmission(Fence fence, Admission admission, Map<Long, java.time.Instant> startsBy) throws LeaseLostException {
+        lease.hold(fence);
         Instant deadline = clock.instant().plus(settings.current().sessionReclaimGrace());
         for (Long id : admission.reclaimed()) {
             Lab lab = em.find(Lab.class, id);
@@ -237,7 +244,8 @@ public class LabLedger implements LabBooks {
     /** Records what the cluster said of the labs in a plan. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public void recordObservations(LabPlan plan) {
+    public void recordObservations(Fence fence, LabPlan plan) throws LeaseLostException {
+        lease.hold(fence);
         for (LabPlan.Running running : plan.running()) {
             Lab lab = em.find(Lab.class, running.labId());
             if (lab != null && lab.state() == LabState.PROVISIONING) {

@@ -7,6 +7,7 @@ import io.campuslab.core.platform.CoreSettings;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.identity.Roles;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
@@ -23,9 +24,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -39,7 +44,8 @@ import java.util.logging.Logger;
  * {@link AdmissionPolicy}, and provisions the admitted ones. Reads and writes are short
  * transactions of their own; no transaction is open during a call to the cluster. When the cluster
  * cannot be reached, the pass stops where it is, records since when, and the next pass tries again:
- * every step is safe to repeat.
+ * every step is safe to repeat. The lease is renewed during a pass and fenced ({@link Fence}): a node
+ * whose pass outlives its lease stops without writing.
  */
 @Singleton
 @Startup
@@ -62,6 +68,9 @@ public class LabScheduler {
     @Inject
     SchedulerLease lease;
 
+    @Resource(lookup = "java:jboss/datasources/CampusLabDS")
+    DataSource database;
+
     @Inject
     LabLedger ledger;
 
@@ -79,6 +88,9 @@ public class LabScheduler {
 
     @Inject
     LabSignals signals;
+
+    /** The lease's term, in scheduler intervals: a node that stops renewing it is replaced after this long. */
+    static final int LEASE_TERM_IN_PASSES = 6;
 
     private final AtomicBoolean passing = new AtomicBoolean();
     private final AdmissionPolicy policy = new AdmissionPolicy();
@@ -99,18 +111,25 @@ public class LabScheduler {
             return;
         }
         Instant now = clock.instant();
+        Duration term = startup.schedulerInterval().multipliedBy(LEASE_TERM_IN_PASSES);
         try {
-            if (lease.acquire(holder, startup.schedulerInterval().multipliedBy(6))) {
-                boolean changed = pass(now);
-                if (lease.recordCluster(Optional.empty(), now) || changed) {
-                    signals.labsChanged();
+            Optional<Fence> fence = lease.acquire(holder, term);
+            if (fence.isPresent()) {
+                try {
+                    boolean changed = pass(new HeldLease(lease::renew, fence.get(), term, System::nanoTime), now);
+                    if (lease.recordCluster(fence.get(), Optional.empty(), now) || changed) {
+                        signals.labsChanged();
+                    }
+                } catch (ClusterUnavailableException e) {
+                    LOG.fine(() -> "Scheduler pass cut short: the cluster cannot be reached (" + e.detail() + ")");
+                    if (lease.recordCluster(fence.get(), Optional.of(e.detail()), now)) {
+                        signals.labsChanged();
+                    }
                 }
             }
-        } catch (ClusterUnavailableException e) {
-            LOG.fine(() -> "Scheduler pass cut short: the cluster cannot be reached (" + e.detail() + ")");
-            if (lease.recordCluster(Optional.of(e.detail()), now)) {
-                signals.labsChanged();
-            }
+        } catch (LeaseLostException e) {
+            LOG.warning(() -> "Scheduler pass stopped without writing more: " + e.getMessage()
+                    + "; another node runs the scheduler now");
         } catch (EJBException | jakarta.persistence.PersistenceException e) {
             LOG.log(Level.WARNING, "Scheduler pass failed; the next pass tries again", e);
         } finally {
@@ -118,10 +137,25 @@ public class LabScheduler {
         }
     }
 
+    /**
+     * A node that shuts down hands the lease on at once instead of letting its term run out. Through
+     * the datasource itself: the server may have stopped the other beans already.
+     */
+    @PreDestroy
+    void stop() {
+        if (startup.schedulerEnabled()) {
+            try (Connection db = database.getConnection()) {
+                LeaseTable.release(db, holder);
+            } catch (SQLException e) {
+                LOG.log(Level.INFO, "The scheduler lease could not be released on shutdown; it runs out by itself", e);
+            }
+        }
+    }
+
     /** One pass over the cluster and the labs; whether it may have changed what people see. */
-    boolean pass(Instant now) throws ClusterUnavailableException {
+    boolean pass(PassLease held, Instant now) throws ClusterUnavailableException, LeaseLostException {
         return new SchedulerPass(ledger, cluster, policy, LabScheduler::token, lanes)
-                .run(settings.current(), startup.unschedulablePatience(), now);
+                .run(held, settings.current(), startup.unschedulablePatience(), now);
     }
 
     /** A lab's access token: 32 random bytes, kept only in the lab's secret. */

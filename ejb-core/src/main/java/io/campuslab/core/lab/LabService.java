@@ -24,16 +24,12 @@ import io.campuslab.domain.quota.AllowanceProblem;
 import io.campuslab.domain.quota.AllowanceRepository;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantRepository;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.campuslab.domain.platform.PlatformSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,9 +75,6 @@ public class LabService {
     @Inject
     LabSignals signals;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
     /** Queues a lab for the caller from the school's catalog. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public LabView request(LabRequest request) throws NotPermittedException, NotFoundException, InvalidInputException,
@@ -109,25 +102,8 @@ public class LabService {
         labs.add(lab);
         em.flush();
         audit.record(school.slug().value(), "lab.requested", lab.objectName(), template.name());
-        signalAfterCommit();
+        signals.labsChanged();
         return views(List.of(lab)).get(0);
-    }
-
-    /** Open pages learn of the change once it is committed, not before. */
-    private void signalAfterCommit() {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signals.labsChanged();
-                }
-            }
-        });
     }
 
     /**
@@ -316,7 +292,7 @@ public class LabService {
         }
         if (lab.stop(own ? "lab.reason.stopped-by-user" : "lab.reason.stopped-by-admin", clock.instant())) {
             audit.record(school.slug().value(), "lab.stopped", lab.objectName(), lab.owner().username());
-            signalAfterCommit();
+            signals.labsChanged();
         }
         return views(List.of(lab)).get(0);
     }

@@ -1,15 +1,22 @@
 package io.campuslab.core.lab;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells the pages open on this server that labs changed: after a scheduler pass that changed any,
- * and after a member asked for or stopped one. Pages subscribe while they are shown and read what
- * concerns them anew; a page on another server of a cluster learns it by its own slow poll.
+ * Tells the pages open on every portal node that labs changed: after a scheduler pass that changed
+ * any, and after a member asked for or stopped one. Within a transaction, only once it has
+ * committed. Pages on this node are told at once; the change is counted in the database
+ * ({@link ChangeCounter}), where the other nodes' {@link ChangeWatch} sees it within a second. Pages
+ * subscribe while they are shown and read what concerns them anew.
  */
 @ApplicationScoped
 public class LabSignals {
@@ -17,6 +24,13 @@ public class LabSignals {
     private static final Logger LOG = Logger.getLogger(LabSignals.class.getName());
 
     private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
+    private final ChangeClock clock = new ChangeClock();
+
+    @Inject
+    ChangeCounter counter;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /** Calls the listener after each change until the returned handle is closed. */
     public AutoCloseable subscribe(Runnable listener) {
@@ -24,8 +38,45 @@ public class LabSignals {
         return () -> listeners.remove(listener);
     }
 
-    /** Labs changed: every listener is told, none can stop the others from hearing it. */
+    /** Labs changed: once the current transaction commits (or now, without one), every node's pages are told. */
     public void labsChanged() {
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // told only after the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        changed();
+                    }
+                }
+            });
+        } else {
+            changed();
+        }
+    }
+
+    private void changed() {
+        tellPages();
+        try {
+            clock.bumpedHere(counter.bump());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The other portal nodes could not be told that labs changed; their pages poll", e);
+        }
+    }
+
+    /** The watch read the database's counter: the pages are told if another node changed labs meanwhile. */
+    void observed(long version) {
+        if (clock.observed(version)) {
+            tellPages();
+        }
+    }
+
+    /** Every listener is told, none can stop the others from hearing it. */
+    private void tellPages() {
         for (Runnable listener : listeners) {
             try {
                 listener.run();

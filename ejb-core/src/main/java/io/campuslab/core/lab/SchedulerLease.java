@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Optional;
  * The lease that lets one node at a time run the scheduler: one conditional update, committed on
  * its own, either renews the holder's lease or takes over an expired one. Its term is timed by the
  * database's clock, never a node's own: two nodes whose clocks disagree still agree on who holds it.
+ * Each takeover gets the next fencing number ({@link Fence}), which every scheduler write checks in
+ * its own transaction ({@link #hold}).
  */
 @Stateless
 public class SchedulerLease {
@@ -23,16 +27,41 @@ public class SchedulerLease {
     @PersistenceContext(unitName = "campuslab")
     EntityManager em;
 
-    /** Whether this node holds the lease for {@code term} from now, by the database's clock, after the call. */
+    /**
+     * Takes the lease for {@code term} from now, by the database's clock: renews it when this holder
+     * has it, takes it over when it has expired, with the next fencing number.
+     *
+     * @return the fence of this holding; empty while another node holds the lease
+     */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean acquire(String holder, Duration term) {
-        return em.createNativeQuery("UPDATE scheduler_leases SET holder = ?1,"
-                        + " expires_at = TIMESTAMPADD(MICROSECOND, ?2, NOW(6))"
-                        + " WHERE name = 'labs' AND (holder = ?1 OR expires_at < NOW(6))")
-                .setParameter(1, holder)
-                .setParameter(2, term.toNanos() / 1000)
-                .executeUpdate() == 1;
+    public Optional<Fence> acquire(String holder, Duration term) {
+        return jdbc(db -> LeaseTable.acquire(db, holder, term));
+    }
+
+    /** Extends the lease of this fence for {@code term} from now; false once another node took it over. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean renew(Fence fence, Duration term) {
+        return jdbc(db -> LeaseTable.renew(db, fence, term));
+    }
+
+    /**
+     * Checks, inside the caller's transaction, that the fence still holds an unexpired lease, and
+     * keeps the lease's row share-locked until that transaction ends: a takeover waits for the
+     * write, and a write after a takeover is refused and rolled back.
+     */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void hold(Fence fence) throws LeaseLostException {
+        if (!jdbc(db -> LeaseTable.holds(db, fence))) {
+            throw new LeaseLostException(fence);
+        }
+    }
+
+    /** Runs the statements on the connection of the current transaction. */
+    private <T> T jdbc(ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
     }
 
     /**
@@ -43,7 +72,8 @@ public class SchedulerLease {
      */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean recordCluster(Optional<String> problem, Instant now) {
+    public boolean recordCluster(Fence fence, Optional<String> problem, Instant now) throws LeaseLostException {
+        hold(fence);
         if (problem.isPresent()) {
             int started = em.createNativeQuery("UPDATE scheduler_leases SET cluster_unreachable_since = ?1"
                     + " WHERE name = 'labs' AND cluster_unreachable_since IS NULL").setParameter(1, now).executeUpdate();

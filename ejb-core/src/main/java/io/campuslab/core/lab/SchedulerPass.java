@@ -31,6 +31,10 @@ import java.util.function.Supplier;
  * remove what no active lab owns, admit with {@link AdmissionPolicy}, provision the admitted labs.
  * It holds no state between passes and no transaction: the books are read and written in short
  * steps of their own, and every step is safe to repeat after a crash or an unreachable cluster.
+ * Before each step that writes, books or cluster, the pass keeps its lease ({@link PassLease#keep});
+ * each write to the books checks the lease's fence again in its own transaction. A node that lost the
+ * lease therefore stops; at worst one cluster call it had begun completes, and the cluster's objects
+ * have fixed names, so the next holder finds it done rather than doubled.
  */
 public final class SchedulerPass {
 
@@ -57,23 +61,29 @@ public final class SchedulerPass {
     public static final int LANES = 8;
 
     /** @return whether the pass may have changed what people see of their labs */
-    public boolean run(PlatformSettings platform, Duration unschedulablePatience, Instant now) throws ClusterUnavailableException {
+    public boolean run(PassLease lease, PlatformSettings platform, Duration unschedulablePatience, Instant now)
+            throws ClusterUnavailableException, LeaseLostException {
+        Fence fence = lease.fence();
         ClusterSnapshot snapshot = cluster.snapshot();
-        boolean prepared = books.prepareSessions() > 0;
+        lease.keep();
+        boolean prepared = books.prepareSessions(fence) > 0;
         List<LabRecord> labs = books.activeLabs();
-        applySchoolPolicies(labs, snapshot);
+        applySchoolPolicies(lease, labs, snapshot);
         LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
                 .plan(labs, snapshot.labPods(), now);
-        books.recordObservations(plan);
+        lease.keep();
+        books.recordObservations(fence, plan);
         for (LabPlan.Removal removal : plan.removals()) {
+            lease.keep();
             cluster.remove(removal.namespace(), removal.name());
         }
         Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(),
                 LabSizing.rooms(snapshot.roomForLabs().values()), books.reservations());
-        books.recordAdmission(admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
+        lease.keep();
+        books.recordAdmission(fence, admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
         List<Long> toProvision = new ArrayList<>(plan.provision());
         admission.admitted().forEach(a -> toProvision.add(a.labId()));
-        provision(books.toProvision(toProvision));
+        provision(lease, books.toProvision(toProvision));
         return prepared || !admission.reclaimed().isEmpty() || !plan.running().isEmpty() || !plan.failures().isEmpty() || !plan.stops().isEmpty() || !plan.gone().isEmpty()
                 || !admission.admitted().isEmpty() || !admission.waiting().isEmpty();
     }
@@ -83,7 +93,7 @@ public final class SchedulerPass {
      * calling thread once all lanes are done; an unreachable cluster ends the pass as it would
      * without lanes.
      */
-    private void provision(List<LabBlueprint> blueprints) throws ClusterUnavailableException {
+    private void provision(PassLease lease, List<LabBlueprint> blueprints) throws ClusterUnavailableException, LeaseLostException {
         if (blueprints.isEmpty()) {
             return;
         }
@@ -94,49 +104,62 @@ public final class SchedulerPass {
             for (int i = lane; i < blueprints.size(); i += laneCount) {
                 mine.add(blueprints.get(i));
             }
-            running.add(CompletableFuture.supplyAsync(() -> provisionLane(mine), lanes));
+            running.add(CompletableFuture.supplyAsync(() -> provisionLane(lease, mine), lanes));
         }
         Map<Long, String> refused = new HashMap<>();
         ClusterUnavailableException unavailable = null;
+        LeaseLostException lost = null;
         for (CompletableFuture<Map<Long, String>> lane : running) {
             try {
                 refused.putAll(lane.join());
             } catch (CompletionException e) {
-                if (e.getCause() instanceof LaneFailure failure) {
-                    unavailable = failure.cause;
+                if (e.getCause() instanceof LaneFailure failure && failure.unavailable != null) {
+                    unavailable = failure.unavailable;
+                } else if (e.getCause() instanceof LaneFailure failure) {
+                    lost = failure.lost;
                 } else {
                     throw e;
                 }
             }
         }
-        refused.forEach(books::refused);
+        if (lost != null) {
+            throw lost;
+        }
+        for (Map.Entry<Long, String> refusal : refused.entrySet()) {
+            books.refused(lease.fence(), refusal.getKey(), refusal.getValue());
+        }
         if (unavailable != null) {
             throw unavailable;
         }
     }
 
-    private Map<Long, String> provisionLane(List<LabBlueprint> labs) {
+    private Map<Long, String> provisionLane(PassLease lease, List<LabBlueprint> labs) {
         Map<Long, String> refused = new HashMap<>();
         for (LabBlueprint blueprint : labs) {
             try {
+                lease.keep();
                 cluster.provision(blueprint, tokens.get());
             } catch (LabRefusedException e) {
                 refused.put(blueprint.labId(), e.detail());
             } catch (ClusterUnavailableException e) {
-                throw new LaneFailure(e);
+                throw new LaneFailure(e, null);
+            } catch (LeaseLostException e) {
+                throw new LaneFailure(null, e);
             }
         }
         return refused;
     }
 
-    /** Carries an unreachable cluster out of a lane. */
+    /** Carries an unreachable cluster or a lost lease out of a lane. */
     private static final class LaneFailure extends RuntimeException {
 
-        private final transient ClusterUnavailableException cause;
+        private final transient ClusterUnavailableException unavailable;
+        private final transient LeaseLostException lost;
 
-        LaneFailure(ClusterUnavailableException cause) {
-            super(cause.detail(), cause, false, false);
-            this.cause = cause;
+        LaneFailure(ClusterUnavailableException unavailable, LeaseLostException lost) {
+            super(unavailable != null ? unavailable.detail() : lost.getMessage(), null, false, false);
+            this.unavailable = unavailable;
+            this.lost = lost;
         }
     }
 
@@ -145,12 +168,14 @@ public final class SchedulerPass {
      * the cluster already has. Only schools whose observed fingerprint differs are written, so a
      * quiet pass makes no call for them.
      */
-    private void applySchoolPolicies(List<LabRecord> labs, ClusterSnapshot snapshot) throws ClusterUnavailableException {
+    private void applySchoolPolicies(PassLease lease, List<LabRecord> labs, ClusterSnapshot snapshot)
+            throws ClusterUnavailableException, LeaseLostException {
         Set<String> inUse = new HashSet<>();
         labs.forEach(lab -> inUse.add(lab.tenant()));
         for (SchoolPolicy school : books.schoolPolicies().values()) {
             String observed = snapshot.schoolPolicies().get(school.namespace());
             if ((inUse.contains(school.tenant()) || observed != null) && !school.fingerprint().equals(observed)) {
+                lease.keep();
                 cluster.applySchool(school);
             }
         }

@@ -1,6 +1,7 @@
 package io.campuslab.core.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
@@ -87,9 +88,40 @@ class SessionPassTest {
         assertThat(cluster.gpusInUse()).isEqualTo(STUDENTS - 3);
     }
 
+    @Test
+    void aNodeThatLosesItsLeaseDuringThePreparationStopsAndTheNextHolderFinishesWithoutDoubles() throws Exception {
+        books.now = START.minus(PREPARE);
+        PassLease losing = new PassLease() {
+            final Fence fence = new Fence("node-a", 4);
+            int keeps;
+
+            @Override
+            public Fence fence() {
+                return fence;
+            }
+
+            @Override
+            public void keep() throws LeaseLostException {
+                if (++keeps > 3 + 10) {
+                    throw new LeaseLostException(fence);
+                }
+            }
+        };
+        assertThatThrownBy(() -> pass.run(losing, platform, Duration.ofMinutes(5), books.now))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(books.fences).as("every write carried the pass's fence").containsOnly(losing.fence());
+        assertThat(cluster.pods).as("provisioning stopped where the lease was lost").hasSize(10);
+
+        passAt(START.minus(PREPARE).plusSeconds(5));
+        passAt(START.minus(PREPARE).plusSeconds(10));
+        assertThat(books.count(LabState.RUNNING)).isEqualTo(STUDENTS);
+        assertThat(cluster.pods).hasSize(STUDENTS);
+        assertThat(cluster.created).as("each lab's pod created once").hasSize(STUDENTS).doesNotHaveDuplicates();
+    }
+
     private void passAt(Instant now) throws Exception {
         books.now = now;
-        pass.run(platform, Duration.ofMinutes(5), now);
+        pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), now);
     }
 
     /** The books of one school with one session; the session's rules as the ledger applies them. */
@@ -97,6 +129,7 @@ class SessionPassTest {
 
         Instant now;
         boolean prepared;
+        final List<Fence> fences = new ArrayList<>();
         long nextId = 1;
         final Map<Long, LabRecord> labs = new LinkedHashMap<>();
         final Map<Long, String> waiting = new HashMap<>();
@@ -130,7 +163,8 @@ class SessionPassTest {
         }
 
         @Override
-        public int prepareSessions() {
+        public int prepareSessions(Fence fence) {
+            fences.add(fence);
             if (prepared || now.isBefore(START.minus(PREPARE)) || !now.isBefore(END)) {
                 return 0;
             }
@@ -164,7 +198,8 @@ class SessionPassTest {
         }
 
         @Override
-        public void recordObservations(LabPlan plan) {
+        public void recordObservations(Fence fence, LabPlan plan) {
+            fences.add(fence);
             plan.running().forEach(r -> labs.computeIfPresent(r.labId(), (id, l) -> with(l, LabState.RUNNING)));
             plan.stops().forEach(s -> labs.computeIfPresent(s.labId(), (id, l) -> {
                 stopReasons.add(s.reasonKey());
@@ -174,7 +209,8 @@ class SessionPassTest {
         }
 
         @Override
-        public void recordAdmission(Admission admission, Map<Long, Instant> startsBy) {
+        public void recordAdmission(Fence fence, Admission admission, Map<Long, Instant> startsBy) {
+            fences.add(fence);
             admission.admitted().forEach(a -> labs.computeIfPresent(a.labId(), (id, l) -> with(l, LabState.PROVISIONING)));
             admission.waiting().forEach((id, w) -> waiting.put(id, w.reason().messageKey()));
         }
@@ -185,7 +221,8 @@ class SessionPassTest {
         }
 
         @Override
-        public void refused(long labId, String detail) {
+        public void refused(Fence fence, long labId, String detail) {
+            fences.add(fence);
             labs.computeIfPresent(labId, (id, l) -> with(l, LabState.FAILED));
         }
 
@@ -200,6 +237,7 @@ class SessionPassTest {
     private static final class Cluster implements ClusterGateway {
 
         final Map<String, ObservedPod> pods = new LinkedHashMap<>();
+        final List<String> created = new ArrayList<>();
         final List<ClusterNode> nodes = new ArrayList<>();
 
         Cluster(int gpuNodes) {
@@ -231,6 +269,9 @@ class SessionPassTest {
 
         @Override
         public void provision(LabBlueprint lab, String token) {
+            if (!pods.containsKey(lab.name())) {
+                created.add(lab.name());
+            }
             pods.put(lab.name(), new ObservedPod(lab.labId(), lab.namespace(), lab.name(), "Running", "gpu-1", true, null, null,
                     false));
         }

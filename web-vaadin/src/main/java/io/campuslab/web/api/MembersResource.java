@@ -5,6 +5,7 @@ import io.campuslab.core.identity.ImportedPerson;
 import io.campuslab.core.identity.NewMember;
 import io.campuslab.core.identity.MemberImport;
 import io.campuslab.core.identity.MemberRow;
+import io.campuslab.core.identity.MemberRoles;
 import io.campuslab.core.identity.SchoolMembers;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.InvalidInputException;
@@ -46,6 +47,9 @@ public class MembersResource {
     @Inject
     MemberImport imports;
 
+    @Inject
+    MemberRoles roles;
+
     /** One page of members and how many match in all. */
     @Context
     UriInfo uri;
@@ -75,7 +79,7 @@ public class MembersResource {
         if (role == null) {
             throw new InvalidInputException("error.member.role-invalid");
         }
-        return members.changeRole(username, role);
+        return roles.changeRole(username, role);
     }
 
     /** One person to add: the role is a realm role name (student, teacher, tenant-admin); student when empty. */

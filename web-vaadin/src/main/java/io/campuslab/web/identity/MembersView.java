@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.identity.MemberImport;
 import io.campuslab.core.identity.MemberRow;
+import io.campuslab.core.identity.MemberRoles;
 import io.campuslab.core.identity.SchoolMembers;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Role;
@@ -37,12 +38,14 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private static final List<Role> SCHOOL_ROLES = List.of(Role.STUDENT, Role.TEACHER, Role.TENANT_ADMIN);
 
     private final SchoolMembers members;
+    private final MemberRoles roles;
     private final Grid<MemberRow> grid = new Grid<>();
     private final TextField search = new TextField();
 
     @Inject
-    public MembersView(SchoolMembers members, MemberImport imports) {
+    public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports) {
         this.members = members;
+        this.roles = roles;
         search.setId("members-search");
         search.setPlaceholder(getTranslation("members.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -97,7 +100,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                members.changeRole(row.username(), change.getValue());
+                roles.changeRole(row.username(), change.getValue());
             } catch (CampusLabException e) {
                 ErrorMessages.show(e);
                 role.setValue(change.getOldValue());
