@@ -6,11 +6,16 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(StackSettings settings, long seconds) {
+    static String text(StackSettings settings, int nodes, long seconds) {
         StringBuilder text = new StringBuilder()
                 .append("\nCampusLab is running (started in ").append(seconds).append(" s).\n\n")
-                .append("  Portal          ").append(settings.portalUrl()).append('\n')
-                .append("  REST API        ").append(settings.portalUrl()).append("api/v1/me  (OpenAPI: http://localhost:")
+                .append("  Portal          ").append(settings.portalUrl()).append('\n');
+        for (int number = 2; number <= nodes; number++) {
+            PortalNode node = settings.node(number);
+            text.append(String.format("  %-16s", "Portal " + node.name())).append(node.url())
+                    .append("  (health http://localhost:").append(node.managementPort()).append("/health)\n");
+        }
+        text.append("  REST API        ").append(settings.portalUrl()).append("api/v1/me  (OpenAPI: http://localhost:")
                 .append(settings.portalPort()).append("/openapi)\n");
         if (settings.externalOidcProvider().isEmpty()) {
             text.append("  Keycloak        http://localhost:").append(settings.keycloakPort())

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -68,20 +69,48 @@ public final class LocalStack implements AutoCloseable {
 
     /** WildFly with the EAR, after {@link #startServices()}. */
     public LocalStack startPortal() throws StackException {
+        return startPortal(1);
+    }
+
+    /**
+     * {@code nodes} WildFly servers with the EAR on one database, Keycloak and cluster, after
+     * {@link #startServices()}: all start at once, then each is waited for. One of them runs the lab
+     * scheduler at a time, by lease; each is supervised on its own.
+     */
+    public LocalStack startPortal(int nodes) throws StackException {
         Artifacts artifacts = Artifacts.fromBuild();
         artifacts.requirePresent();
         long started = System.nanoTime();
-        progress(4, "WildFly with CampusLab on port " + settings.portalPort());
-        ChildProcess wildfly = WildFlyServer.start(artifacts, settings);
+        progress(4, nodes == 1 ? "WildFly with CampusLab on port " + settings.portalPort()
+                : nodes + " WildFly nodes with CampusLab on ports " + ports(nodes));
+        List<ChildProcess> servers = new ArrayList<>();
+        for (int number = 1; number <= nodes; number++) {
+            servers.add(startNode(artifacts, settings.node(number)));
+        }
+        for (int number = 1; number <= nodes; number++) {
+            WildFlyServer.awaitDeployed(servers.get(number - 1), settings.node(number));
+        }
+        done(started, "log " + String.join(", ", servers.stream().map(server -> server.log().toString()).toList()));
+        return this;
+    }
+
+    private ChildProcess startNode(Artifacts artifacts, PortalNode node) throws StackException {
+        ChildProcess wildfly = WildFlyServer.start(artifacts, settings, node);
         stopActions.push(() -> supervisor.current(wildfly.name()).stop(Duration.ofSeconds(30)));
         supervisor.watch(wildfly, () -> {
-            ChildProcess again = WildFlyServer.start(artifacts, settings);
-            WildFlyServer.awaitDeployed(again, settings);
+            ChildProcess again = WildFlyServer.start(artifacts, settings, node);
+            WildFlyServer.awaitDeployed(again, node);
             return again;
         });
-        WildFlyServer.awaitDeployed(wildfly, settings);
-        done(started, "log " + wildfly.log());
-        return this;
+        return wildfly;
+    }
+
+    private String ports(int nodes) {
+        List<String> ports = new ArrayList<>();
+        for (int number = 1; number <= nodes; number++) {
+            ports.add(Integer.toString(settings.node(number).httpPort()));
+        }
+        return String.join(", ", ports);
     }
 
     /**
@@ -96,6 +125,22 @@ public final class LocalStack implements AutoCloseable {
         jvmArguments.add("-Djboss.socket.binding.port-offset=" + settings.portOffset());
         WildFlyServer.serverSettings(settings).forEach((key, value) -> jvmArguments.add("-D" + key + "=" + value));
         return artifacts.wildfly();
+    }
+
+    /**
+     * Kills portal node {@code number} as {@code kill -9} would, the server's Java process and the
+     * script that started it, without warning: for the tests of what a crash loses. The supervisor,
+     * if it runs, starts the node again.
+     */
+    public void killPortalNode(int number) {
+        ProcessHandle script = supervisor.current(settings.node(number).processName()).handle();
+        script.descendants().forEach(ProcessHandle::destroyForcibly);
+        script.destroyForcibly();
+    }
+
+    /** Whether portal node {@code number} runs now (a restarted node counts once it has started). */
+    public boolean portalNodeAlive(int number) {
+        return supervisor.current(settings.node(number).processName()).isAlive();
     }
 
     /** The EAR the build produced. */

@@ -3,8 +3,9 @@ package io.campuslab.devstack;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./campuslab run}: starts the whole stack, prints where everything is and the demo logins,
- * and runs until Ctrl-C or {@code ./campuslab stop} (SIGTERM), then stops everything it started.
+ * {@code ./campuslab run [--nodes N]}: starts the whole stack, with N portal nodes (default 1) on one
+ * database, prints where everything is and the demo logins, and runs until Ctrl-C or
+ * {@code ./campuslab stop} (SIGTERM), then stops everything it started.
  */
 public final class LocalStackMain {
 
@@ -12,6 +13,14 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) {
+        int nodes;
+        try {
+            nodes = nodes(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         StackSettings settings = StackSettings.fromEnvironment(System.getenv());
         LocalStack stack = new LocalStack(settings, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -22,7 +31,7 @@ public final class LocalStackMain {
         }, "campuslab-stop"));
         long started = System.nanoTime();
         try {
-            stack.startServices().startPortal().supervise();
+            stack.startServices().startPortal(nodes).supervise();
         } catch (StackException e) {
             System.err.println("CampusLab did not start: " + e.getMessage());
             System.exit(1);
@@ -31,12 +40,27 @@ public final class LocalStackMain {
             e.printStackTrace();
             System.exit(1);
         }
-        System.out.print(Banner.text(settings, (System.nanoTime() - started) / 1_000_000_000L));
+        System.out.print(Banner.text(settings, nodes, (System.nanoTime() - started) / 1_000_000_000L));
         System.out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The number of portal nodes the arguments ask for: {@code --nodes N}, 1 to {@value PortalNode#MOST}. */
+    static int nodes(String[] args) {
+        if (args.length == 0) {
+            return 1;
+        }
+        if (args.length == 2 && args[0].equals("--nodes") && args[1].matches("[1-9]")) {
+            int nodes = Integer.parseInt(args[1]);
+            if (nodes <= PortalNode.MOST) {
+                return nodes;
+            }
+        }
+        throw new IllegalArgumentException("Usage: ./campuslab run [--nodes N], N from 1 to " + PortalNode.MOST
+                + " (the portal's WildFly servers on one database)");
     }
 }

@@ -74,6 +74,11 @@ public record StackSettings(Path home, int portOffset, Optional<String> external
         return externalOidcProvider.orElse("http://localhost:" + keycloakPort() + "/realms/campuslab");
     }
 
+    /** Portal node {@code number} (1 is the one {@link #portalPort()} and {@link #portalUrl()} name). */
+    public PortalNode node(int number) {
+        return PortalNode.of(this, number);
+    }
+
     public String portalUrl() {
         return "http://localhost:" + portalPort() + "/";
     }

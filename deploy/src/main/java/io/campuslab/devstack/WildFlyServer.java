@@ -19,24 +19,25 @@ final class WildFlyServer {
     private WildFlyServer() {
     }
 
-    /** Starts WildFly; the caller registers its stop, then waits with {@link #awaitDeployed}. */
-    static ChildProcess start(Artifacts artifacts, StackSettings settings) throws StackException {
-        Path base = settings.home().resolve("wildfly");
+    /** Starts a node's WildFly; the caller registers its stop, then waits with {@link #awaitDeployed}. */
+    static ChildProcess start(Artifacts artifacts, StackSettings settings, PortalNode node) throws StackException {
+        Path base = node.base();
         prepareBase(artifacts, base, true);
         Map<String, String> environment = new HashMap<>();
         serverSettings(settings).forEach((key, value) -> environment.put(environmentName(key), value));
         environment.put("JAVA_OPTS", "-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"
                 + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman");
-        ChildProcess wildfly = ChildProcess.start("WildFly", List.of(
+        return ChildProcess.start(node.processName(), List.of(
                         artifacts.wildfly().resolve("bin/standalone.sh").toString(),
                         "-Djboss.server.base.dir=" + base,
-                        "-Djboss.socket.binding.port-offset=" + settings.portOffset()),
-                environment, settings.logs().resolve("wildfly.log"), settings.pids().resolve("wildfly.pid"));
-        return wildfly;
+                        "-Djboss.socket.binding.port-offset=" + node.portOffset(),
+                        "-Djboss.node.name=" + node.name(),
+                        "-Djboss.tx.node.id=" + node.name()),
+                environment, settings.logs().resolve(node.fileName() + ".log"), settings.pids().resolve(node.fileName() + ".pid"));
     }
 
-    static void awaitDeployed(ChildProcess wildfly, StackSettings settings) throws StackException {
-        Path deployments = settings.home().resolve("wildfly/deployments");
+    static void awaitDeployed(ChildProcess wildfly, PortalNode node) throws StackException {
+        Path deployments = node.base().resolve("deployments");
         wildfly.awaitReady(() -> deployed(deployments), Duration.ofMinutes(5));
     }
 

@@ -1,6 +1,7 @@
 package io.campuslab.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,9 +60,36 @@ class StackSettingsTest {
 
     @Test
     void bannerNamesTheDemoLoginsAndHowToStop() {
-        String banner = Banner.text(StackSettings.fromEnvironment(Map.of()), 42);
+        String banner = Banner.text(StackSettings.fromEnvironment(Map.of()), 1, 42);
 
         assertThat(banner).contains("http://localhost:8080/", "operator", "alice", "tom", "sam, sue", "bob", "tina", "stan",
                 "\"campuslab\"", "./campuslab stop", "started in 42 s");
+    }
+
+    @Test
+    void aSecondNodeHasPortsFolderAndNameOfItsOwn() {
+        StackSettings settings = StackSettings.fromEnvironment(Map.of("CAMPUSLAB_HOME", "/srv/campuslab"));
+        PortalNode first = settings.node(1);
+        PortalNode second = settings.node(2);
+
+        assertThat(first.httpPort()).isEqualTo(settings.portalPort());
+        assertThat(first.base()).isEqualTo(Path.of("/srv/campuslab/wildfly"));
+        assertThat(second.httpPort()).isEqualTo(9080);
+        assertThat(second.managementPort()).isEqualTo(10990);
+        assertThat(second.base()).isEqualTo(Path.of("/srv/campuslab/wildfly-2"));
+        assertThat(second.name()).isNotEqualTo(first.name());
+        assertThat(Banner.text(settings, 2, 42)).contains("http://localhost:9080/");
+        assertThatThrownBy(() -> settings.node(PortalNode.MOST + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLauncherTakesTheNumberOfNodesAndRefusesNonsense() {
+        assertThat(LocalStackMain.nodes(new String[0])).isEqualTo(1);
+        assertThat(LocalStackMain.nodes(new String[] {"--nodes", "2"})).isEqualTo(2);
+        for (String[] wrong : new String[][] {{"--nodes"}, {"--nodes", "0"}, {"--nodes", "5"}, {"--nodes", "two"},
+                {"--nodes", "-1"}, {"--node", "2"}, {"--nodes", "2", "--nodes", "3"}}) {
+            assertThatThrownBy(() -> LocalStackMain.nodes(wrong)).as(String.join(" ", wrong))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nodes");
+        }
     }
 }

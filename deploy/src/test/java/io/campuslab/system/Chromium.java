@@ -61,7 +61,12 @@ final class Chromium {
 
     /** Signs in on Keycloak's login page and waits for the portal. */
     static void signIn(Page page, String username, String password) {
-        page.navigate(portal());
+        signIn(page, portal(), username, password);
+    }
+
+    /** Signs in to the portal at {@code portal} (one node of several) and waits for it. */
+    static void signIn(Page page, String portal, String username, String password) {
+        page.navigate(portal);
         waitFor(page, "#username", "opening the portal to sign in as " + username);
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);

@@ -20,8 +20,13 @@ final class PortalApi {
 
     /** A call with JSON in and out; {@code token} and {@code json} may be null. */
     static HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + StackExtension.settings().portalPort() + path))
+        return send(StackExtension.settings().portalPort(), method, path, token, json, language);
+    }
+
+    /** A call to the portal node on {@code port}, with JSON in and out. */
+    static HttpResponse<String> send(int port, String method, String path, String token, String json, String language)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json")
                 .header("Accept-Language", language);
         if (token != null) {

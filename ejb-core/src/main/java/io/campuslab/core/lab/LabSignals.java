@@ -1,6 +1,7 @@
 package io.campuslab.core.lab;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -8,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,8 +17,8 @@ import java.util.logging.Logger;
  * Tells the pages open on every portal node that labs changed: after a scheduler pass that changed
  * any, and after a member asked for or stopped one. Within a transaction, only once it has
  * committed. Pages on this node are told at once; the change is counted in the database
- * ({@link ChangeCounter}), where the other nodes' {@link ChangeWatch} sees it within a second. Pages
- * subscribe while they are shown and read what concerns them anew.
+ * ({@link ChangeCounter}) just after, where the other nodes' {@link ChangeWatch} sees it within a
+ * second. Pages subscribe while they are shown and read what concerns them anew.
  */
 @ApplicationScoped
 public class LabSignals {
@@ -31,6 +33,11 @@ public class LabSignals {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService bumps;
+
+    private final AtomicBoolean bumpPending = new AtomicBoolean();
 
     /** Calls the listener after each change until the returned handle is closed. */
     public AutoCloseable subscribe(Runnable listener) {
@@ -59,8 +66,26 @@ public class LabSignals {
         }
     }
 
+    /**
+     * Tells this node's pages, then counts the change for the other nodes on a thread of its own:
+     * the caller never waits for (nor holds) a second database connection, and a burst of changes
+     * is counted by a few bumps, not one each.
+     */
     private void changed() {
         tellPages();
+        if (bumpPending.compareAndSet(false, true)) {
+            try {
+                bumps.execute(this::bump);
+            } catch (RuntimeException e) {
+                bumpPending.set(false);
+                LOG.log(Level.FINE, "The other portal nodes could not be told that labs changed; their pages poll", e);
+            }
+        }
+    }
+
+    private void bump() {
+        // cleared first: a change made while this bump runs is counted by the next one
+        bumpPending.set(false);
         try {
             clock.bumpedHere(counter.bump());
         } catch (RuntimeException e) {

@@ -1,0 +1,322 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.campuslab.devstack.PortalNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two portal nodes on one database, as {@code ./campuslab run --nodes 2} starts them: a page on one
+ * node shows a change made through the other within two seconds; the node that runs the scheduler is
+ * killed with {@code kill -9} while it provisions a burst of 300 labs, the other takes the lease over
+ * within one term, the killed node comes back, and every lab ends with exactly one pod.
+ */
+@ExtendWith(TwoNodeStack.class)
+@Tag("system")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int STUDENTS = 300;
+    private static final String SCHOOL = "twin-college";
+    private static final String NAMESPACE = "cl-" + SCHOOL;
+    /** The scheduler's interval and lease term of the server's defaults (CoreSettings, LabScheduler). */
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
+    private static final Duration TERM = INTERVAL.multipliedBy(6);
+
+    /**
+     * The page is on the node that does not run the scheduler, the change is made through the one
+     * that does: only the change counter can tell the page within two seconds (its own poll is every
+     * ten).
+     */
+    @Test
+    @Order(1)
+    void aLabAskedForThroughOneNodeShowsOnAPageOfTheOtherWithinTwoSeconds() throws Exception {
+        String sam = PortalApi.signedIn("sam");
+        waitUntil(Duration.ofSeconds(30), () -> leaseHolder() != 0, "a node to hold the lease");
+        PortalNode scheduling = TwoNodeStack.node(leaseHolder());
+        PortalNode watching = TwoNodeStack.node(3 - scheduling.number());
+        BrowserContext browser = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        Page page = browser.newPage();
+        try {
+            Chromium.signIn(page, watching.url(), "sam", "campuslab");
+            page.locator("#nav-lab").click();
+            assertThat(page.locator("#lab-choices")).isVisible();
+
+            HttpResponse<String> asked = PortalApi.send(scheduling.httpPort(), "POST", "/api/v1/labs", sam,
+                    "{\"template\": \"jupyterlab\"}", "en");
+            org.assertj.core.api.Assertions.assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+            long shown = millisUntil(() -> page.locator("#lab-card").isVisible());
+            System.out.printf("[two nodes] a lab asked for on %s showed on %s's page after %d ms%n", scheduling.name(),
+                    watching.name(), shown);
+            org.assertj.core.api.Assertions.assertThat(shown).as("ms until the other node's page showed the lab")
+                    .isLessThanOrEqualTo(2000);
+
+            assertThat(page.locator("#lab-state")).hasText("Running", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            long id = JSON.readTree(asked.body()).path("id").asLong();
+            org.assertj.core.api.Assertions.assertThat(PortalApi.send(scheduling.httpPort(), "DELETE",
+                    "/api/v1/labs/" + id, sam, null, "en").statusCode()).isBetween(200, 204);
+            long stopped = millisUntil(() -> !page.locator("#lab-card").isVisible()
+                    || !"Running".equals(page.locator("#lab-state").textContent()));
+            System.out.printf("[two nodes] a lab stopped on %s changed on %s's page after %d ms%n", scheduling.name(),
+                    watching.name(), stopped);
+            org.assertj.core.api.Assertions.assertThat(stopped).as("ms until the other node's page showed the stop")
+                    .isLessThanOrEqualTo(2000);
+        } finally {
+            Chromium.screenshot(page, "two-nodes-sam");
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void killingTheSchedulersNodeInABurstOf300LosesNothingAndDoublesNothing() throws Exception {
+        String operator = PortalApi.signedIn("operator");
+        HttpResponse<String> school = PortalApi.send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"" + SCHOOL + "\", \"name\": \"Twin College\"}");
+        org.assertj.core.api.Assertions.assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
+        try (Connection db = PortalApi.database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
+                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + SCHOOL + "'");
+        }
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("PATCH", "/api/v1/settings", operator,
+                "{\"overcommit.cpu-ratio\": \"4.0\"}").statusCode()).isEqualTo(200);
+        KeycloakAdmin.createStudents("twin", STUDENTS, SCHOOL);
+        Map<String, String> tokens = signInAll();
+
+        List<Long> labs = requestAtOnce(tokens);
+        org.assertj.core.api.Assertions.assertThat(labs).as("every request accepted").hasSize(STUDENTS).doesNotHaveDuplicates();
+
+        int holder = leaseHolder();
+        int other = 3 - holder;
+        waitUntil(Duration.ofSeconds(60), () -> count("state IN ('PROVISIONING', 'RUNNING')") > 0, "the burst to be under way");
+        int underWay = count("state IN ('PROVISIONING', 'RUNNING')");
+        Instant killed = Instant.now();
+        TwoNodeStack.stack().killPortalNode(holder);
+        System.out.printf("[two nodes] node-%d, the lease holder, killed with %d of %d labs admitted%n", holder, underWay, STUDENTS);
+
+        try {
+            waitUntil(TERM.plus(INTERVAL).plusSeconds(10), () -> leaseHolder() == other, "node-" + other + " to take the lease over");
+        } catch (AssertionError stuck) {
+            dumpThreads(other);
+            throw new AssertionError(stuck.getMessage() + "; the database says:\n" + databaseState(), stuck);
+        }
+        Duration takeover = Duration.between(killed, Instant.now());
+        System.out.printf("[two nodes] node-%d took the lease over %.1f s after the kill%n", other, takeover.toMillis() / 1000.0);
+        org.assertj.core.api.Assertions.assertThat(takeover).as("taken over within one lease term and a pass")
+                .isLessThanOrEqualTo(TERM.plus(INTERVAL).plusSeconds(2));
+
+        waitUntil(Duration.ofMinutes(4), () -> count("state = 'RUNNING'") == STUDENTS, "all labs to run");
+        System.out.printf("[two nodes] all %d labs running %.1f s after the kill%n", STUDENTS,
+                Duration.between(killed, Instant.now()).toMillis() / 1000.0);
+        org.assertj.core.api.Assertions.assertThat(count("state NOT IN ('RUNNING')")).as("no lab failed or stopped").isZero();
+
+        try (KubernetesClient cluster = TwoNodeStack.stack().devCluster().orElseThrow().client()) {
+            Set<String> ids = new HashSet<>();
+            labs.forEach(id -> ids.add(Long.toString(id)));
+            assertOnePerLab("pods", cluster.pods().inNamespace(NAMESPACE).list().getItems(), ids);
+            assertOnePerLab("services", cluster.services().inNamespace(NAMESPACE).list().getItems(), ids);
+            assertOnePerLab("secrets", cluster.secrets().inNamespace(NAMESPACE).list().getItems().stream()
+                    .filter(s -> s.getMetadata().getLabels() != null && s.getMetadata().getLabels().containsKey("campuslab.io/lab"))
+                    .toList(), ids);
+        }
+
+        PortalNode restarted = TwoNodeStack.node(holder);
+        waitUntil(Duration.ofMinutes(4), () -> ready(restarted), "node-" + holder + " to be started again by the launcher");
+        HttpResponse<String> mine = PortalApi.send(restarted.httpPort(), "GET", "/api/v1/labs/mine", tokens.get("twin-1"), null, "en");
+        org.assertj.core.api.Assertions.assertThat(mine.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(JSON.readTree(mine.body()).path(0).path("state").asText()).isEqualTo("RUNNING");
+    }
+
+    private static void assertOnePerLab(String what, List<? extends HasMetadata> objects, Set<String> labIds) {
+        List<String> owners = objects.stream().map(o -> o.getMetadata().getLabels() == null ? "(none)"
+                : o.getMetadata().getLabels().getOrDefault("campuslab.io/lab", "(none)")).toList();
+        org.assertj.core.api.Assertions.assertThat(owners).as("the lab of each of the school's " + what)
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(labIds);
+    }
+
+    /** Each student signs in (a token from Keycloak) and is seen once by a node, half by each. */
+    private static Map<String, String> signInAll() throws Exception {
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 1; i <= STUDENTS; i++) {
+                String username = "twin-" + i;
+                int node = i % 2 + 1;
+                done.add(pool.submit(() -> {
+                    String token = Tokens.of(username);
+                    HttpResponse<String> me = PortalApi.send(TwoNodeStack.node(node).httpPort(), "GET", "/api/v1/me", token, null, "en");
+                    org.assertj.core.api.Assertions.assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+                    tokens.put(username, token);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return tokens;
+    }
+
+    /** Every student asks at the same moment, half through each node. */
+    private static List<Long> requestAtOnce(Map<String, String> tokens) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Long>> requests = new ArrayList<>();
+            for (Map.Entry<String, String> student : tokens.entrySet()) {
+                int node = Integer.parseInt(student.getKey().substring("twin-".length())) % 2 + 1;
+                requests.add(pool.submit(() -> {
+                    start.await();
+                    HttpResponse<String> response = PortalApi.send(TwoNodeStack.node(node).httpPort(), "POST", "/api/v1/labs",
+                            student.getValue(), "{\"template\": \"jupyterlab\", \"cpuMillis\": 1000, \"memoryMib\": 1024}", "en");
+                    org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                    return JSON.readTree(response.body()).path("id").asLong();
+                }));
+            }
+            start.countDown();
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> f : requests) {
+                ids.add(f.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The number of the node that holds the scheduler's lease now (its holder is named "node-N/..."). */
+    private static int leaseHolder() throws Exception {
+        try (Connection db = PortalApi.database();
+             ResultSet row = db.createStatement().executeQuery("SELECT holder FROM scheduler_leases WHERE name = 'labs'"
+                     + " AND expires_at > NOW(6)")) {
+            if (!row.next()) {
+                return 0;
+            }
+            String holder = row.getString(1);
+            return holder.startsWith("node-") ? Integer.parseInt(holder.substring(5, holder.indexOf('/'))) : 0;
+        }
+    }
+
+    /** The threads of a node's server, in target/, for a failure that must be understood. */
+    private static void dumpThreads(int node) {
+        try {
+            java.nio.file.Path pids = TwoNodeStack.stack().settings().pids().resolve(node == 1 ? "wildfly.pid" : "wildfly-" + node + ".pid");
+            StringBuilder dump = new StringBuilder();
+            for (String pid : java.nio.file.Files.readString(pids).trim().split(" ")) {
+                Process jcmd = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true).start();
+                dump.append(new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "two-nodes-node-" + node + "-threads.txt"), dump);
+        } catch (java.io.IOException e) {
+            System.out.println("No thread dump of node-" + node + ": " + e.getMessage());
+        }
+    }
+
+    /** The lease, the transactions and the lock waits, for a failure's message. */
+    private static String databaseState() {
+        StringBuilder state = new StringBuilder();
+        try (Connection db = PortalApi.database()) {
+            for (String sql : List.of("SELECT holder, expires_at, fence, NOW(6) FROM scheduler_leases",
+                    "SELECT trx_id, trx_state, trx_started, trx_mysql_thread_id, trx_query, trx_rows_locked FROM information_schema.INNODB_TRX",
+                    "SELECT * FROM information_schema.INNODB_LOCK_WAITS",
+                    "SELECT id, user, command, time, state, info FROM information_schema.PROCESSLIST WHERE command <> 'Sleep'")) {
+                state.append(sql).append('\n');
+                try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            state.append(i == 1 ? "  " : " | ").append(rows.getString(i));
+                        }
+                        state.append('\n');
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            state.append("(unreadable: ").append(e.getMessage()).append(")");
+        }
+        return state.toString();
+    }
+
+    private static int count(String condition) throws Exception {
+        try (Connection db = PortalApi.database();
+             ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM labs l JOIN tenants t ON t.id = l.tenant_id"
+                     + " WHERE t.slug = '" + SCHOOL + "' AND l." + condition)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static boolean ready(PortalNode node) {
+        try {
+            HttpResponse<Void> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.managementPort()
+                    + "/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return health.statusCode() == 200 && TwoNodeStack.stack().portalNodeAlive(node.number());
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitUntil(Duration timeout, Check check, String what) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!check.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Waited " + timeout.toSeconds() + " s in vain for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long millisUntil(Check check) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(15).toNanos();
+        while (!check.holds() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}
