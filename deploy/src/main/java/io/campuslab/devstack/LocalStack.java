@@ -24,6 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private boolean freshData;
     private DevCluster devCluster;
+    private volatile EmbeddedDatabase database;
     private final Supervisor supervisor;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -138,6 +139,21 @@ public final class LocalStack implements AutoCloseable {
         script.destroyForcibly();
     }
 
+    /**
+     * Stops the embedded database for {@code down}, then starts it again on its data: for the tests of
+     * what an outage of the database loses.
+     */
+    public void interruptDatabase(Duration down) throws StackException {
+        EmbeddedDatabase running = database;
+        if (running == null) {
+            throw new IllegalStateException("This stack uses an external database");
+        }
+        database = null;
+        running.stop();
+        ChildProcess.sleep(down.toMillis());
+        database = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"), true);
+    }
+
     /** Whether portal node {@code number} runs now (a restarted node counts once it has started). */
     public boolean portalNodeAlive(int number) {
         return supervisor.current(settings.node(number).processName()).isAlive();
@@ -164,9 +180,12 @@ public final class LocalStack implements AutoCloseable {
         }
         long started = System.nanoTime();
         progress(1, "Embedded MariaDB on port " + settings.dbPort());
-        EmbeddedDatabase db = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"),
-                !freshData);
-        stopActions.push(db::stop);
+        database = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"), !freshData);
+        stopActions.push(() -> {
+            if (database != null) {
+                database.stop();
+            }
+        });
         done(started, "data " + settings.home().resolve("mariadb/data"));
     }
 

@@ -86,22 +86,8 @@ class GpuQuotaBurstIT {
 
     private static Map<String, String> signInAll() throws Exception {
         Map<String, String> tokens = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 1; i <= STUDENTS; i++) {
-                String username = "burst-" + i;
-                done.add(pool.submit(() -> {
-                    tokens.put(username, signedIn(username));
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> numbers = java.util.stream.IntStream.rangeClosed(1, STUDENTS).boxed().toList();
+        InParallel.forEach(numbers, 8, i -> tokens.put("burst-" + i, signedIn("burst-" + i)));
         return tokens;
     }
 

@@ -37,6 +37,7 @@ public class TwoNodeStack implements BeforeAllCallback {
     private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static Running start() {
+            new java.io.File(System.getProperty("java.io.tmpdir")).mkdirs();
             LocalStack stack = new LocalStack(StackExtension.settings(), System.out).withFreshData();
             try {
                 stack.startServices().startPortal(2).supervise();

@@ -3,7 +3,6 @@ package io.campuslab.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -41,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two portal nodes on one database, as {@code ./campuslab run --nodes 2} starts them: a page on one
  * node shows a change made through the other within two seconds; the node that runs the scheduler is
  * killed with {@code kill -9} while it provisions a burst of 300 labs, the other takes the lease over
- * within one term, the killed node comes back, and every lab ends with exactly one pod.
+ * within one term, the killed node comes back, and every lab ends with exactly one pod; then the
+ * database and the cluster's API go away in the middle of another burst.
  */
 @ExtendWith(TwoNodeStack.class)
 @Tag("system")
@@ -161,6 +161,82 @@ class TwoNodesIT {
         org.assertj.core.api.Assertions.assertThat(JSON.readTree(mine.body()).path(0).path("state").asText()).isEqualTo("RUNNING");
     }
 
+    /**
+     * A burst of 100 labs, and in the middle of it the database stops for 30 s, then the cluster's
+     * API answers nothing for 60 s: people are told clearly while the database is away, the labs wait
+     * with a reason while the cluster is, and then every lab runs with exactly one pod.
+     */
+    @Test
+    @Order(3)
+    void theDatabaseAndTheClusterDownInABurstLoseNothingAndDoubleNothing() throws Exception {
+        String school = "still-college";
+        String namespace = "cl-" + school;
+        int students = 100;
+        String operator = PortalApi.signedIn("operator");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"" + school + "\", \"name\": \"Still College\"}").statusCode()).isEqualTo(201);
+        try (Connection db = PortalApi.database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
+                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + school + "'");
+        }
+        KeycloakAdmin.createStudents("still", students, school);
+        Map<String, String> tokens = signInAll("still", students);
+        List<Long> labs = new ArrayList<>();
+        for (Map.Entry<String, String> student : tokens.entrySet()) {
+            int node = Integer.parseInt(student.getKey().substring("still-".length())) % 2 + 1;
+            HttpResponse<String> asked = PortalApi.send(TwoNodeStack.node(node).httpPort(), "POST", "/api/v1/labs",
+                    student.getValue(), "{\"template\": \"jupyterlab\", \"cpuMillis\": 1000, \"memoryMib\": 1024}", "en");
+            org.assertj.core.api.Assertions.assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+            labs.add(JSON.readTree(asked.body()).path("id").asLong());
+        }
+
+        String anyone = tokens.get("still-1");
+        Thread outage = new Thread(() -> {
+            try {
+                TwoNodeStack.stack().interruptDatabase(Duration.ofSeconds(30));
+            } catch (io.campuslab.devstack.StackException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "database-outage");
+        outage.start();
+        Thread.sleep(5_000);
+        for (int node = 1; node <= 2; node++) {
+            HttpResponse<String> meanwhile = PortalApi.send(TwoNodeStack.node(node).httpPort(), "GET", "/api/v1/labs/mine",
+                    anyone, null, "en");
+            org.assertj.core.api.Assertions.assertThat(meanwhile.statusCode()).as("node-" + node + " while the database is away")
+                    .isEqualTo(503);
+            org.assertj.core.api.Assertions.assertThat(JSON.readTree(meanwhile.body()).path("key").asText())
+                    .isEqualTo("error.database.unreachable");
+            org.assertj.core.api.Assertions.assertThat(meanwhile.headers().firstValue("Retry-After")).contains("30");
+        }
+        outage.join();
+        System.out.println("[two nodes] the database was away 30 s");
+
+        TwoNodeStack.stack().devCluster().orElseThrow().faults().inject(io.campuslab.devcluster.Fault.down());
+        try {
+            waitUntil(Duration.ofSeconds(60), () -> {
+                try {
+                    return count(school, "reason_key = 'lab.reason.cluster-unreachable'") > 0;
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            }, "queued labs to say the cluster cannot be reached");
+            Thread.sleep(60_000);
+        } finally {
+            TwoNodeStack.stack().devCluster().orElseThrow().faults().clear();
+        }
+        System.out.println("[two nodes] the cluster's API was away 60 s");
+
+        waitUntil(Duration.ofMinutes(4), () -> count(school, "state = 'RUNNING'") == students, "all labs to run");
+        org.assertj.core.api.Assertions.assertThat(count(school, "state <> 'RUNNING'")).as("no lab failed or stopped").isZero();
+        try (KubernetesClient cluster = TwoNodeStack.stack().devCluster().orElseThrow().client()) {
+            Set<String> ids = new HashSet<>();
+            labs.forEach(id -> ids.add(Long.toString(id)));
+            assertOnePerLab("pods", cluster.pods().inNamespace(namespace).list().getItems(), ids);
+            assertOnePerLab("services", cluster.services().inNamespace(namespace).list().getItems(), ids);
+        }
+    }
+
     private static void assertOnePerLab(String what, List<? extends HasMetadata> objects, Set<String> labIds) {
         List<String> owners = objects.stream().map(o -> o.getMetadata().getLabels() == null ? "(none)"
                 : o.getMetadata().getLabels().getOrDefault("campuslab.io/lab", "(none)")).toList();
@@ -170,27 +246,19 @@ class TwoNodesIT {
 
     /** Each student signs in (a token from Keycloak) and is seen once by a node, half by each. */
     private static Map<String, String> signInAll() throws Exception {
+        return signInAll("twin", STUDENTS);
+    }
+
+    /** Students {@code prefix-1} to {@code prefix-count} sign in, odd ones on node 2, even ones on node 1. */
+    private static Map<String, String> signInAll(String prefix, int count) throws Exception {
         Map<String, String> tokens = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 1; i <= STUDENTS; i++) {
-                String username = "twin-" + i;
-                int node = i % 2 + 1;
-                done.add(pool.submit(() -> {
-                    String token = Tokens.of(username);
-                    HttpResponse<String> me = PortalApi.send(TwoNodeStack.node(node).httpPort(), "GET", "/api/v1/me", token, null, "en");
-                    org.assertj.core.api.Assertions.assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-                    tokens.put(username, token);
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> numbers = java.util.stream.IntStream.rangeClosed(1, count).boxed().toList();
+        InParallel.forEach(numbers, 8, i -> {
+            String token = Tokens.of(prefix + "-" + i);
+            HttpResponse<String> me = PortalApi.send(TwoNodeStack.node(i % 2 + 1).httpPort(), "GET", "/api/v1/me", token, null, "en");
+            org.assertj.core.api.Assertions.assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            tokens.put(prefix + "-" + i, token);
+        });
         return tokens;
     }
 
@@ -275,9 +343,13 @@ class TwoNodesIT {
     }
 
     private static int count(String condition) throws Exception {
+        return count(SCHOOL, condition);
+    }
+
+    private static int count(String school, String condition) throws java.sql.SQLException {
         try (Connection db = PortalApi.database();
              ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM labs l JOIN tenants t ON t.id = l.tenant_id"
-                     + " WHERE t.slug = '" + SCHOOL + "' AND l." + condition)) {
+                     + " WHERE t.slug = '" + school + "' AND l." + condition)) {
             rows.next();
             return rows.getInt(1);
         }

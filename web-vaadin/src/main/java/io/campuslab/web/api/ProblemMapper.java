@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
+import io.campuslab.web.layout.DatabaseOutage;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +70,10 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         if (cause instanceof EJBAccessException || cause instanceof SecurityException) {
             refused("error.not-permitted");
             return problem(403, "error.not-permitted");
+        }
+        if (DatabaseOutage.causes(failure)) {
+            LOG.warning(() -> "The database cannot be reached: " + what() + " answered 503");
+            return Response.fromResponse(problem(503, DatabaseOutage.MESSAGE_KEY)).header("Retry-After", "30").build();
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure " + id + " in " + what());

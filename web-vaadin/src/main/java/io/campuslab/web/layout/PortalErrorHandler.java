@@ -29,6 +29,14 @@ public class PortalErrorHandler implements ErrorHandler {
             }
             return;
         }
+        if (DatabaseOutage.causes(failure)) {
+            LOG.warning("The database cannot be reached; told the person to try again");
+            if (ui != null) {
+                ui.access(() -> ErrorMessages.notify(Messages.get(ui.getLocale(), DatabaseOutage.MESSAGE_KEY),
+                        "error-notification", NotificationVariant.LUMO_ERROR));
+            }
+            return;
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure " + id + " in the portal");
         if (ui != null) {
