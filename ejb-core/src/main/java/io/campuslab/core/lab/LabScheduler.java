@@ -93,6 +93,7 @@ public class LabScheduler {
     static final int LEASE_TERM_IN_PASSES = 6;
 
     private final AtomicBoolean passing = new AtomicBoolean();
+    private volatile Long heldFence;
     private final AdmissionPolicy policy = new AdmissionPolicy();
     private final String holder = System.getProperty("jboss.node.name", "campuslab") + "/"
             + Long.toHexString(RANDOM.nextLong());
@@ -113,7 +114,9 @@ public class LabScheduler {
         Instant now = clock.instant();
         Duration term = startup.schedulerInterval().multipliedBy(LEASE_TERM_IN_PASSES);
         try {
+            long asked = System.nanoTime();
             Optional<Fence> fence = lease.acquire(holder, term);
+            noteLease(fence, (System.nanoTime() - asked) / 1_000_000);
             if (fence.isPresent()) {
                 try {
                     boolean changed = pass(new HeldLease(lease::renew, fence.get(), term, System::nanoTime), now);
@@ -134,6 +137,22 @@ public class LabScheduler {
             LOG.log(Level.WARNING, "Scheduler pass failed; the next pass tries again", e);
         } finally {
             passing.set(false);
+        }
+    }
+
+    /** Says in the log when this node starts or stops running the scheduler, and when asking for the lease was slow. */
+    private void noteLease(Optional<Fence> fence, long millis) {
+        Long now = fence.map(Fence::number).orElse(null);
+        if (!java.util.Objects.equals(now, heldFence)) {
+            if (now != null) {
+                LOG.info(() -> holder + " runs the lab scheduler now (fencing number " + now + ")");
+            } else {
+                LOG.info(() -> holder + " no longer runs the lab scheduler; another node holds the lease");
+            }
+            heldFence = now;
+        }
+        if (millis > 2000) {
+            LOG.warning(() -> "Asking for the scheduler lease took " + millis + " ms");
         }
     }
 

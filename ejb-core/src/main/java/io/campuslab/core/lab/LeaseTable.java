@@ -27,7 +27,7 @@ public final class LeaseTable {
      */
     public static Optional<Fence> acquire(Connection db, String holder, Duration term) throws SQLException {
         // fence is assigned first so that it sees the holder and term from before this update
-        try (PreparedStatement take = db.prepareStatement("UPDATE scheduler_leases"
+        try (BriefLockWait brief = new BriefLockWait(db); PreparedStatement take = db.prepareStatement("UPDATE scheduler_leases"
                 + " SET fence = IF(holder = ? AND expires_at >= NOW(6), fence, fence + 1),"
                 + " holder = ?, expires_at = TIMESTAMPADD(MICROSECOND, ?, NOW(6))"
                 + " WHERE name = 'labs' AND (holder = ? OR expires_at < NOW(6))")) {
@@ -48,7 +48,7 @@ public final class LeaseTable {
 
     /** Extends this fence's lease for {@code term} from now; false once another node took it over. */
     public static boolean renew(Connection db, Fence fence, Duration term) throws SQLException {
-        try (PreparedStatement renew = db.prepareStatement("UPDATE scheduler_leases"
+        try (BriefLockWait brief = new BriefLockWait(db); PreparedStatement renew = db.prepareStatement("UPDATE scheduler_leases"
                 + " SET expires_at = TIMESTAMPADD(MICROSECOND, ?, NOW(6))"
                 + " WHERE name = 'labs' AND holder = ? AND fence = ?")) {
             renew.setLong(1, micros(term));
@@ -81,6 +81,41 @@ public final class LeaseTable {
             release.executeUpdate();
         }
     }
+
+    /**
+     * Asking for the lease never waits long for its row: a transaction of a node that died mid-write
+     * may hold it until the database notices, and the next pass asks again. The connection's own
+     * wait is restored afterwards (connections are pooled).
+     */
+    private static final class BriefLockWait implements AutoCloseable {
+
+        private final Connection db;
+        private final long before;
+
+        BriefLockWait(Connection db) throws SQLException {
+            this.db = db;
+            try (PreparedStatement read = db.prepareStatement("SELECT @@SESSION.innodb_lock_wait_timeout");
+                 ResultSet row = read.executeQuery()) {
+                row.next();
+                before = row.getLong(1);
+            }
+            set(LEASE_LOCK_WAIT_SECONDS);
+        }
+
+        private void set(long seconds) throws SQLException {
+            try (PreparedStatement set = db.prepareStatement("SET SESSION innodb_lock_wait_timeout = " + seconds)) {
+                set.execute();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            set(before);
+        }
+    }
+
+    /** How long asking for or renewing the lease waits for its row, at most. */
+    static final int LEASE_LOCK_WAIT_SECONDS = 3;
 
     private static long micros(Duration term) {
         return term.toNanos() / 1000;
