@@ -28,7 +28,8 @@ final class Browsers implements AutoCloseable {
             throw new IllegalStateException("The load benchmark's browsers need Chromium at " + chromium
                     + ": apt-get install -y chromium, or name another with -Dcampuslab.bench.chromium=<path>");
         }
-        this.playwright = Playwright.create();
+        // the machine's Chromium, never one downloaded by Playwright
+        this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
         this.portal = portal;
