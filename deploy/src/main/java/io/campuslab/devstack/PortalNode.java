@@ -17,8 +17,7 @@ public record PortalNode(int number, Path base, int portOffset) {
         if (number < 1 || number > MOST) {
             throw new IllegalArgumentException("A portal node is numbered 1 to " + MOST + ", not " + number);
         }
-        String folder = number == 1 ? "wildfly" : "wildfly-" + number;
-        return new PortalNode(number, settings.home().resolve(folder), settings.portOffset() + (number - 1) * PORT_STEP);
+        return new PortalNode(number, settings.home().resolve(fileName(number)), settings.portOffset() + (number - 1) * PORT_STEP);
     }
 
     /** The server's node name ({@code jboss.node.name}): the scheduler lease names its holder by it. */
@@ -31,7 +30,12 @@ public record PortalNode(int number, Path base, int portOffset) {
         return number == 1 ? "WildFly" : "WildFly " + name();
     }
 
+    /** Its folder, and the name of its log and process id files. */
     String fileName() {
+        return fileName(number);
+    }
+
+    private static String fileName(int number) {
         return number == 1 ? "wildfly" : "wildfly-" + number;
     }
 

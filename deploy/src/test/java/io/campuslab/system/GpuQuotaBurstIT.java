@@ -13,14 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -93,27 +88,11 @@ class GpuQuotaBurstIT {
 
     /** Every student asks at the same moment: 200 threads wait at one latch. */
     private static List<Long> requestAtOnce(Map<String, String> tokens) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(STUDENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Long>> requests = new ArrayList<>();
-            for (String token : tokens.values()) {
-                requests.add(pool.submit(() -> {
-                    start.await();
-                    var response = send("POST", "/api/v1/labs", token, "{\"template\": \"jupyterlab\", \"gpus\": 1}");
-                    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                    return JSON.readTree(response.body()).path("id").asLong();
-                }));
-            }
-            start.countDown();
-            List<Long> ids = new ArrayList<>();
-            for (Future<Long> f : requests) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdown();
-        }
+        return InParallel.atOnce(tokens.values(), STUDENTS, token -> {
+            var response = send("POST", "/api/v1/labs", token, "{\"template\": \"jupyterlab\", \"gpus\": 1}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return JSON.readTree(response.body()).path("id").asLong();
+        });
     }
 
     private static int heldInBooks() throws Exception {

@@ -12,9 +12,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.campuslab.devstack.PortalNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,10 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -50,7 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TwoNodesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int STUDENTS = 300;
     private static final String SCHOOL = "twin-college";
     private static final String NAMESPACE = "cl-" + SCHOOL;
@@ -163,7 +155,8 @@ class TwoNodesIT {
         }
 
         PortalNode restarted = TwoNodeStack.node(holder);
-        waitUntil(Duration.ofMinutes(4), () -> ready(restarted), "node-" + holder + " to be started again by the launcher");
+        waitUntil(Duration.ofMinutes(4), () -> TwoNodeStack.stack().portalNodeReady(holder),
+                "node-" + holder + " to be started again by the launcher");
         HttpResponse<String> mine = PortalApi.send(restarted.httpPort(), "GET", "/api/v1/labs/mine", tokens.get("twin-1"), null, "en");
         org.assertj.core.api.Assertions.assertThat(mine.statusCode()).isEqualTo(200);
         org.assertj.core.api.Assertions.assertThat(JSON.readTree(mine.body()).path(0).path("state").asText()).isEqualTo("RUNNING");
@@ -284,29 +277,13 @@ class TwoNodesIT {
 
     /** Every student asks at the same moment, half through each node. */
     private static List<Long> requestAtOnce(Map<String, String> tokens) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Long>> requests = new ArrayList<>();
-            for (Map.Entry<String, String> student : tokens.entrySet()) {
-                int node = Integer.parseInt(student.getKey().substring("twin-".length())) % 2 + 1;
-                requests.add(pool.submit(() -> {
-                    start.await();
-                    HttpResponse<String> response = PortalApi.send(TwoNodeStack.node(node).httpPort(), "POST", "/api/v1/labs",
-                            student.getValue(), "{\"template\": \"jupyterlab\", \"cpuMillis\": 1000, \"memoryMib\": 1024}", "en");
-                    org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-                    return JSON.readTree(response.body()).path("id").asLong();
-                }));
-            }
-            start.countDown();
-            List<Long> ids = new ArrayList<>();
-            for (Future<Long> f : requests) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdown();
-        }
+        return InParallel.atOnce(tokens.entrySet(), 64, student -> {
+            int node = Integer.parseInt(student.getKey().substring("twin-".length())) % 2 + 1;
+            HttpResponse<String> response = PortalApi.send(TwoNodeStack.node(node).httpPort(), "POST", "/api/v1/labs",
+                    student.getValue(), "{\"template\": \"jupyterlab\", \"cpuMillis\": 1000, \"memoryMib\": 1024}", "en");
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return JSON.readTree(response.body()).path("id").asLong();
+        });
     }
 
     /** Who holds the scheduler's lease now ("node-N/..."), or null while no one does. */
@@ -329,15 +306,13 @@ class TwoNodesIT {
 
     /** The threads of a node's server, in target/, for a failure that must be understood. */
     private static void dumpThreads(int node) {
+        StringBuilder dump = new StringBuilder();
         try {
-            java.nio.file.Path pids = TwoNodeStack.stack().settings().pids().resolve(node == 1 ? "wildfly.pid" : "wildfly-" + node + ".pid");
-            StringBuilder dump = new StringBuilder();
-            for (String pid : java.nio.file.Files.readString(pids).trim().split(" ")) {
+            for (ProcessHandle process : TwoNodeStack.stack().portalNodeProcesses(node)) {
                 // jcmd signals its target (SIGQUIT): never the start script, which would end
-                boolean isJava = ProcessHandle.of(Long.parseLong(pid)).flatMap(p -> p.info().command())
-                        .map(command -> command.endsWith("/java")).orElse(false);
-                if (isJava) {
-                    Process jcmd = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true).start();
+                if (process.info().command().map(command -> command.endsWith("/java")).orElse(false)) {
+                    Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print")
+                            .redirectErrorStream(true).start();
                     dump.append(new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
@@ -387,25 +362,8 @@ class TwoNodesIT {
     }
 
     private static int count(String school, String condition) throws java.sql.SQLException {
-        try (Connection db = PortalApi.database();
-             ResultSet rows = db.createStatement().executeQuery("SELECT COUNT(*) FROM labs l JOIN tenants t ON t.id = l.tenant_id"
-                     + " WHERE t.slug = '" + school + "' AND l." + condition)) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static boolean ready(PortalNode node) {
-        try {
-            HttpResponse<Void> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.managementPort()
-                    + "/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-            return health.statusCode() == 200 && TwoNodeStack.stack().portalNodeAlive(node.number());
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return (int) PortalApi.queryLong("SELECT COUNT(*) FROM labs l JOIN tenants t ON t.id = l.tenant_id"
+                + " WHERE t.slug = ? AND l." + condition, school);
     }
 
     @FunctionalInterface

@@ -1,23 +1,16 @@
-package io.campuslab.nodes;
+package io.campuslab.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campuslab.core.lab.Fence;
 import io.campuslab.core.lab.LeaseTable;
-import io.campuslab.devstack.EmbeddedDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,18 +28,13 @@ class LeaseTableTest {
     private static EmbeddedDatabase database;
     private static int port;
 
-    static {
-        new java.io.File(System.getProperty("java.io.tmpdir")).mkdirs();
-    }
-
     @BeforeAll
     static void startDatabase() throws Exception {
-        Path home = Path.of("target", "lease-db").toAbsolutePath();
-        deleteTree(home);
-        port = freePort();
+        Path home = ScratchDatabase.emptyFolder("lease-db");
+        port = ScratchDatabase.freePort();
         database = EmbeddedDatabase.start(home, port, home.resolve("run/mariadb.pid"), false);
         Flyway.configure(LeaseTableTest.class.getClassLoader())
-                .dataSource(url(), "campuslab", "campuslab")
+                .dataSource(ScratchDatabase.url(port), "campuslab", "campuslab")
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -146,24 +134,6 @@ class LeaseTableTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "campuslab", "campuslab");
-    }
-
-    private static String url() {
-        return "jdbc:mysql://localhost:" + port + "/campuslab";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        return ScratchDatabase.connect(port);
     }
 }
