@@ -228,9 +228,16 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        progress(3, "dev-cluster (simulated Kubernetes API) on port " + settings.devClusterPort());
+        java.util.Optional<Path> controlPlane = DevCluster.controlPlaneBinaries();
+        progress(3, "dev-cluster (" + (controlPlane.isPresent() ? "Kubernetes API server, simulated nodes"
+                : "simulated Kubernetes API") + ") on port " + settings.devClusterPort());
         try {
-            DevCluster cluster = DevCluster.start(settings.devClusterPort(), settings.kubeconfig());
+            // the cluster keeps its state in the stack's home, as the database does; a test stack's home
+            // is thrown away with it, so its etcd need not wait for the disk
+            DevCluster cluster = controlPlane.isPresent()
+                    ? DevCluster.startReal(controlPlane.get(), settings.devClusterPort(), settings.kubeconfig(),
+                            java.time.Duration.ofSeconds(2), settings.home().resolve("cluster"), settings.portOffset() == 0)
+                    : DevCluster.startSimulated(settings.devClusterPort(), settings.kubeconfig(), java.time.Duration.ofSeconds(2));
             stopActions.push(cluster::close);
             devCluster = cluster;
             done(started, "kubeconfig " + settings.kubeconfig());
@@ -247,6 +254,8 @@ public final class LocalStack implements AutoCloseable {
                     deleteTree(entry.resolve("data"));
                 } else if (name.startsWith("keycloak-")) {
                     deleteTree(entry.resolve("data/h2"));
+                } else if (name.equals("cluster")) {
+                    deleteTree(entry);
                 }
             }
         } catch (IOException e) {

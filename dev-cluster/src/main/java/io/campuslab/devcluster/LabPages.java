@@ -40,11 +40,26 @@ final class LabPages {
     private static final String SERVICE_NAME = "kubernetes.io/service-name";
 
     private final KubernetesClient client;
+    /** True on a real control plane: pages listen on the pod's own address, and the controllers publish the slices. */
+    private final boolean onPodAddresses;
     /** The servers of a lab's ports, by namespace/name. */
     private final Map<String, List<Undertow>> servers = new ConcurrentHashMap<>();
 
     LabPages(KubernetesClient client) {
+        this(client, false);
+    }
+
+    private LabPages(KubernetesClient client, boolean onPodAddresses) {
         this.client = client;
+        this.onPodAddresses = onPodAddresses;
+    }
+
+    /**
+     * Pages served as a real pod serves them: on the pod's address and its containers' ports, found by
+     * the gateway through the EndpointSlices the real controller manager writes.
+     */
+    static LabPages onPodAddresses(KubernetesClient client) {
+        return new LabPages(client, true);
     }
 
     /** Serves the ports of every lab whose pod runs and is ready, and publishes their EndpointSlices; stops the others. */
@@ -60,7 +75,11 @@ final class LabPages {
             }
             wanted.put(id, true);
             if (!servers.containsKey(id)) {
-                start(service, id);
+                if (onPodAddresses) {
+                    startOnPod(service, pod, id);
+                } else {
+                    start(service, id);
+                }
             }
         }
         for (String id : List.copyOf(servers.keySet())) {
@@ -98,10 +117,49 @@ final class LabPages {
         LOG.fine(() -> "Lab pages of " + id + " on " + ports);
     }
 
+    private void startOnPod(Service service, Pod pod, String id) {
+        String namespace = service.getMetadata().getNamespace();
+        String name = service.getMetadata().getName();
+        List<Undertow> started = new ArrayList<>();
+        for (ServicePort port : service.getSpec().getPorts()) {
+            Integer containerPort = containerPort(pod, port);
+            if (containerPort == null) {
+                continue;
+            }
+            Undertow server = Undertow.builder().addHttpListener(containerPort, pod.getStatus().getPodIP())
+                    .setHandler(exchange -> answer(exchange, namespace, name, port.getName())).build();
+            try {
+                server.start();
+                started.add(server);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Lab pages of " + id + " cannot listen on " + pod.getStatus().getPodIP() + ":" + containerPort + ": " + e);
+            }
+        }
+        servers.put(id, started);
+        LOG.fine(() -> "Lab pages of " + id + " on " + pod.getStatus().getPodIP());
+    }
+
+    /** The container port a service port targets: by number, or by the container port's name. */
+    private static Integer containerPort(Pod pod, ServicePort port) {
+        if (port.getTargetPort() == null) {
+            return port.getPort();
+        }
+        if (port.getTargetPort().getIntVal() != null) {
+            return port.getTargetPort().getIntVal();
+        }
+        String named = port.getTargetPort().getStrVal();
+        return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                .filter(p -> named.equals(p.getName())).map(io.fabric8.kubernetes.api.model.ContainerPort::getContainerPort)
+                .findFirst().orElse(null);
+    }
+
     private void stop(String id) {
         List<Undertow> running = servers.remove(id);
         if (running != null) {
             running.forEach(Undertow::stop);
+        }
+        if (onPodAddresses) {
+            return;
         }
         String[] parts = id.split("/", 2);
         client.discovery().v1().endpointSlices().inNamespace(parts[0]).withName(parts[1]).delete();

@@ -1,0 +1,348 @@
+package io.campuslab.devcluster;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The nodes of a real control plane, simulated as kwok simulates them: clients of the API server
+ * that register the {@link SimulatedNodes}, renew their leases and Ready condition, and play the
+ * kubelet for the pods the real scheduler bound to them. A bound pod is "pulled and started" after
+ * the start delay: its status is written through the status subresource with pull and start times
+ * and an address of its own ({@link PodNetwork}), where {@link LabPages} serves the lab on the
+ * container's ports, found as on a real cluster through the EndpointSlices the controller manager
+ * writes. An image whose reference contains {@code fail-pull} never pulls. A pod being deleted is
+ * removed once its containers "stopped", as a kubelet confirms a graceful deletion.
+ *
+ * <p>It is also the cluster's volume provisioner: the default StorageClass {@value #STORAGE_CLASS}
+ * gets a PersistentVolume for each claim of it (the controller manager binds the two), deleted again
+ * when the claim is gone.
+ */
+final class NodeAgents implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(NodeAgents.class.getName());
+    static final String STORAGE_CLASS = "campuslab-simulated";
+    private static final String PROVISIONER = "campuslab.io/simulated";
+    private static final Duration LEASE_TERM = Duration.ofSeconds(40);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(10);
+
+    private final KubernetesClient client;
+    private final Duration startDelay;
+    private final Clock clock;
+    private final LabPages pages;
+    private final Set<String> nodeNames = new HashSet<>();
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
+    private final Set<String> usedAddresses = ConcurrentHashMap.newKeySet();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private SharedIndexInformer<Pod> pods;
+    private SharedIndexInformer<Service> services;
+    private SharedIndexInformer<PersistentVolumeClaim> claims;
+    private SharedIndexInformer<PersistentVolume> volumes;
+    private Thread loop;
+    private Instant renewed = Instant.EPOCH;
+    private int nextAddress;
+
+    NodeAgents(KubernetesClient client, Duration startDelay, Clock clock) {
+        this.client = client;
+        this.startDelay = startDelay;
+        this.clock = clock;
+        this.pages = LabPages.onPodAddresses(client);
+    }
+
+    /** Registers the nodes and the storage class, then runs until closed. */
+    void start() {
+        for (Node node : SimulatedNodes.standard()) {
+            nodeNames.add(node.getMetadata().getName());
+            Node status = node;
+            client.nodes().resource(node).createOr(existing -> existing.patch());
+            // a node's status is written through its status subresource, as a kubelet writes it
+            onFreshCopy(() -> client.nodes().withName(node.getMetadata().getName()).editStatus(current -> {
+                current.setStatus(status.getStatus());
+                current.getStatus().setConditions(conditions(clock.instant()));
+                return current;
+            }));
+        }
+        client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(STORAGE_CLASS)
+                        .addToAnnotations("storageclass.kubernetes.io/is-default-class", "true").endMetadata()
+                        .withProvisioner(PROVISIONER).withReclaimPolicy("Delete").withVolumeBindingMode("Immediate").build())
+                .createOr(existing -> existing.patch());
+        pods = client.pods().inAnyNamespace().inform();
+        services = client.services().inAnyNamespace().inform();
+        claims = client.persistentVolumeClaims().inAnyNamespace().inform();
+        volumes = client.persistentVolumes().inform();
+        informers.addAll(List.of(pods, services, claims, volumes));
+        // pods that ran before a restart keep their addresses
+        for (Pod pod : pods.getStore().list()) {
+            if (pod.getStatus() != null && pod.getStatus().getPodIP() != null && pod.getStatus().getPodIP().startsWith("198.1")) {
+                addresses.put(pod.getMetadata().getUid(), pod.getStatus().getPodIP());
+                usedAddresses.add(pod.getStatus().getPodIP());
+            }
+        }
+        loop = new Thread(this::run, "dev-cluster-nodes");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void close() {
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        informers.forEach(SharedIndexInformer::close);
+        pages.close();
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                pass();
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (KubernetesClientException e) {
+                // an object changed between the look and the write: the next pass sees it anew
+                LOG.log(Level.FINE, "Simulated nodes met a change; trying again", e);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Simulated nodes' pass failed; trying again", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** One look at the cached pods, claims and volumes; writes only what changes. */
+    void pass() {
+        Instant now = clock.instant();
+        if (Duration.between(renewed, now).compareTo(RENEW_EVERY) >= 0) {
+            renewNodes(now);
+            renewed = now;
+        }
+        List<Pod> all = pods.getStore().list();
+        for (Pod pod : all) {
+            String node = pod.getSpec().getNodeName();
+            if (node == null || !nodeNames.contains(node)) {
+                continue;
+            }
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                remove(pod);
+            } else if (pod.getStatus() == null || pod.getStatus().getStartTime() == null || !started(pod)) {
+                start(pod, now);
+            }
+        }
+        forgetAddressesOfGonePods(all);
+        provisionVolumes();
+        pages.pass(services.getStore().list(), all);
+    }
+
+    private void renewNodes(Instant now) {
+        for (String name : nodeNames) {
+            Lease lease = new LeaseBuilder().withNewMetadata().withName(name).withNamespace("kube-node-lease").endMetadata()
+                    .withNewSpec().withHolderIdentity(name).withLeaseDurationSeconds((int) LEASE_TERM.toSeconds())
+                    .withRenewTime(ZonedDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), java.time.ZoneOffset.UTC))
+                    .endSpec().build();
+            client.leases().inNamespace("kube-node-lease").resource(lease).createOr(existing -> existing.patch());
+            onFreshCopy(() -> client.nodes().withName(name).editStatus(node -> {
+                node.getStatus().setConditions(conditions(now));
+                return node;
+            }));
+        }
+    }
+
+    /** Writes again on a fresh copy when the controllers changed the object in between (a taint, an annotation). */
+    private static void onFreshCopy(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<NodeCondition> conditions(Instant now) {
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        List<NodeCondition> conditions = new ArrayList<>();
+        conditions.add(new NodeConditionBuilder().withType("Ready").withStatus("True").withReason("KubeletReady")
+                .withMessage("kubelet is posting ready status (simulated)").withLastHeartbeatTime(time).withLastTransitionTime(time).build());
+        for (String pressure : List.of("MemoryPressure", "DiskPressure", "PIDPressure")) {
+            conditions.add(new NodeConditionBuilder().withType(pressure).withStatus("False").withReason("KubeletHasSufficient" + pressure.replace("Pressure", ""))
+                    .withLastHeartbeatTime(time).withLastTransitionTime(time).build());
+        }
+        return conditions;
+    }
+
+    private boolean started(Pod pod) {
+        return pod.getStatus().getContainerStatuses() != null && !pod.getStatus().getContainerStatuses().isEmpty()
+                && ("Running".equals(pod.getStatus().getPhase()) || failing(pod));
+    }
+
+    private void start(Pod pod, Instant now) {
+        Instant created = Instant.parse(pod.getMetadata().getCreationTimestamp());
+        if (now.isBefore(created.plus(startDelay))) {
+            return;
+        }
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        boolean failing = failing(pod);
+        String address = failing ? null : addresses.computeIfAbsent(pod.getMetadata().getUid(), uid -> allocateAddress());
+        Pod updated = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editOrNewStatus()
+                .withPhase(failing ? "Pending" : "Running")
+                .withHostIP(hostAddress(pod.getSpec().getNodeName()))
+                .withStartTime(time)
+                .withPodIP(address).withPodIPs(address == null ? List.of() : List.of(new PodIP(address)))
+                .withConditions(podConditions(failing, time))
+                .withContainerStatuses(containerStatuses(pod, !failing, time))
+                .endStatus().build();
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).updateStatus();
+    }
+
+    private static List<PodCondition> podConditions(boolean failing, String time) {
+        String ready = failing ? "False" : "True";
+        List<PodCondition> conditions = new ArrayList<>();
+        conditions.add(condition("PodReadyToStartContainers", "True", null, null, time));
+        conditions.add(condition("Initialized", "True", null, null, time));
+        conditions.add(condition("Ready", ready, failing ? "ContainersNotReady" : null,
+                failing ? "containers with unready status: [lab]" : null, time));
+        conditions.add(condition("ContainersReady", ready, failing ? "ContainersNotReady" : null, null, time));
+        conditions.add(condition("PodScheduled", "True", null, null, time));
+        return conditions;
+    }
+
+    private static List<ContainerStatus> containerStatuses(Pod pod, boolean running, String time) {
+        List<ContainerStatus> statuses = new ArrayList<>();
+        pod.getSpec().getContainers().forEach(c -> {
+            ContainerStatusBuilder container = new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage())
+                    .withImageID(running ? c.getImage() + "@sha256:" + "0".repeat(64) : "")
+                    .withReady(running).withRestartCount(0).withStarted(running);
+            if (running) {
+                container.withContainerID("containerd://" + pod.getMetadata().getUid().replace("-", "") + c.getName().hashCode())
+                        .withNewState().withNewRunning().withStartedAt(time).endRunning().endState();
+            } else {
+                container.withNewState().withNewWaiting().withReason("ImagePullBackOff")
+                        .withMessage("Back-off pulling image \"" + c.getImage() + "\"").endWaiting().endState();
+            }
+            statuses.add(container.build());
+        });
+        return statuses;
+    }
+
+    private static PodCondition condition(String type, String status, String reason, String message, String time) {
+        return new PodConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
+                .withLastTransitionTime(time).build();
+    }
+
+    /** The containers "stopped": the kubelet's final, immediate deletion, only of the pod it ran (same uid). */
+    private void remove(Pod pod) {
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                .withGracePeriod(0).delete();
+    }
+
+    private void forgetAddressesOfGonePods(List<Pod> all) {
+        Set<String> present = new HashSet<>();
+        all.forEach(pod -> present.add(pod.getMetadata().getUid()));
+        for (Map.Entry<String, String> entry : List.copyOf(addresses.entrySet())) {
+            if (!present.contains(entry.getKey())) {
+                addresses.remove(entry.getKey());
+                usedAddresses.remove(entry.getValue());
+            }
+        }
+    }
+
+    private void provisionVolumes() {
+        Set<String> claimed = new HashSet<>();
+        for (PersistentVolume volume : volumes.getStore().list()) {
+            if (volume.getSpec().getClaimRef() != null) {
+                claimed.add(volume.getSpec().getClaimRef().getUid());
+            }
+            if ("Released".equals(volume.getStatus() == null ? null : volume.getStatus().getPhase())
+                    && PROVISIONER.equals(annotation(volume.getMetadata().getAnnotations(), "pv.kubernetes.io/provisioned-by"))) {
+                client.persistentVolumes().withName(volume.getMetadata().getName()).delete();
+            }
+        }
+        for (PersistentVolumeClaim claim : claims.getStore().list()) {
+            if (!"Pending".equals(claim.getStatus() == null ? null : claim.getStatus().getPhase())
+                    || !STORAGE_CLASS.equals(claim.getSpec().getStorageClassName())
+                    || claim.getMetadata().getDeletionTimestamp() != null || claimed.contains(claim.getMetadata().getUid())) {
+                continue;
+            }
+            String name = "pvc-" + claim.getMetadata().getUid();
+            PersistentVolume volume = new PersistentVolumeBuilder().withNewMetadata().withName(name)
+                    .addToAnnotations("pv.kubernetes.io/provisioned-by", PROVISIONER).endMetadata()
+                    .withNewSpec().withStorageClassName(STORAGE_CLASS).withPersistentVolumeReclaimPolicy("Delete")
+                    .withAccessModes(claim.getSpec().getAccessModes())
+                    .withCapacity(claim.getSpec().getResources().getRequests())
+                    .withNewHostPath().withPath("/var/lib/campuslab-simulated/" + name).endHostPath()
+                    .withNewClaimRef().withNamespace(claim.getMetadata().getNamespace()).withName(claim.getMetadata().getName())
+                        .withUid(claim.getMetadata().getUid()).withApiVersion("v1").withKind("PersistentVolumeClaim").endClaimRef()
+                    .endSpec().build();
+            client.persistentVolumes().resource(volume).createOr(existing -> existing.patch());
+        }
+    }
+
+    private static String annotation(Map<String, String> annotations, String key) {
+        return annotations == null ? null : annotations.get(key);
+    }
+
+    private static boolean failing(Pod pod) {
+        return pod.getSpec().getContainers().stream().anyMatch(c -> c.getImage().contains(SimulatedKubelet.FAILING_IMAGE_MARK));
+    }
+
+    /** The next free address of the pod network, one per pod. */
+    private synchronized String allocateAddress() {
+        for (int tries = 0; tries < 512 * 253; tries++) {
+            String address = PodNetwork.address(nextAddress);
+            nextAddress = (nextAddress + 1) % (512 * 253);
+            if (usedAddresses.add(address)) {
+                return address;
+            }
+        }
+        throw new IllegalStateException("No pod address left in " + PodNetwork.RANGE);
+    }
+
+    private static String hostAddress(String node) {
+        return "10.0.0." + (Math.abs(node.hashCode()) % 200 + 1);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
