@@ -34,10 +34,22 @@ final class DevClusterBench {
         return DevCluster.start(0, Files.createTempDirectory("bench").resolve("kubeconfig"), Duration.ofSeconds(2));
     }
 
-    /** The official Kubernetes client's gateway to the cluster, from its kubeconfig. */
+    /** The official Kubernetes client's gateway to the cluster, from its kubeconfig, listing on every snapshot. */
     static KubernetesClusterGateway gateway(DevCluster cluster) throws IOException {
         try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
             return new KubernetesClusterGateway(ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build());
+        }
+    }
+
+    /** The gateway as the server runs it: snapshots from informers (list once, then watch). */
+    static KubernetesClusterGateway watchingGateway(DevCluster cluster) throws IOException {
+        try (FileReader reader = new FileReader(cluster.kubeconfig().toFile())) {
+            return new KubernetesClusterGateway(ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build(),
+                    Executors.newCachedThreadPool(runnable -> {
+                        Thread thread = new Thread(runnable, "bench-informer");
+                        thread.setDaemon(true);
+                        return thread;
+                    }));
         }
     }
 }

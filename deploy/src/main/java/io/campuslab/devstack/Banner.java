@@ -6,7 +6,11 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(StackSettings settings, int nodes, long seconds) {
+    /**
+     * @param cluster what serves the Kubernetes API: the dev-cluster's real control plane or its
+     *                simulated API, or the operator's cluster
+     */
+    static String text(StackSettings settings, int nodes, long seconds, String cluster) {
         StringBuilder text = new StringBuilder()
                 .append("\nCampusLab is running (started in ").append(seconds).append(" s).\n\n")
                 .append("  Portal          ").append(settings.portalUrl()).append('\n');
@@ -22,7 +26,8 @@ final class Banner {
                     .append("/admin/  (admin console: ").append(KeycloakServer.ADMIN_USER).append(" / ")
                     .append(KeycloakServer.ADMIN_PASSWORD).append(")\n");
         }
-        text.append("  Kubernetes API  kubectl --kubeconfig ").append(settings.kubeconfig()).append(" get nodes\n")
+        text.append("  Kubernetes API  ").append(cluster).append('\n')
+                .append("                  kubectl --kubeconfig ").append(settings.kubeconfig()).append(" get nodes\n")
                 .append("  Health          http://localhost:").append(settings.wildflyManagementPort()).append("/health")
                 .append("   Metrics http://localhost:").append(settings.wildflyManagementPort()).append("/metrics\n")
                 .append("  Logs            ").append(settings.logs()).append('\n');

@@ -40,7 +40,9 @@ public final class LocalStackMain {
             e.printStackTrace();
             System.exit(1);
         }
-        System.out.print(Banner.text(settings, nodes, (System.nanoTime() - started) / 1_000_000_000L));
+        String cluster = stack.devCluster().map(io.campuslab.devcluster.DevCluster::describe)
+                .orElse("the cluster of " + settings.kubeconfig());
+        System.out.print(Banner.text(settings, nodes, (System.nanoTime() - started) / 1_000_000_000L, cluster));
         System.out.flush();
         try {
             stopped.await();

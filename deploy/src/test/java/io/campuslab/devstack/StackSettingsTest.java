@@ -60,10 +60,10 @@ class StackSettingsTest {
 
     @Test
     void bannerNamesTheDemoLoginsAndHowToStop() {
-        String banner = Banner.text(StackSettings.fromEnvironment(Map.of()), 1, 42);
+        String banner = Banner.text(StackSettings.fromEnvironment(Map.of()), 1, 42, "Kubernetes v1.37.2 API server");
 
         assertThat(banner).contains("http://localhost:8080/", "operator", "alice", "tom", "sam, sue", "bob", "tina", "stan",
-                "\"campuslab\"", "./campuslab stop", "started in 42 s");
+                "\"campuslab\"", "./campuslab stop", "started in 42 s", "Kubernetes v1.37.2 API server");
     }
 
     @Test
@@ -78,7 +78,7 @@ class StackSettingsTest {
         assertThat(second.managementPort()).isEqualTo(10990);
         assertThat(second.base()).isEqualTo(Path.of("/srv/campuslab/wildfly-2"));
         assertThat(second.name()).isNotEqualTo(first.name());
-        assertThat(Banner.text(settings, 2, 42)).contains("http://localhost:9080/");
+        assertThat(Banner.text(settings, 2, 42, "simulated Kubernetes API")).contains("http://localhost:9080/");
         assertThatThrownBy(() -> settings.node(PortalNode.MOST + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 

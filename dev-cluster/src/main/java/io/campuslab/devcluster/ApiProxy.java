@@ -10,7 +10,10 @@ import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -20,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xnio.OptionMap;
 import org.xnio.Xnio;
+import org.xnio.channels.StreamSourceChannel;
+import org.xnio.conduits.AbstractStreamSinkConduit;
+import org.xnio.conduits.StreamSinkConduit;
 
 /**
  * What clients from outside see of a real control plane: a plain HTTP port on loopback that passes
@@ -90,9 +96,19 @@ final class ApiProxy implements AutoCloseable {
         if (!discovery) {
             requests.incrementAndGet();
             accesses.add(ApiAccess.of(exchange.getRequestMethod().toString(), api));
-            exchange.addExchangeCompleteListener((done, next) -> {
-                bytes.addAndGet(done.getResponseBytesSent());
-                next.proceed();
+            // counted as they go, so that a watch's events count while it is still open; a watch's headers go
+            // out at once, as the API server sends them, not with its first event (which may come minutes later)
+            boolean watch = api.isWatch();
+            exchange.addResponseWrapper((factory, ignored) -> {
+                CountingConduit conduit = new CountingConduit(factory.create(), bytes);
+                if (watch) {
+                    try {
+                        conduit.flush();
+                    } catch (IOException e) {
+                        // the client went away: the exchange ends by itself
+                    }
+                }
+                return conduit;
             });
         }
         Optional<Fault> fault = discovery ? Optional.empty()
@@ -108,6 +124,54 @@ final class ApiProxy implements AutoCloseable {
                     + (api.name() == null ? "" : api.name()) + "\" already exists");
             case SERVER_ERROR -> status(exchange, 500, "InternalError", "Internal error occurred: the dev-cluster plays a server error");
             case DOWN -> exchange.getConnection().close();
+        }
+    }
+
+    /** Counts the bytes of an answer's body written to the client. */
+    private static final class CountingConduit extends AbstractStreamSinkConduit<StreamSinkConduit> {
+
+        private final AtomicLong count;
+
+        CountingConduit(StreamSinkConduit next, AtomicLong count) {
+            super(next);
+            this.count = count;
+        }
+
+        private <T extends Number> T counted(T written) {
+            if (written.longValue() > 0) {
+                count.addAndGet(written.longValue());
+            }
+            return written;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            return counted(super.write(source));
+        }
+
+        @Override
+        public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
+            return counted(super.write(sources, offset, length));
+        }
+
+        @Override
+        public int writeFinal(ByteBuffer source) throws IOException {
+            return counted(super.writeFinal(source));
+        }
+
+        @Override
+        public long writeFinal(ByteBuffer[] sources, int offset, int length) throws IOException {
+            return counted(super.writeFinal(sources, offset, length));
+        }
+
+        @Override
+        public long transferFrom(FileChannel source, long position, long count) throws IOException {
+            return counted(super.transferFrom(source, position, count));
+        }
+
+        @Override
+        public long transferFrom(StreamSourceChannel source, long count, ByteBuffer throughBuffer) throws IOException {
+            return counted(super.transferFrom(source, count, throughBuffer));
         }
     }
 

@@ -50,14 +50,16 @@ public final class ControlPlane implements AutoCloseable {
     private final Path binaries;
     private final String adminToken;
     private final int apiPort;
+    private final boolean durable;
     private final List<Process> processes = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopProcesses, "control-plane-shutdown");
 
-    private ControlPlane(Path home, Path binaries, String adminToken, int apiPort) {
+    private ControlPlane(Path home, Path binaries, String adminToken, int apiPort, boolean durable) {
         this.home = home;
         this.binaries = binaries;
         this.adminToken = adminToken;
         this.apiPort = apiPort;
+        this.durable = durable;
     }
 
     /**
@@ -102,7 +104,8 @@ public final class ControlPlane implements AutoCloseable {
      * Starts the control plane with its state in {@code home} (made if missing, reused if not) and
      * waits until the API server is ready and the controllers run.
      *
-     * @param durable false for a throwaway cluster of a test run: etcd then skips fsync
+     * @param durable false for a throwaway cluster of a test run: etcd then skips fsync, and the
+     *                folder is deleted when the control plane stops
      */
     public static ControlPlane start(Path binaries, Path home, boolean durable) throws IOException {
         Files.createDirectories(home.resolve("pki"));
@@ -112,7 +115,7 @@ public final class ControlPlane implements AutoCloseable {
         int etcdPort = freePort();
         int peerPort = freePort();
         int apiPort = freePort();
-        ControlPlane plane = new ControlPlane(home, binaries, adminToken, apiPort);
+        ControlPlane plane = new ControlPlane(home, binaries, adminToken, apiPort, durable);
         Runtime.getRuntime().addShutdownHook(plane.shutdownHook);
         try {
             plane.startEtcd(etcdPort, peerPort, durable);
@@ -160,6 +163,17 @@ public final class ControlPlane implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down and runs the hook itself
+        }
+        if (!durable) {
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.fine(() -> "Could not delete " + folder + ": " + e);
         }
     }
 

@@ -96,7 +96,7 @@ public final class DevCluster implements AutoCloseable {
         Optional<Path> binaries = controlPlaneBinaries();
         if (binaries.isPresent()) {
             return startReal(binaries.get(), port, kubeconfig, podStartDelay,
-                    kubeconfig.toAbsolutePath().getParent().resolve("control-plane"), false);
+                    Files.createTempDirectory(kubeconfig.toAbsolutePath().getParent(), "control-plane"), false);
         }
         LOG.warning("No Kubernetes control plane was built (dev-cluster/control-plane/build.sh needs Go): "
                 + "the dev-cluster serves its simulated API");
@@ -176,6 +176,9 @@ public final class DevCluster implements AutoCloseable {
         }
         return ControlPlane.binaries().filter(binaries -> PodNetwork.problem().isEmpty());
     }
+
+    /** The provisioner of the simulated volumes: a StorageClass naming it gets its claims bound on a real control plane. */
+    public static final String SIMULATED_PROVISIONER = NodeAgents.PROVISIONER;
 
     /** True when a real Kubernetes API server runs behind the port, false on the simulated API. */
     public boolean real() {

@@ -29,7 +29,8 @@ public final class DevClusterMain {
             cluster.close();
             stopped.countDown();
         }, "dev-cluster-shutdown"));
-        System.out.println("dev-cluster ready at " + cluster.url() + " (kubeconfig " + kubeconfig.toAbsolutePath() + ")");
+        System.out.println("dev-cluster ready at " + cluster.url() + ": " + cluster.describe() + " (kubeconfig "
+                + kubeconfig.toAbsolutePath() + ")");
         stopped.await();
     }
 }

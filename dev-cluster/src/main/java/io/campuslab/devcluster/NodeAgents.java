@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,15 +45,16 @@ import java.util.logging.Logger;
  * writes. An image whose reference contains {@code fail-pull} never pulls. A pod being deleted is
  * removed once its containers "stopped", as a kubelet confirms a graceful deletion.
  *
- * <p>It is also the cluster's volume provisioner: the default StorageClass {@value #STORAGE_CLASS}
- * gets a PersistentVolume for each claim of it (the controller manager binds the two), deleted again
- * when the claim is gone.
+ * <p>It is also the cluster's volume provisioner {@value #PROVISIONER}: a claim of any StorageClass of
+ * it (the default one, {@value #STORAGE_CLASS}, or one a test or an operator adds) gets a
+ * PersistentVolume (the controller manager binds the two), deleted again when the claim is gone. A
+ * claim of a class nobody provisions stays Pending, as on a real cluster.
  */
 final class NodeAgents implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NodeAgents.class.getName());
     static final String STORAGE_CLASS = "campuslab-simulated";
-    private static final String PROVISIONER = "campuslab.io/simulated";
+    static final String PROVISIONER = "campuslab.io/simulated";
     private static final Duration LEASE_TERM = Duration.ofSeconds(40);
     private static final Duration RENEW_EVERY = Duration.ofSeconds(10);
 
@@ -67,6 +70,7 @@ final class NodeAgents implements AutoCloseable {
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<PersistentVolumeClaim> claims;
     private SharedIndexInformer<PersistentVolume> volumes;
+    private SharedIndexInformer<io.fabric8.kubernetes.api.model.storage.StorageClass> storageClasses;
     private Thread loop;
     private Instant renewed = Instant.EPOCH;
     private int nextAddress;
@@ -85,11 +89,8 @@ final class NodeAgents implements AutoCloseable {
             Node status = node;
             client.nodes().resource(node).createOr(existing -> existing.patch());
             // a node's status is written through its status subresource, as a kubelet writes it
-            onFreshCopy(() -> client.nodes().withName(node.getMetadata().getName()).editStatus(current -> {
-                current.setStatus(status.getStatus());
-                current.getStatus().setConditions(conditions(clock.instant()));
-                return current;
-            }));
+            status.getStatus().setConditions(conditions(clock.instant()));
+            patchStatus(node.getMetadata().getName(), Map.of("status", status.getStatus()));
         }
         client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(STORAGE_CLASS)
                         .addToAnnotations("storageclass.kubernetes.io/is-default-class", "true").endMetadata()
@@ -99,7 +100,8 @@ final class NodeAgents implements AutoCloseable {
         services = client.services().inAnyNamespace().inform();
         claims = client.persistentVolumeClaims().inAnyNamespace().inform();
         volumes = client.persistentVolumes().inform();
-        informers.addAll(List.of(pods, services, claims, volumes));
+        storageClasses = client.storage().v1().storageClasses().inform();
+        informers.addAll(List.of(pods, services, claims, volumes, storageClasses));
         // pods that ran before a restart keep their addresses
         for (Pod pod : pods.getStore().list()) {
             if (pod.getStatus() != null && pod.getStatus().getPodIP() != null && pod.getStatus().getPodIP().startsWith("198.1")) {
@@ -174,25 +176,17 @@ final class NodeAgents implements AutoCloseable {
                     .withRenewTime(ZonedDateTime.ofInstant(now.truncatedTo(ChronoUnit.MICROS), java.time.ZoneOffset.UTC))
                     .endSpec().build();
             client.leases().inNamespace("kube-node-lease").resource(lease).createOr(existing -> existing.patch());
-            onFreshCopy(() -> client.nodes().withName(name).editStatus(node -> {
-                node.getStatus().setConditions(conditions(now));
-                return node;
-            }));
+            patchStatus(name, Map.of("status", Map.of("conditions", conditions(now))));
         }
     }
 
-    /** Writes again on a fresh copy when the controllers changed the object in between (a taint, an annotation). */
-    private static void onFreshCopy(Runnable write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                write.run();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+    /**
+     * A merge patch of the node's status subresource, as a kubelet writes its status: no resource
+     * version, so that the controllers' own changes to the node (taints, annotations) never conflict.
+     */
+    private void patchStatus(String node, Map<String, Object> patch) {
+        client.nodes().withName(node).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch));
     }
 
     private static List<NodeCondition> conditions(Instant now) {
@@ -294,16 +288,19 @@ final class NodeAgents implements AutoCloseable {
                 client.persistentVolumes().withName(volume.getMetadata().getName()).delete();
             }
         }
+        Set<String> ours = new HashSet<>();
+        storageClasses.getStore().list().stream().filter(c -> PROVISIONER.equals(c.getProvisioner()))
+                .forEach(c -> ours.add(c.getMetadata().getName()));
         for (PersistentVolumeClaim claim : claims.getStore().list()) {
             if (!"Pending".equals(claim.getStatus() == null ? null : claim.getStatus().getPhase())
-                    || !STORAGE_CLASS.equals(claim.getSpec().getStorageClassName())
+                    || !ours.contains(claim.getSpec().getStorageClassName())
                     || claim.getMetadata().getDeletionTimestamp() != null || claimed.contains(claim.getMetadata().getUid())) {
                 continue;
             }
             String name = "pvc-" + claim.getMetadata().getUid();
             PersistentVolume volume = new PersistentVolumeBuilder().withNewMetadata().withName(name)
                     .addToAnnotations("pv.kubernetes.io/provisioned-by", PROVISIONER).endMetadata()
-                    .withNewSpec().withStorageClassName(STORAGE_CLASS).withPersistentVolumeReclaimPolicy("Delete")
+                    .withNewSpec().withStorageClassName(claim.getSpec().getStorageClassName()).withPersistentVolumeReclaimPolicy("Delete")
                     .withAccessModes(claim.getSpec().getAccessModes())
                     .withCapacity(claim.getSpec().getResources().getRequests())
                     .withNewHostPath().withPath("/var/lib/campuslab-simulated/" + name).endHostPath()

@@ -34,6 +34,25 @@ final class ApiClients {
         }
     }
 
+    /**
+     * The same connection settings without a read timeout, for watches: a watch is one long read that
+     * the API server ends itself (after its timeoutSeconds), and the call timeout would cut it.
+     */
+    static ApiClient forWatches(ApiClient calls, okhttp3.Interceptor interceptor) {
+        ApiClient client = new ApiClient(calls.getHttpClient().newBuilder()
+                .readTimeout(java.time.Duration.ZERO).callTimeout(java.time.Duration.ZERO)
+                .addInterceptor(interceptor).build());
+        client.setBasePath(calls.getBasePath());
+        // a token from a kubeconfig is an API key of the client; the in-cluster token file and client
+        // certificates live in the HTTP client, which the copy shares
+        if (calls.getAuthentication("BearerToken") instanceof io.kubernetes.client.openapi.auth.ApiKeyAuth key
+                && key.getApiKey() != null) {
+            client.setApiKey(key.getApiKey());
+            client.setApiKeyPrefix(key.getApiKeyPrefix());
+        }
+        return client;
+    }
+
     private static ApiClient fromFile(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
             KubeConfig config = KubeConfig.loadKubeConfig(reader);

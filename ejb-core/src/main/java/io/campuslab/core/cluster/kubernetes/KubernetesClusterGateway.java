@@ -29,6 +29,7 @@ import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** Reaches the cluster through the Kubernetes API, with the client {@link ApiClients} builds. */
@@ -46,16 +49,40 @@ public class KubernetesClusterGateway implements ClusterGateway {
 
     private final CoreSettings settings;
     private volatile CoreV1Api core;
+    /** The informers' caches, made with the first snapshot; null before and where there are no threads for them. */
+    private volatile ClusterWatch watch;
+    /** Where informers run, asked for when the first snapshot starts them; null: no informers. */
+    private final Supplier<ExecutorService> watchThreads;
 
     @Inject
-    public KubernetesClusterGateway(CoreSettings settings) {
+    public KubernetesClusterGateway(CoreSettings settings, ThreadsForWatches threads) {
         this.settings = settings;
+        this.watchThreads = threads::pool;
     }
 
-    /** For tests: a gateway on a given client. */
+    /** For tests: a gateway on a given client that lists on every snapshot. */
     public KubernetesClusterGateway(ApiClient client) {
+        this(client, null);
+    }
+
+    /** For tests: a gateway on a given client whose snapshots come from informers running on the given threads. */
+    public KubernetesClusterGateway(ApiClient client, ExecutorService watchThreads) {
         this.settings = null;
         this.core = new CoreV1Api(client);
+        this.watchThreads = watchThreads == null ? null : () -> watchThreads;
+    }
+
+    /** The informers' state, for tests: empty before the first snapshot. */
+    String watchState() {
+        return String.valueOf(watch);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        ClusterWatch running = watch;
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override
@@ -67,22 +94,54 @@ public class KubernetesClusterGateway implements ClusterGateway {
         }
     }
 
+    /**
+     * From the informers' caches when they are fresh (no call at all), else by listing nodes, pods and
+     * quotas: before the caches have listed, and while a watch is broken, so that an API server out of
+     * reach is met here as such.
+     */
     @Override
     public ClusterSnapshot snapshot() throws ClusterUnavailableException {
+        Optional<ClusterWatch.Cached> cached = watch().flatMap(ClusterWatch::read);
+        if (cached.isPresent()) {
+            return snapshot(cached.get().nodes().stream().map(NodeCapacity::of).toList(), cached.get().pods(),
+                    cached.get().quotas());
+        }
         List<ClusterNode> nodes = listNodes();
-        List<V1Pod> pods;
-        Map<String, String> policies = new HashMap<>();
         try {
-            pods = core().listPodForAllNamespaces().execute().getItems();
-            for (V1ResourceQuota quota : core().listResourceQuotaForAllNamespaces()
-                    .labelSelector(LabObjects.MANAGED_BY + "=" + LabObjects.CAMPUSLAB).execute().getItems()) {
-                SchoolObjects.fingerprint(quota).ifPresent(f -> policies.put(quota.getMetadata().getNamespace(), f));
-            }
+            return snapshot(nodes, core().listPodForAllNamespaces().execute().getItems(), core()
+                    .listResourceQuotaForAllNamespaces().labelSelector(LabObjects.MANAGED_BY + "=" + LabObjects.CAMPUSLAB)
+                    .execute().getItems());
         } catch (ApiException e) {
             throw unavailable("list pods and quotas", e);
         }
+    }
+
+    private static ClusterSnapshot snapshot(List<ClusterNode> nodes, List<V1Pod> pods, List<V1ResourceQuota> quotas) {
+        Map<String, String> policies = new HashMap<>();
+        for (V1ResourceQuota quota : quotas) {
+            SchoolObjects.fingerprint(quota).ifPresent(f -> policies.put(quota.getMetadata().getNamespace(), f));
+        }
         return new ClusterSnapshot(nodes, PodObservation.roomForLabs(nodes, pods),
                 pods.stream().map(PodObservation::lab).flatMap(Optional::stream).toList(), policies);
+    }
+
+    /** The informers, started with the first snapshot on a client of their own. */
+    private Optional<ClusterWatch> watch() throws ClusterUnavailableException {
+        if (watchThreads == null) {
+            return Optional.empty();
+        }
+        ClusterWatch running = watch;
+        if (running == null) {
+            synchronized (this) {
+                if (watch == null) {
+                    ApiClient client = settings == null ? core().getApiClient()
+                            : ApiClients.create(settings.kubeconfig(), settings.kubernetesCallTimeout());
+                    watch = new ClusterWatch(client, watchThreads.get());
+                }
+                running = watch;
+            }
+        }
+        return Optional.of(running);
     }
 
     @Override
@@ -187,11 +246,19 @@ public class KubernetesClusterGateway implements ClusterGateway {
             if (e.getCode() == 409) {
                 return;
             }
-            if (e.getCode() == 422 || e.getCode() == 403 && String.valueOf(e.getResponseBody()).contains("exceeded quota")) {
+            if (e.getCode() == 422 || e.getCode() == 403 && refusedByAdmission(String.valueOf(e.getResponseBody()))) {
                 throw new LabRefusedException(statusMessage(e));
             }
             throw unavailable(what, e);
         }
+    }
+
+    /**
+     * A 403 that is about the object, not the portal's rights: the namespace's quota, Pod Security,
+     * or another admission plugin's refusal. Trying again would be refused again.
+     */
+    private static boolean refusedByAdmission(String body) {
+        return body.contains("exceeded quota") || body.contains("violates PodSecurity") || body.contains("pod rejected:");
     }
 
     private static void createOrReplace(String what, Call create, Call replace) throws ClusterUnavailableException {
@@ -262,9 +329,16 @@ public class KubernetesClusterGateway implements ClusterGateway {
         return api;
     }
 
+    private static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= 500 ? line : line.substring(0, 500) + "…";
+    }
+
     private static ClusterUnavailableException unavailable(String call, ApiException e) {
         String detail = call + ": " + (e.getCode() == 0 ? e.getMessage() : "HTTP " + e.getCode());
-        LOG.warning(() -> "Kubernetes API call failed: " + detail);
+        // what the API server said (a refused quota, a Pod Security violation) is for the operator's log
+        String said = e.getCode() == 0 ? "" : " (" + abbreviate(statusMessage(e)) + ")";
+        LOG.warning(() -> "Kubernetes API call failed: " + detail + said);
         return new ClusterUnavailableException(detail);
     }
 }

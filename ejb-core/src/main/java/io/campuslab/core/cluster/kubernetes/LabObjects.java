@@ -107,6 +107,9 @@ public final class LabObjects {
                         .runAsGroup((long) lab.runAs().gid())
                         .fsGroup((long) lab.runAs().gid())
                         .seccompProfile(new V1SeccompProfile().type("RuntimeDefault")));
+        // the client's model starts with an empty overhead map, which the API's RuntimeClass admission
+        // reads as "overhead set" and refuses for a pod without a RuntimeClass: no overhead at all
+        spec.setOverhead(null);
         return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata(lab, lab.name())).spec(spec);
     }
 

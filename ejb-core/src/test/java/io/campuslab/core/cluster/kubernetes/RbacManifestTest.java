@@ -38,8 +38,8 @@ class RbacManifestTest {
         Set<ApiAccess> calls;
         Path kubeconfig = Files.createTempFile("rbac", ".yaml");
         try (DevCluster cluster = DevCluster.start(0, kubeconfig)) {
-            exerciseEverything(new KubernetesClusterGateway(ApiClients.create(Optional.of(kubeconfig.toString()),
-                    Duration.ofSeconds(10))));
+            offerStorageClass(cluster);
+            exerciseEverything(cluster, kubeconfig);
             calls = cluster.accessesFromOutside();
         }
         List<PolicyRule> cluster = role("campuslab-portal").getRules();
@@ -73,7 +73,40 @@ class RbacManifestTest {
         assertThat(unused).as("rights the role grants that no call uses").isEmpty();
     }
 
-    private static void exerciseEverything(KubernetesClusterGateway gateway) throws Exception {
+    /** The storage class the test's labs name, as a cluster's operator would have made it. */
+    private static void offerStorageClass(DevCluster cluster) {
+        try (var client = cluster.client()) {
+            client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
+                    .withNewMetadata().withName("fast-rwo").endMetadata().withProvisioner(DevCluster.SIMULATED_PROVISIONER)
+                    .withVolumeBindingMode("Immediate").build()).createOr(existing -> existing.patch());
+        }
+    }
+
+    /** Everything, through a gateway whose snapshots come from informers (list, then watch) as in the portal. */
+    private static void exerciseEverything(DevCluster cluster, Path kubeconfig) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+        KubernetesClusterGateway gateway = new KubernetesClusterGateway(ApiClients.create(Optional.of(kubeconfig.toString()),
+                Duration.ofSeconds(10)), threads);
+        try {
+            exerciseEverything(gateway, () -> diagnosis(cluster));
+            // the informers list, then watch: a snapshot that asks nothing shows that they do
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long before;
+            do {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Snapshots never came from the informers' caches");
+                }
+                before = cluster.requestsFromOutside();
+                gateway.snapshot();
+            } while (cluster.requestsFromOutside() != before);
+        } finally {
+            gateway.stopWatching();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void exerciseEverything(KubernetesClusterGateway gateway, java.util.function.Supplier<String> diagnosis)
+            throws Exception {
         SchoolPolicy south = new SchoolPolicy("cl-south-academy", "south-academy", Map.of("pods", "10", "limits.cpu", "16"),
                 1000, 2048, 500, 2048, "campuslab", List.of("0.0.0.0/0"), List.of("10.96.0.0/12"), "restricted",
                 SchoolClaim.of("south-academy", null, 20));
@@ -86,7 +119,7 @@ class RbacManifestTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (gateway.access("cl-south-academy", LabObjectsTest.CPU_VSCODE.name()).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("The lab never got a ready address");
+                throw new AssertionError("The lab never got a ready address; the cluster says: " + diagnosis.get());
             }
             Thread.sleep(200);
         }
@@ -97,8 +130,8 @@ class RbacManifestTest {
     void inEveryNamespaceItMakesThePortalBindsTheSchoolRoleToItsServiceAccount() throws Exception {
         Path kubeconfig = Files.createTempFile("rbac", ".yaml");
         try (DevCluster cluster = DevCluster.start(0, kubeconfig)) {
-            exerciseEverything(new KubernetesClusterGateway(ApiClients.create(Optional.of(kubeconfig.toString()),
-                    Duration.ofSeconds(10))));
+            offerStorageClass(cluster);
+            exerciseEverything(cluster, kubeconfig);
             try (var client = cluster.client()) {
                 var binding = client.rbac().roleBindings().inNamespace("cl-south-academy").withName("campuslab-portal").get();
                 assertThat(binding.getRoleRef().getName()).isEqualTo("campuslab-school");
@@ -117,6 +150,21 @@ class RbacManifestTest {
         // the chart binds campuslab-portal and nothing else cluster-wide (ChartTest renders it)
         assertThat(objects).extracting(HasMetadata::getKind).as("the roles file grants, it binds nothing")
                 .containsOnly("ClusterRole");
+    }
+
+    /** The school namespace's pods and claims as the cluster sees them. */
+    private static String diagnosis(DevCluster cluster) {
+        try (var client = cluster.client()) {
+            StringBuilder text = new StringBuilder();
+            client.pods().inNamespace("cl-south-academy").list().getItems().forEach(pod -> text.append("pod ")
+                    .append(pod.getMetadata().getName()).append(' ').append(pod.getStatus()).append('\n'));
+            client.persistentVolumeClaims().inNamespace("cl-south-academy").list().getItems().forEach(claim -> text
+                    .append("claim ").append(claim.getMetadata().getName()).append(' ').append(claim.getSpec().getStorageClassName())
+                    .append(' ').append(claim.getStatus().getPhase()).append('\n'));
+            client.discovery().v1().endpointSlices().inNamespace("cl-south-academy").list().getItems()
+                    .forEach(slice -> text.append("slice ").append(slice.getEndpoints()).append('\n'));
+            return text.toString();
+        }
     }
 
     private static ClusterRole role(String name) throws Exception {
