@@ -7,7 +7,8 @@
 #   ./mvnw -pl deploy -am package -DskipTests
 #   deploy/image/build-offline.sh [out-dir]        # default deploy/target/image-oci
 #
-# Reproducible: every time stamp is the last commit's (SOURCE_DATE_EPOCH), so the same commit and the
+# Reproducible: every time stamp is the last commit's (SOURCE_DATE_EPOCH; the entries of Java's trust
+# store carry the time they were added, which jks-dates.py sets to it too), so the same commit and the
 # same Debian packages give the same image digest. For the same packages on another day, point
 # DEBIAN_MIRROR at a snapshot, e.g. http://snapshot.debian.org/archive/debian/20261201T000000Z.
 # Push the layout with skopeo: skopeo copy oci:<out-dir>:0.1.0 docker://registry.example.org/campuslab/portal:0.1.0
@@ -46,13 +47,16 @@ mmdebstrap --mode=root --variant=apt --format=tar \
     --customize-hook='chroot "$1" useradd --uid 185 --gid 0 --home-dir /opt/jboss --no-create-home --shell /usr/sbin/nologin jboss' \
     --customize-hook="copy-in $work/jboss /opt" \
     --customize-hook='chown -R 185:0 "$1/opt/jboss" && chmod -R g=u "$1/opt/jboss"' \
+    --customize-hook="python3 $here/jks-dates.py \"\$1/etc/ssl/certs/java/cacerts\" $SOURCE_DATE_EPOCH" \
     --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/* "$1"/etc/machine-id' \
     bookworm "$work/rootfs.tar" "$mirror"
 
 rm -rf "$out"
 umoci init --layout "$out"
 umoci new --image "$out:$tag"
-umoci raw add-layer --image "$out:$tag" --no-history "$work/rootfs.tar"
+umoci raw add-layer --image "$out:$tag" --history.created="$created" --history.author="CampusLab" \
+    --history.created_by="deploy/image/build-offline.sh" --history.comment="Debian 12, OpenJDK 17, WildFly and the EAR" \
+    "$work/rootfs.tar"
 umoci config --image "$out:$tag" --no-history --created="$created" --author="CampusLab" \
     --config.user=185 --config.workingdir=/opt/jboss \
     --config.env=JBOSS_HOME=/opt/jboss/wildfly --config.env=LANG=C.UTF-8 \

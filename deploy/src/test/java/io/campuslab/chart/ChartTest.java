@@ -146,6 +146,8 @@ class ChartTest {
         }
         assertThat(accepted).hasSize(10).contains("StatefulSet/campuslab", "Ingress/campuslab", "NetworkPolicy/campuslab");
 
+        // the ServiceAccount admission looks the pod's account up: it exists once the chart is installed
+        admin.resource(only(render(), io.fabric8.kubernetes.api.model.ServiceAccount.class)).createOr(existing -> existing.patch());
         StatefulSet portal = only(render(), StatefulSet.class);
         Pod pod = new PodBuilder().withMetadata(portal.getSpec().getTemplate().getMetadata()).editMetadata()
                 .withName("campuslab-0").withNamespace(NAMESPACE).endMetadata()

@@ -96,4 +96,60 @@ class LabsIT {
                 .isEqualTo(403);
         assertThat(JSON.readTree(send("GET", "/api/v1/labs/mine", rosa, null).body())).isEmpty();
     }
+
+    /**
+     * Every template of the catalog, as a new school sees it, runs on the real API server: on host
+     * folders (the school's namespace at the privileged Pod Security level) and on claims (restricted),
+     * so each pod the catalog can produce passes the real admission chain.
+     */
+    @Test
+    void everyTemplateOfTheCatalogIsAdmittedByTheClusterOnHostFoldersAndOnClaims() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"catalog-college\", \"name\": \"Catalog College\"}")
+                .statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("cat-first", "student", "catalog-college");
+        List<String> templates = new ArrayList<>();
+        JSON.readTree(send("GET", "/api/v1/templates", signedIn("cat-first"), null).body())
+                .forEach(template -> templates.add(template.path("name").asText()));
+        assertThat(templates).contains("jupyterlab", "vscode", "desktop", "keras", "paddlepaddle");
+        // the cluster's operator made the storage class of the school files
+        try (var client = StackExtension.devCluster().client()) {
+            client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
+                    .withNewMetadata().withName("campuslab-files").endMetadata()
+                    .withProvisioner(io.campuslab.devcluster.DevCluster.SIMULATED_PROVISIONER).build())
+                    .createOr(existing -> existing.patch());
+        }
+        try {
+            for (String mode : List.of("HOST_PATH", "CLAIM")) {
+                assertThat(send("PATCH", "/api/v1/settings", operator, "{\"storage.workspace-mode\": \"" + mode
+                        + "\", \"storage.school-files-class\": \"campuslab-files\"}").statusCode()).isEqualTo(200);
+                java.util.Map<String, Long> labs = new java.util.LinkedHashMap<>();
+                java.util.Map<String, String> tokens = new java.util.HashMap<>();
+                for (String template : templates) {
+                    String person = "cat-" + mode.toLowerCase(java.util.Locale.ROOT).replace("_", "") + "-" + template;
+                    KeycloakAdmin.createPerson(person, "student", "catalog-college");
+                    String token = signedIn(person);
+                    HttpResponse<String> requested = send("POST", "/api/v1/labs", token, "{\"template\": \"" + template + "\"}");
+                    assertThat(requested.statusCode()).as(template + ": " + requested.body()).isEqualTo(201);
+                    labs.put(template, JSON.readTree(requested.body()).path("id").asLong());
+                    tokens.put(template, token);
+                }
+                for (java.util.Map.Entry<String, Long> lab : labs.entrySet()) {
+                    LabWatch.waitFor(tokens.get(lab.getKey()), lab.getValue(), LabWatch.inState("RUNNING"));
+                }
+                try (var client = StackExtension.devCluster().client()) {
+                    assertThat(client.namespaces().withName("cl-catalog-college").get().getMetadata().getLabels())
+                            .containsEntry("pod-security.kubernetes.io/enforce", mode.equals("CLAIM") ? "restricted" : "privileged");
+                }
+                for (java.util.Map.Entry<String, Long> lab : labs.entrySet()) {
+                    assertThat(send("DELETE", "/api/v1/labs/" + lab.getValue(), tokens.get(lab.getKey()), null).statusCode()).isEqualTo(200);
+                }
+                for (java.util.Map.Entry<String, Long> lab : labs.entrySet()) {
+                    LabWatch.waitFor(tokens.get(lab.getKey()), lab.getValue(), LabWatch.inState("STOPPED"));
+                }
+            }
+        } finally {
+            send("PATCH", "/api/v1/settings", operator, "{\"storage.workspace-mode\": \"HOST_PATH\"}");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.ObservedPod;
 import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.cluster.SchoolRefusedException;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
 import io.campuslab.core.lab.admission.HeldLab;
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  * have fixed names, so the next holder finds it done rather than doubled.
  */
 public final class SchedulerPass {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SchedulerPass.class.getName());
 
     private final LabBooks books;
     private final ClusterGateway cluster;
@@ -176,7 +179,13 @@ public final class SchedulerPass {
             String observed = snapshot.schoolPolicies().get(school.namespace());
             if ((inUse.contains(school.tenant()) || observed != null) && !school.fingerprint().equals(observed)) {
                 lease.keep();
-                cluster.applySchool(school);
+                try {
+                    cluster.applySchool(school);
+                } catch (SchoolRefusedException refused) {
+                    // one school's namespace refusing an object holds up no other school
+                    LOG.warning(() -> "The cluster refused objects of " + school.tenant() + "; trying again next pass: "
+                            + refused.detail());
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import io.campuslab.core.cluster.ClusterUnavailableException;
 import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
+import io.campuslab.core.cluster.SchoolRefusedException;
 import io.campuslab.core.lab.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
@@ -161,6 +162,13 @@ public class KubernetesClusterGateway implements ClusterGateway {
         // everything else the portal does in the namespace, it may do through this binding only
         createUnlessExists("bind the school role in " + ns, () -> new RbacAuthorizationV1Api(api.getApiClient())
                 .createNamespacedRoleBinding(ns, SchoolObjects.roleBinding(school, serviceAccount())).execute());
+        // the new limits first, without the fingerprint: a claim the new policy allows must not meet the
+        // old quota (a school moved to claims gets the room of its file claims), and a pass cut short
+        // from here on leaves a quota that says the school's objects are not complete yet
+        V1ResourceQuota limitsFirst = SchoolObjects.quota(school);
+        limitsFirst.getMetadata().getAnnotations().remove(SchoolObjects.POLICY);
+        createOrReplace("resource quota of " + ns, () -> api.createNamespacedResourceQuota(ns, limitsFirst).execute(),
+                () -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, limitsFirst).execute());
         for (V1PersistentVolumeClaim claim : SchoolObjects.claims(school)) {
             createUnlessExists("create claim " + claim.getMetadata().getName() + " of " + ns,
                     () -> api.createNamespacedPersistentVolumeClaim(ns, claim).execute());
@@ -266,14 +274,21 @@ public class KubernetesClusterGateway implements ClusterGateway {
             create.run();
         } catch (ApiException e) {
             if (e.getCode() != 409) {
-                throw unavailable("create " + what, e);
+                throw unavailableOrRefused("create " + what, e);
             }
             try {
                 replace.run();
             } catch (ApiException again) {
-                throw unavailable("replace " + what, again);
+                throw unavailableOrRefused("replace " + what, again);
             }
         }
+    }
+
+    /** A refusal of the object itself is the school's ({@link SchoolRefusedException}); anything else, the cluster's. */
+    private static ClusterUnavailableException unavailableOrRefused(String what, ApiException e) {
+        ClusterUnavailableException unavailable = unavailable(what, e);
+        return e.getCode() == 422 || e.getCode() == 403 && refusedByAdmission(String.valueOf(e.getResponseBody()))
+                ? new SchoolRefusedException(unavailable.detail() + ": " + abbreviate(statusMessage(e))) : unavailable;
     }
 
     /** The message of the API's Status answer, or its code. */
@@ -297,7 +312,7 @@ public class KubernetesClusterGateway implements ClusterGateway {
             call.run();
         } catch (ApiException e) {
             if (e.getCode() != 409) {
-                throw unavailable(what, e);
+                throw unavailableOrRefused(what, e);
             }
         }
     }
