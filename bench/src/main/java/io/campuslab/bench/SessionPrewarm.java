@@ -27,7 +27,9 @@ public final class SessionPrewarm {
     public static void main(String[] args) throws Exception {
         PlatformSettings platform = DevClusterBench.PLATFORM;
         try (DevCluster cluster = DevClusterBench.start()) {
-            KubernetesClusterGateway gateway = DevClusterBench.gateway(cluster);
+            System.out.println("against the " + cluster.describe());
+            // as the server runs it: snapshots from informers
+            KubernetesClusterGateway gateway = DevClusterBench.watchingGateway(cluster);
             MemoryBooks books = new MemoryBooks("session", 0);
             Instant prepared = Instant.now();
             books.session(1, STUDENTS, 500, 512, prepared);
