@@ -112,13 +112,8 @@ class LabsIT {
         JSON.readTree(send("GET", "/api/v1/templates", signedIn("cat-first"), null).body())
                 .forEach(template -> templates.add(template.path("name").asText()));
         assertThat(templates).contains("jupyterlab", "vscode", "desktop", "keras", "paddlepaddle");
-        // the cluster's operator made the storage class of the school files
-        try (var client = StackExtension.devCluster().client()) {
-            client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
-                    .withNewMetadata().withName("campuslab-files").endMetadata()
-                    .withProvisioner(io.campuslab.devcluster.DevCluster.SIMULATED_PROVISIONER).build())
-                    .createOr(existing -> existing.patch());
-        }
+        // the cluster's operator made the storage class of the school files, as the settings name it
+        StackExtension.devCluster().offerStorageClass("campuslab-files");
         try {
             for (String mode : List.of("HOST_PATH", "CLAIM")) {
                 assertThat(send("PATCH", "/api/v1/settings", operator, "{\"storage.workspace-mode\": \"" + mode

@@ -283,12 +283,7 @@ class TenantWallsIT {
         KeycloakAdmin.createPerson("wall-clara", "student", "claims-college");
         String clara = signedIn("wall-clara");
         // the cluster's operator made the storage class of the school files, as the settings name it
-        try (var client = StackExtension.devCluster().client()) {
-            client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
-                    .withNewMetadata().withName("campuslab-files").endMetadata()
-                    .withProvisioner(io.campuslab.devcluster.DevCluster.SIMULATED_PROVISIONER).build())
-                    .createOr(existing -> existing.patch());
-        }
+        StackExtension.devCluster().offerStorageClass("campuslab-files");
         assertThat(send("PATCH", "/api/v1/settings", operator,
                 "{\"storage.workspace-mode\": \"CLAIM\", \"storage.school-files-class\": \"campuslab-files\"}").statusCode()).isEqualTo(200);
         try {

@@ -52,7 +52,7 @@ public final class ControlPlane implements AutoCloseable {
     private final int apiPort;
     private final boolean durable;
     private final List<Process> processes = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::stopProcesses, "control-plane-shutdown");
+    private final Thread shutdownHook = new Thread(this::stopAndForget, "control-plane-shutdown");
 
     private ControlPlane(Path home, Path binaries, String adminToken, int apiPort, boolean durable) {
         this.home = home;
@@ -164,6 +164,12 @@ public final class ControlPlane implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is shutting down and runs the hook itself
         }
+        stopAndForget();
+    }
+
+    /** Stops the processes and, for a throwaway cluster, deletes its state: on close, and when the JVM ends first. */
+    private void stopAndForget() {
+        stopProcesses();
         if (!durable) {
             deleteTree(home);
         }
@@ -356,8 +362,8 @@ public final class ControlPlane implements AutoCloseable {
         return token;
     }
 
-    /** Writes whole or not at all, readable by the owner only. */
-    private static void write(Path file, String content) throws IOException {
+    /** Writes whole or not at all, readable by the owner only (keys, tokens, kubeconfigs). */
+    static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

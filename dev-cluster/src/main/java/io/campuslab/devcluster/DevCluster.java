@@ -9,10 +9,8 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -180,6 +178,18 @@ public final class DevCluster implements AutoCloseable {
     /** The provisioner of the simulated volumes: a StorageClass naming it gets its claims bound on a real control plane. */
     public static final String SIMULATED_PROVISIONER = NodeAgents.PROVISIONER;
 
+    /**
+     * Makes a StorageClass of the simulated provisioner, as a cluster's operator makes the classes the
+     * platform settings name: on the real control plane its claims are then bound.
+     */
+    public void offerStorageClass(String name) {
+        try (KubernetesClient admin = client()) {
+            admin.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
+                    .withNewMetadata().withName(name).endMetadata().withProvisioner(SIMULATED_PROVISIONER)
+                    .withVolumeBindingMode("Immediate").build()).createOr(existing -> existing.patch());
+        }
+    }
+
     /** True when a real Kubernetes API server runs behind the port, false on the simulated API. */
     public boolean real() {
         return controlPlane != null;
@@ -276,10 +286,7 @@ public final class DevCluster implements AutoCloseable {
     }
 
     private static void write(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "kubeconfig", ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ControlPlane.write(file, content);
     }
 
     private void drainRecordedRequests() {

@@ -38,7 +38,7 @@ class RbacManifestTest {
         Set<ApiAccess> calls;
         Path kubeconfig = Files.createTempFile("rbac", ".yaml");
         try (DevCluster cluster = DevCluster.start(0, kubeconfig)) {
-            offerStorageClass(cluster);
+            cluster.offerStorageClass("fast-rwo");
             exerciseEverything(cluster, kubeconfig);
             calls = cluster.accessesFromOutside();
         }
@@ -71,15 +71,6 @@ class RbacManifestTest {
             }
         }
         assertThat(unused).as("rights the role grants that no call uses").isEmpty();
-    }
-
-    /** The storage class the test's labs name, as a cluster's operator would have made it. */
-    private static void offerStorageClass(DevCluster cluster) {
-        try (var client = cluster.client()) {
-            client.storage().v1().storageClasses().resource(new io.fabric8.kubernetes.api.model.storage.StorageClassBuilder()
-                    .withNewMetadata().withName("fast-rwo").endMetadata().withProvisioner(DevCluster.SIMULATED_PROVISIONER)
-                    .withVolumeBindingMode("Immediate").build()).createOr(existing -> existing.patch());
-        }
     }
 
     /** Everything, through a gateway whose snapshots come from informers (list, then watch) as in the portal. */
@@ -130,7 +121,7 @@ class RbacManifestTest {
     void inEveryNamespaceItMakesThePortalBindsTheSchoolRoleToItsServiceAccount() throws Exception {
         Path kubeconfig = Files.createTempFile("rbac", ".yaml");
         try (DevCluster cluster = DevCluster.start(0, kubeconfig)) {
-            offerStorageClass(cluster);
+            cluster.offerStorageClass("fast-rwo");
             exerciseEverything(cluster, kubeconfig);
             try (var client = cluster.client()) {
                 var binding = client.rbac().roleBindings().inNamespace("cl-south-academy").withName("campuslab-portal").get();
