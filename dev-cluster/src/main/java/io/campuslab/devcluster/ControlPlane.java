@@ -109,6 +109,7 @@ public final class ControlPlane implements AutoCloseable {
      */
     public static ControlPlane start(Path binaries, Path home, boolean durable) throws IOException {
         Files.createDirectories(home.resolve("pki"));
+        stopLeftovers(home);
         String adminToken = secret(home.resolve("pki/admin.token"));
         writeTokens(home, adminToken);
         writeServiceAccountKeys(home);
@@ -259,6 +260,39 @@ public final class ControlPlane implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         processes.add(process);
+        write(home.resolve("run").resolve(name + ".pid"), Long.toString(process.pid()));
+    }
+
+    /**
+     * Stops what an earlier start on the same folder left running (its JVM killed before it could stop
+     * them): etcd would otherwise keep its data directory locked. Only processes whose command line
+     * names this folder are touched.
+     */
+    private static void stopLeftovers(Path home) throws IOException {
+        Path run = home.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return;
+        }
+        try (var pidFiles = Files.list(run)) {
+            for (Path pidFile : pidFiles.toList()) {
+                try {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                            .filter(process -> process.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
+                            .ifPresent(process -> {
+                                LOG.warning(() -> "Stopping " + pidFile.getFileName() + " " + process.pid() + ", left running by an earlier start");
+                                process.destroy();
+                                process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                                        .exceptionally(timedOut -> {
+                                            process.destroyForcibly();
+                                            return process;
+                                        }).join();
+                            });
+                } catch (NumberFormatException | IOException unreadable) {
+                    LOG.fine(() -> "Ignoring " + pidFile + ": " + unreadable);
+                }
+                Files.deleteIfExists(pidFile);
+            }
+        }
     }
 
     private String binary(String name) {

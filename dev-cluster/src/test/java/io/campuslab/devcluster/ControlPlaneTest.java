@@ -236,6 +236,14 @@ class ControlPlaneTest {
             assertThat(client.namespaces().withName("kept").get()).isNotNull();
             assertThat(client.nodes().list().getItems()).hasSize(4);
         }
+        // a start whose JVM died without stopping its processes: the next start stops them and goes on
+        ControlPlane orphaned = ControlPlane.start(ControlPlane.binaries().orElseThrow(), home, true);
+        try (DevCluster afterCrash = DevCluster.startReal(ControlPlane.binaries().orElseThrow(), 0, folder.resolve("kubeconfig"),
+                Duration.ofMillis(300), home, true); KubernetesClient client = afterCrash.client()) {
+            assertThat(client.namespaces().withName("kept").get()).isNotNull();
+        } finally {
+            orphaned.close();
+        }
     }
 
     /** A namespace as the portal makes a school's: Pod Security labels, and the school role bound to the portal. */
