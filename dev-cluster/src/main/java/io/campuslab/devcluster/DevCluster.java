@@ -27,8 +27,14 @@ public final class DevCluster implements AutoCloseable {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DevCluster.class.getName());
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
+    /** The proxy's and the lab pages' server announce their versions at INFO: held, so that the level sticks. */
+    private static final java.util.List<java.util.logging.Logger> QUIET_LOGS = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.xnio"), java.util.logging.Logger.getLogger("io.undertow"),
+            java.util.logging.Logger.getLogger("org.jboss.threads"));
+
     static {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        QUIET_LOGS.forEach(log -> log.setLevel(java.util.logging.Level.WARNING));
     }
 
     /** The simulated API (the fallback where no control plane was built), or null. */
