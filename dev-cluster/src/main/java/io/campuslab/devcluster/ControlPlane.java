@@ -334,16 +334,20 @@ public final class ControlPlane implements AutoCloseable {
         write(home.resolve("pki/components.kubeconfig"), kubeconfig(url(), certificateAuthority(), adminToken));
     }
 
-    /** A kubeconfig for the given server and token that trusts the given CA file. */
-    static String kubeconfig(String server, Path certificateAuthority, String token) {
+    /**
+     * A kubeconfig for the given server and token; with a CA file for an HTTPS server (null for the
+     * dev-cluster's plain-HTTP port on loopback).
+     */
+    static String kubeconfig(String server, Path certificateAuthorityOrNull, String token) {
+        String authority = certificateAuthorityOrNull == null ? ""
+                : "\n    certificate-authority: " + certificateAuthorityOrNull.toAbsolutePath();
         return """
                 apiVersion: v1
                 kind: Config
                 clusters:
                 - name: campuslab-dev
                   cluster:
-                    server: %s
-                    certificate-authority: %s
+                    server: %s%s
                 users:
                 - name: campuslab
                   user:
@@ -354,7 +358,7 @@ public final class ControlPlane implements AutoCloseable {
                     cluster: campuslab-dev
                     user: campuslab
                 current-context: campuslab-dev
-                """.formatted(server, certificateAuthority.toAbsolutePath(), token);
+                """.formatted(server, authority, token);
     }
 
     /** Static tokens: the administrator only. Kept across restarts. */

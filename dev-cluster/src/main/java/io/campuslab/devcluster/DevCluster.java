@@ -270,25 +270,7 @@ public final class DevCluster implements AutoCloseable {
     }
 
     private void writeKubeconfig(String token) throws IOException {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: campuslab-dev
-                  cluster:
-                    server: %s
-                users:
-                - name: campuslab-portal
-                  user:
-                    token: %s
-                contexts:
-                - name: campuslab-dev
-                  context:
-                    cluster: campuslab-dev
-                    user: campuslab-portal
-                current-context: campuslab-dev
-                """.formatted(url(), token);
-        write(kubeconfig, yaml);
+        write(kubeconfig, ControlPlane.kubeconfig(url(), null, token));
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -86,11 +86,10 @@ final class NodeAgents implements AutoCloseable {
     void start() {
         for (Node node : SimulatedNodes.standard()) {
             nodeNames.add(node.getMetadata().getName());
-            Node status = node;
             client.nodes().resource(node).createOr(existing -> existing.patch());
             // a node's status is written through its status subresource, as a kubelet writes it
-            status.getStatus().setConditions(conditions(clock.instant()));
-            patchStatus(node.getMetadata().getName(), Map.of("status", status.getStatus()));
+            node.getStatus().setConditions(conditions(clock.instant()));
+            patchStatus(node.getMetadata().getName(), Map.of("status", node.getStatus()));
         }
         client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(STORAGE_CLASS)
                         .addToAnnotations("storageclass.kubernetes.io/is-default-class", "true").endMetadata()
@@ -260,7 +259,7 @@ final class NodeAgents implements AutoCloseable {
                 .withLastTransitionTime(time).build();
     }
 
-    /** The containers "stopped": the kubelet's final, immediate deletion, only of the pod it ran (same uid). */
+    /** The containers "stopped": the kubelet's final, immediate deletion of the pod, by name. */
     private void remove(Pod pod) {
         client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                 .withGracePeriod(0).delete();
