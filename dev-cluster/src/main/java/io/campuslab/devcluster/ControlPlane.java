@@ -37,6 +37,11 @@ import javax.net.ssl.X509TrustManager;
  *
  * <p>Its state lives in a folder: started again on the same folder, the cluster has everything it
  * had (etcd's data, the same keys and tokens).
+ *
+ * <p>A component that ends without being asked to (a crash, {@code kill -9}) is started again with
+ * the same command, as a node's kubelet restarts its static pods, at most {@value #MOST_RESTARTS}
+ * times in {@link #RESTART_WINDOW}; its clients reconnect by themselves. What happened is logged and
+ * {@link #restarts()} tells.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -45,14 +50,37 @@ public final class ControlPlane implements AutoCloseable {
     public static final String RELEASE = "v1.37.2";
     private static final String[] BINARIES = {"etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"};
     private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    static final int MOST_RESTARTS = 5;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
     private final Path home;
     private final Path binaries;
     private final String adminToken;
     private final int apiPort;
     private final boolean durable;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Component> components = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopAndForget, "control-plane-shutdown");
+    private volatile boolean stopping;
+    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "control-plane-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** One process of the control plane, its command kept to start it again. */
+    private static final class Component {
+        final String name;
+        final List<String> command;
+        Process process;
+        final java.util.Deque<Instant> restarts = new java.util.ArrayDeque<>();
+        boolean givenUp;
+
+        Component(String name, List<String> command) {
+            this.name = name;
+            this.command = command;
+        }
+    }
 
     private ControlPlane(Path home, Path binaries, String adminToken, int apiPort, boolean durable) {
         this.home = home;
@@ -125,6 +153,7 @@ public final class ControlPlane implements AutoCloseable {
             plane.writeComponentKubeconfig();
             plane.startControllerManager();
             plane.startScheduler();
+            plane.watchdog.scheduleWithFixedDelay(plane::restartEnded, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info(() -> "Kubernetes " + RELEASE + " control plane ready at " + plane.url() + " (state in " + home + ")");
             return plane;
         } catch (IOException | RuntimeException e) {
@@ -150,6 +179,29 @@ public final class ControlPlane implements AutoCloseable {
     /** The CA of the API server's serving certificate (self-signed by the API server at its first start). */
     public Path certificateAuthority() {
         return home.resolve("pki/apiserver.crt");
+    }
+
+    /**
+     * How often each component was started again after it ended unasked, by name ({@code etcd},
+     * {@code kube-apiserver}, ...), counting within the restart window.
+     */
+    public synchronized java.util.Map<String, Integer> restarts() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        components.forEach(component -> counts.put(component.name, component.restarts.size()));
+        return counts;
+    }
+
+    /** The process id of a component now ({@code etcd}, {@code kube-apiserver}, ...), for the tests that kill it. */
+    public synchronized long pid(String name) {
+        return components.stream().filter(component -> component.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No control plane component " + name)).process.pid();
+    }
+
+    /** Stops watching the components and leaves them running, as a launcher killed with its JVM would: for tests. */
+    void abandon() {
+        stopping = true;
+        watchdog.shutdownNow();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
     }
 
     /** Where each component writes its log. */
@@ -184,10 +236,18 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    private synchronized void stopProcesses() {
+    private void stopProcesses() {
+        stopping = true;
+        watchdog.shutdownNow();
+        synchronized (this) {
+            stopComponents();
+        }
+    }
+
+    private void stopComponents() {
         // the reverse of the start order: the API server's clients first, etcd last
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
+        for (int i = components.size() - 1; i >= 0; i--) {
+            Process process = components.get(i).process;
             process.destroy();
             try {
                 if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -198,7 +258,35 @@ public final class ControlPlane implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        processes.clear();
+        components.clear();
+    }
+
+    /** One look at every component: one that ended unasked is started again, within the limit. */
+    private synchronized void restartEnded() {
+        for (Component component : components) {
+            if (stopping || component.givenUp || component.process.isAlive()) {
+                continue;
+            }
+            Instant now = Instant.now();
+            int exit = component.process.exitValue();
+            while (!component.restarts.isEmpty() && component.restarts.peekFirst().isBefore(now.minus(RESTART_WINDOW))) {
+                component.restarts.removeFirst();
+            }
+            if (component.restarts.size() >= MOST_RESTARTS) {
+                component.givenUp = true;
+                LOG.severe(() -> component.name + " ended again (exit " + exit + ") and is not started again after "
+                        + MOST_RESTARTS + " restarts within " + RESTART_WINDOW.toMinutes() + " min; see " + logs().resolve(component.name + ".log"));
+                continue;
+            }
+            component.restarts.addLast(now);
+            LOG.warning(() -> component.name + " ended unasked (exit " + exit + "); starting it again ("
+                    + component.restarts.size() + " of at most " + MOST_RESTARTS + " in " + RESTART_WINDOW.toMinutes() + " min)");
+            try {
+                component.process = spawn(component);
+            } catch (IOException e) {
+                LOG.severe(() -> component.name + " could not be started again: " + e.getMessage());
+            }
+        }
     }
 
     private void startEtcd(int port, int peerPort, boolean durable) throws IOException {
@@ -254,13 +342,19 @@ public final class ControlPlane implements AutoCloseable {
                 "--leader-elect=false", "--secure-port=0", "--profiling=false", "--v=1"));
     }
 
-    private void launch(String name, List<String> command) throws IOException {
+    private synchronized void launch(String name, List<String> command) throws IOException {
+        Component component = new Component(name, List.copyOf(command));
+        component.process = spawn(component);
+        components.add(component);
+    }
+
+    private Process spawn(Component component) throws IOException {
         Files.createDirectories(logs());
-        Path log = logs().resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Path log = logs().resolve(component.name + ".log");
+        Process process = new ProcessBuilder(component.command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        processes.add(process);
-        write(home.resolve("run").resolve(name + ".pid"), Long.toString(process.pid()));
+        write(home.resolve("run").resolve(component.name + ".pid"), Long.toString(process.pid()));
+        return process;
     }
 
     /**
@@ -304,9 +398,11 @@ public final class ControlPlane implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_WITHIN);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
-            for (Process process : processes) {
-                if (!process.isAlive()) {
-                    throw new IOException("A control plane process ended with " + process.exitValue() + "; see " + logs());
+            synchronized (this) {
+                for (Component component : components) {
+                    if (!component.process.isAlive()) {
+                        throw new IOException(component.name + " ended with " + component.process.exitValue() + "; see " + logs());
+                    }
                 }
             }
             try {

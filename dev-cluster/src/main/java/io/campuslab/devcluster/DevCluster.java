@@ -201,6 +201,11 @@ public final class DevCluster implements AutoCloseable {
         return controlPlane != null;
     }
 
+    /** The real control plane behind the port; empty on the simulated API. */
+    public Optional<ControlPlane> controlPlane() {
+        return Optional.ofNullable(controlPlane);
+    }
+
     /** What runs behind the port, for banners and logs. */
     public String describe() {
         return real() ? "Kubernetes " + ControlPlane.RELEASE + " API server (etcd, controller manager, scheduler; simulated nodes)"

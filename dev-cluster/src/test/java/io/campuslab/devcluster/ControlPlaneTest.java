@@ -238,6 +238,7 @@ class ControlPlaneTest {
         }
         // a start whose JVM died without stopping its processes: the next start stops them and goes on
         ControlPlane orphaned = ControlPlane.start(ControlPlane.binaries().orElseThrow(), home, true);
+        orphaned.abandon();
         try (DevCluster afterCrash = DevCluster.startReal(ControlPlane.binaries().orElseThrow(), 0, folder.resolve("kubeconfig"),
                 Duration.ofMillis(300), home, true); KubernetesClient client = afterCrash.client()) {
             assertThat(client.namespaces().withName("kept").get()).isNotNull();
@@ -247,6 +248,41 @@ class ControlPlaneTest {
     }
 
     /** A namespace as the portal makes a school's: Pod Security labels, and the school role bound to the portal. */
+    @Test
+    void aKilledApiServerAndAKilledEtcdAreStartedAgainAndTheClusterKeepsWhatItHad(@TempDir Path folder) throws Exception {
+        try (DevCluster own = DevCluster.startReal(ControlPlane.binaries().orElseThrow(), 0, folder.resolve("kubeconfig"),
+                Duration.ofMillis(300), folder.resolve("cluster"), false); KubernetesClient client = own.client()) {
+            ControlPlane plane = own.controlPlane().orElseThrow();
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kept").endMetadata().build()).create();
+            for (String component : java.util.List.of("kube-apiserver", "etcd", "kube-scheduler")) {
+                long before = plane.pid(component);
+                ProcessHandle.of(before).orElseThrow().destroyForcibly();
+                await(() -> plane.restarts().get(component), restarts -> restarts == 1);
+                assertThat(plane.pid(component)).as(component + " runs as a new process").isNotEqualTo(before);
+            }
+            assertThat(await(() -> {
+                try {
+                    return client.namespaces().withName("kept").get();
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException notYet) {
+                    return null;
+                }
+            }, java.util.Objects::nonNull)).isNotNull();
+            // the scheduler started again places a new pod, and the nodes' kubelets start it
+            String namespace = "after-kill";
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+            await(() -> {
+                try {
+                    // the service account controller makes the namespace's default account first
+                    return client.pods().inNamespace(namespace).resource(labPod("after-kill", Map.of())).create();
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException notYet) {
+                    return null;
+                }
+            }, java.util.Objects::nonNull);
+            assertThat(await(() -> client.pods().inNamespace(namespace).withName("after-kill").get(),
+                    pod -> pod != null && "Running".equals(pod.getStatus().getPhase()))).isNotNull();
+        }
+    }
+
     private static String school(String name) {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
                 .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
