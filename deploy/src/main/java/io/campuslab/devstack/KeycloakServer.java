@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class KeycloakServer {
 
+    static final String NAME = "Keycloak";
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "admin";
 
@@ -30,7 +31,7 @@ final class KeycloakServer {
         if (copyRealm(realm)) {
             forgetImportedRealm(home);
         }
-        ChildProcess keycloak = ChildProcess.start("Keycloak", List.of(
+        ChildProcess keycloak = ChildProcess.start(NAME, List.of(
                         home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-port=" + settings.keycloakPort(),
                         "--http-management-port=" + settings.keycloakManagementPort(),

@@ -24,7 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private boolean freshData;
     private DevCluster devCluster;
-    private volatile EmbeddedDatabase database;
+    private boolean embeddedDatabase;
     private final Supervisor supervisor;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -137,6 +137,30 @@ public final class LocalStack implements AutoCloseable {
         portalNodeProcesses(number).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /**
+     * Kills the embedded database's server as {@code kill -9} would: for the tests of a crash. The
+     * supervisor, if it runs, starts it again on its data.
+     */
+    public void killDatabase() {
+        if (!embeddedDatabase) {
+            throw new IllegalStateException("This stack uses an external database");
+        }
+        supervisor.current(EmbeddedDatabase.NAME).handle().destroyForcibly();
+    }
+
+    /** Kills Keycloak (its start script and the server's Java process) as {@code kill -9} would. */
+    public void killKeycloak() {
+        ProcessHandle script = supervisor.current(KeycloakServer.NAME).handle();
+        script.descendants().forEach(ProcessHandle::destroyForcibly);
+        script.destroyForcibly();
+    }
+
+    /** Whether the embedded database and Keycloak run (restarted ones count once they are ready). */
+    public boolean servicesRunning() {
+        return (!embeddedDatabase || supervisor.current(EmbeddedDatabase.NAME).isAlive())
+                && (settings.externalOidcProvider().isPresent() || supervisor.current(KeycloakServer.NAME).isAlive());
+    }
+
     /** The processes of portal node {@code number} now: its start script and what it started (the server's Java). */
     public List<ProcessHandle> portalNodeProcesses(int number) {
         ProcessHandle script = supervisor.current(settings.node(number).processName()).handle();
@@ -150,14 +174,13 @@ public final class LocalStack implements AutoCloseable {
      * what an outage of the database loses.
      */
     public void interruptDatabase(Duration down) throws StackException {
-        EmbeddedDatabase running = database;
-        if (running == null) {
+        if (!embeddedDatabase) {
             throw new IllegalStateException("This stack uses an external database");
         }
-        database = null;
-        running.stop();
+        supervisor.hold(EmbeddedDatabase.NAME, "stopped for " + down.toSeconds() + " s on purpose");
+        supervisor.current(EmbeddedDatabase.NAME).stop(Duration.ofSeconds(30));
         ChildProcess.sleep(down.toMillis());
-        database = openDatabase(true);
+        supervisor.release(EmbeddedDatabase.NAME, openDatabase(true));
     }
 
     /** Whether portal node {@code number} runs and says it is ready (a restarted node counts once it has started). */
@@ -188,12 +211,10 @@ public final class LocalStack implements AutoCloseable {
         }
         long started = System.nanoTime();
         progress(1, "Embedded MariaDB on port " + settings.dbPort());
-        database = openDatabase(!freshData);
-        stopActions.push(() -> {
-            if (database != null) {
-                database.stop();
-            }
-        });
+        EmbeddedDatabase database = openDatabase(!freshData);
+        embeddedDatabase = true;
+        stopActions.push(() -> supervisor.current(EmbeddedDatabase.NAME).stop(Duration.ofSeconds(30)));
+        supervisor.watch(database, () -> openDatabase(true));
         done(started, "data " + settings.home().resolve("mariadb/data"));
     }
 

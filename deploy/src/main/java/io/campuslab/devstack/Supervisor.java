@@ -12,9 +12,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Watches the stack's server processes (Keycloak, WildFly) once they run: one that ends without
+ * Watches the stack's server processes (the embedded database, Keycloak, WildFly) once they run: one that ends without
  * being asked to (a crash, {@code kill -9}) is started again and waited for, at most
  * {@value #MOST_RESTARTS} times in {@link #WINDOW}; beyond that it stays down and says so. What
  * happened is written to {@code run/status}, which {@code ./campuslab status} prints.
@@ -27,16 +28,16 @@ final class Supervisor {
     /** Starts a server and waits until it is ready. */
     @FunctionalInterface
     interface Starter {
-        ChildProcess start() throws StackException;
+        StackServer start() throws StackException;
     }
 
     private static final class Watched {
         final Starter starter;
-        ChildProcess current;
+        StackServer current;
         final Deque<Instant> restarts = new ArrayDeque<>();
         String state = "running";
 
-        Watched(Starter starter, ChildProcess current) {
+        Watched(Starter starter, StackServer current) {
             this.starter = starter;
             this.current = current;
         }
@@ -47,6 +48,12 @@ final class Supervisor {
     private final PrintStream out;
     private final Clock clock;
     private volatile boolean stopping;
+    private final java.util.concurrent.ExecutorService restarts = java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "campuslab-restart");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.Queue<CompletableFuture<?>> restarting = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Supervisor(Path statusFile, PrintStream out, Clock clock) {
         this.statusFile = statusFile;
@@ -54,14 +61,28 @@ final class Supervisor {
         this.clock = clock;
     }
 
-    synchronized void watch(ChildProcess child, Starter starter) {
-        watched.put(child.name(), new Watched(starter, child));
+    synchronized void watch(StackServer server, Starter starter) {
+        watched.put(server.name(), new Watched(starter, server));
         writeStatus();
     }
 
     /** The process that runs now under this name (a restart replaces it). */
-    synchronized ChildProcess current(String name) {
+    synchronized StackServer current(String name) {
         return watched.get(name).current;
+    }
+
+    /** The server is stopped on purpose for a while (an outage played by a test): not restarted meanwhile. */
+    synchronized void hold(String name, String why) {
+        watched.get(name).state = "held: " + why;
+        writeStatus();
+    }
+
+    /** The server held is back as {@code again}: watched again. */
+    synchronized void release(String name, StackServer again) {
+        Watched server = watched.get(name);
+        server.current = again;
+        server.state = "running";
+        writeStatus();
     }
 
     /** From now on an ending process is expected: the stack is stopping. */
@@ -69,42 +90,66 @@ final class Supervisor {
         stopping = true;
     }
 
-    /** One look at every watched process; restarts what ended. */
+    /**
+     * One look at every watched process; what ended is started again, each on a thread of its own
+     * (a database killed while Keycloak restarts does not wait for Keycloak).
+     */
     synchronized void check() {
         for (Map.Entry<String, Watched> entry : watched.entrySet()) {
             Watched server = entry.getValue();
-            if (stopping || server.current.isAlive() || server.state.startsWith("gave up")) {
+            if (stopping || server.current.isAlive() || server.state.startsWith("gave up") || server.state.startsWith("held")
+                    || server.state.startsWith("restarting")) {
                 continue;
             }
             Instant now = clock.instant();
             String name = entry.getKey();
-            int exit = server.current.exitValue();
+            String exit = server.current.ending();
             while (!server.restarts.isEmpty() && server.restarts.peekFirst().isBefore(now.minus(WINDOW))) {
                 server.restarts.removeFirst();
             }
             if (server.restarts.size() >= MOST_RESTARTS) {
                 server.state = "gave up at " + now + " after " + MOST_RESTARTS + " restarts within " + WINDOW.toMinutes()
-                        + " min (last exit " + exit + "); see " + server.current.log();
-                out.println(name + " stopped again (exit " + exit + ") and is not restarted: it " + server.state
+                        + " min (last " + exit + "); see " + server.current.whereToLook();
+                out.println(name + " stopped again (" + exit + ") and is not restarted: it " + server.state
                         + ". Fix the cause, then ./campuslab stop and ./campuslab run.");
                 writeStatus();
                 continue;
             }
             server.restarts.addLast(now);
-            out.println(name + " stopped unexpectedly (exit " + exit + ") at " + now + "; starting it again ("
+            out.println(name + " stopped unexpectedly (" + exit + ") at " + now + "; starting it again ("
                     + server.restarts.size() + " of at most " + MOST_RESTARTS + " in " + WINDOW.toMinutes() + " min) ...");
-            server.state = "restarting after exit " + exit + " at " + now;
+            server.state = "restarting after " + exit + " at " + now;
             writeStatus();
-            try {
-                server.current = server.starter.start();
-                server.state = "running, restarted " + server.restarts.size() + " time(s), last at " + now
-                        + " after exit " + exit;
+            restarting.add(CompletableFuture.runAsync(() -> restart(name, server, now, exit), restarts));
+        }
+    }
+
+    private void restart(String name, Watched server, Instant when, String exit) {
+        StackServer again = null;
+        String failure = null;
+        try {
+            again = server.starter.start();
+        } catch (StackException | RuntimeException e) {
+            failure = e.getMessage();
+        }
+        synchronized (this) {
+            if (again != null) {
+                server.current = again;
+                server.state = "running, restarted " + server.restarts.size() + " time(s), last at " + when + " after " + exit;
                 out.println(name + " runs again.");
-            } catch (StackException e) {
-                server.state = "down: the restart at " + now + " failed: " + e.getMessage();
-                out.println(name + " did not start again: " + e.getMessage());
+            } else {
+                server.state = "down: the restart at " + when + " failed: " + failure;
+                out.println(name + " did not start again: " + failure);
             }
             writeStatus();
+        }
+    }
+
+    /** Waits for the restarts under way: for tests. */
+    void awaitRestarts() {
+        CompletableFuture<?> next;
+        while ((next = restarting.poll()) != null) {
+            next.join();
         }
     }
 

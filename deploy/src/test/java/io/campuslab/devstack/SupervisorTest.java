@@ -28,10 +28,11 @@ class SupervisorTest {
         supervisor.watch(sleeper.start(), sleeper);
         try {
             for (int restart = 1; restart <= Supervisor.MOST_RESTARTS; restart++) {
-                ChildProcess before = supervisor.current("Sleeper");
+                StackServer before = supervisor.current("Sleeper");
                 killHard(before);
                 supervisor.check();
-                ChildProcess after = supervisor.current("Sleeper");
+                supervisor.awaitRestarts();
+                StackServer after = supervisor.current("Sleeper");
                 assertThat(after).isNotSameAs(before);
                 assertThat(after.isAlive()).as("started again after kill -9 number " + restart).isTrue();
                 assertThat(Files.readString(run.resolve("status"))).contains("Sleeper: running, restarted " + restart + " time(s)");
@@ -50,7 +51,7 @@ class SupervisorTest {
         }
     }
 
-    private static void killHard(ChildProcess child) throws InterruptedException {
+    private static void killHard(StackServer child) throws InterruptedException {
         child.handle().destroyForcibly();
         for (int i = 0; i < 50 && child.isAlive(); i++) {
             Thread.sleep(100);
