@@ -14,6 +14,10 @@ final class Banner {
         StringBuilder text = new StringBuilder()
                 .append("\nCampusLab is running (started in ").append(seconds).append(" s).\n\n")
                 .append("  Portal          ").append(settings.portalUrl()).append('\n');
+        if (nodes > 1) {
+            text.append("  Portal, any node ").append(settings.frontDoorUrl())
+                    .append("  (each browser kept on one node, moved when it stops, as the chart's Ingress)\n");
+        }
         for (int number = 2; number <= nodes; number++) {
             PortalNode node = settings.node(number);
             text.append(String.format("  %-16s", "Portal " + node.name())).append(node.url())

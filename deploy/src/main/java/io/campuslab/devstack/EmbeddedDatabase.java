@@ -21,11 +21,15 @@ final class EmbeddedDatabase implements StackServer {
     private final DB db;
     private final ProcessHandle mysqld;
     private final Path data;
+    private final Path pidFile;
+    private final int port;
 
-    private EmbeddedDatabase(DB db, ProcessHandle mysqld, Path data) {
+    private EmbeddedDatabase(DB db, ProcessHandle mysqld, Path data, Path pidFile, int port) {
         this.db = db;
         this.mysqld = mysqld;
         this.data = data;
+        this.pidFile = pidFile;
+        this.port = port;
     }
 
     /** @param keep whether the data are to outlive this run (not for the tests, which start empty) */
@@ -59,7 +63,7 @@ final class EmbeddedDatabase implements StackServer {
                     + " CREATE USER IF NOT EXISTS 'campuslab'@'127.0.0.1' IDENTIFIED BY 'campuslab';"
                     + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'localhost';"
                     + " GRANT ALL PRIVILEGES ON campuslab.* TO 'campuslab'@'127.0.0.1';");
-            EmbeddedDatabase database = new EmbeddedDatabase(db, serverProcess(pidFile), data.toPath());
+            EmbeddedDatabase database = new EmbeddedDatabase(db, serverProcess(pidFile), data.toPath(), pidFile, port);
             database.requireLogin(port);
             return database;
         } catch (ManagedProcessException e) {
@@ -78,6 +82,21 @@ final class EmbeddedDatabase implements StackServer {
             stop();
             throw new StackException("Cannot log in to the embedded MariaDB as campuslab: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same server started again on its data after it ended (a crash, {@code kill -9}): InnoDB
+     * recovers what was committed. Its files are in place already, so nothing is unpacked again.
+     */
+    EmbeddedDatabase startAgain() throws StackException {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new StackException("The embedded MariaDB did not start again: " + e.getMessage(), e);
+        }
+        EmbeddedDatabase again = new EmbeddedDatabase(db, serverProcess(pidFile), data, pidFile, port);
+        again.requireLogin(port);
+        return again;
     }
 
     /** The server's process, by the pid file it wrote once it was ready. */

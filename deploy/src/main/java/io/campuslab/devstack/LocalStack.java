@@ -91,6 +91,14 @@ public final class LocalStack implements AutoCloseable {
         for (int number = 1; number <= nodes; number++) {
             WildFlyServer.awaitDeployed(servers.get(number - 1), settings.node(number));
         }
+        if (nodes > 1) {
+            List<PortalNode> all = new ArrayList<>();
+            for (int number = 1; number <= nodes; number++) {
+                all.add(settings.node(number));
+            }
+            FrontDoor door = FrontDoor.open(settings.frontDoorPort(), all);
+            stopActions.push(door::close);
+        }
         done(started, "log " + String.join(", ", servers.stream().map(server -> server.log().toString()).toList()));
         return this;
     }
@@ -100,10 +108,25 @@ public final class LocalStack implements AutoCloseable {
         stopActions.push(() -> supervisor.current(wildfly.name()).stop(Duration.ofSeconds(30)));
         supervisor.watch(wildfly, () -> {
             ChildProcess again = WildFlyServer.start(artifacts, settings, node);
-            WildFlyServer.awaitDeployed(again, node);
+            awaitOrStop(again, () -> WildFlyServer.awaitDeployed(again, node));
             return again;
         });
         return wildfly;
+    }
+
+    /** A wait on a process started again; when it fails, the process is stopped so no second one runs beside the next try. */
+    private static void awaitOrStop(ChildProcess started, Wait wait) throws StackException {
+        try {
+            wait.run();
+        } catch (StackException | RuntimeException e) {
+            started.stop(Duration.ofSeconds(20));
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Wait {
+        void run() throws StackException;
     }
 
     private String ports(int nodes) {
@@ -214,7 +237,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedDatabase database = openDatabase(!freshData);
         embeddedDatabase = true;
         stopActions.push(() -> supervisor.current(EmbeddedDatabase.NAME).stop(Duration.ofSeconds(30)));
-        supervisor.watch(database, () -> openDatabase(true));
+        supervisor.watch(database, () -> ((EmbeddedDatabase) supervisor.current(EmbeddedDatabase.NAME)).startAgain());
         done(started, "data " + settings.home().resolve("mariadb/data"));
     }
 
@@ -236,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
         stopActions.push(() -> supervisor.current(keycloak.name()).stop(Duration.ofSeconds(20)));
         supervisor.watch(keycloak, () -> {
             ChildProcess again = KeycloakServer.start(artifacts, settings);
-            KeycloakServer.awaitReady(again, settings);
+            awaitOrStop(again, () -> KeycloakServer.awaitReady(again, settings));
             return again;
         });
         KeycloakServer.awaitReady(keycloak, settings);

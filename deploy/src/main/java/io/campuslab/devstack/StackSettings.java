@@ -25,6 +25,8 @@ public record StackSettings(Path home, int portOffset, Optional<String> external
     public static final int DEV_CLUSTER_PORT = 6443;
     public static final int WILDFLY_HTTP_PORT = 8080;
     public static final int WILDFLY_MANAGEMENT_PORT = 9990;
+    /** One address for every portal node when several run (sticky by cookie, as the chart's Ingress). */
+    public static final int FRONT_DOOR_PORT = 8088;
 
     /** The settings of {@code ./campuslab run}, from the environment. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
@@ -59,6 +61,15 @@ public record StackSettings(Path home, int portOffset, Optional<String> external
 
     public int portalPort() {
         return WILDFLY_HTTP_PORT + portOffset;
+    }
+
+    public int frontDoorPort() {
+        return FRONT_DOOR_PORT + portOffset;
+    }
+
+    /** The address in front of every portal node, when several run. */
+    public String frontDoorUrl() {
+        return "http://localhost:" + frontDoorPort() + "/";
     }
 
     public int wildflyManagementPort() {

@@ -31,7 +31,9 @@ import us.abstracta.jmeter.javadsl.http.DslHttpSampler;
  *
  * <p>Prints p50/p95/p99 and errors per action. Arguments, each {@code name=value}: {@code portal}
  * (http://localhost:8080), {@code keycloak} (http://localhost:8180), {@code seconds} (120), {@code
- * students} (420), {@code teachers} (60), {@code admins} (20).
+ * students} (420), {@code teachers} (60), {@code admins} (20); {@code closed=N} instead runs N
+ * connections without pauses on *My lab*'s status (a closed loop: each asks again as soon as it has
+ * its answer), for profiling what one request costs the server.
  */
 public final class PortalLoad {
 
@@ -57,6 +59,10 @@ public final class PortalLoad {
         int admins = Integer.parseInt(given.getOrDefault("admins", "20"));
 
         Crowd crowd = new Crowd(portal, keycloak);
+        if (given.containsKey("closed")) {
+            closedLoop(crowd, portal, Integer.parseInt(given.get("closed")), length);
+            return;
+        }
         long gathering = System.nanoTime();
         List<Person> people = crowd.withFreshTokens(crowd.gather(students, teachers, admins));
         System.out.printf(Locale.ROOT, "%d people of %s signed in (%.0f s)%n", people.size(), Crowd.SCHOOL,
@@ -99,6 +105,18 @@ public final class PortalLoad {
                             + " collection, %.0f KB per session%n", BROWSER_SESSIONS, before / 1e6, after / 1e6,
                     (after - before) / 1024.0 / BROWSER_SESSIONS);
         }
+    }
+
+    /** {@code connections} students each asking for *My lab*'s status again as soon as they have it. */
+    private static void closedLoop(Crowd crowd, String portal, int connections, Duration length) throws Exception {
+        List<Person> people = crowd.withFreshTokens(crowd.gather(connections, 1, 1));
+        List<Person> students = of(people, "student");
+        TestPlanStats stats = testPlan(threadGroup("closed loop").rampToAndHold(connections, Duration.ofSeconds(5), length)
+                .children(jsr223PreProcessor(s -> s.vars.put("token", students.get(s.ctx.getThreadNum() % students.size()).token())),
+                        httpSampler("student: my lab (closed loop)", portal + "/api/v1/labs/mine")
+                                .header("Authorization", "Bearer ${token}").header("Accept", "application/json"))).run();
+        System.out.printf(Locale.ROOT, "%d connections without pauses for %d s:%n", connections, length.toSeconds());
+        report(stats, Map.of());
     }
 
     /** A thread group of people of one role: each thread is one person, with their own token. */

@@ -26,6 +26,8 @@ import org.hibernate.SessionFactory;
  * match it: a node with a schema it does not understand refuses to start rather than corrupt data.
  * Flyway's own lock table keeps several nodes starting at once from migrating twice. Before that, a
  * real installation that still uses a secret of the local demo refuses to start ({@link DemoSecrets}).
+ * A node that starts while the database is away (restarting, failing over) waits for it, asking again
+ * with growing pauses for about five minutes, rather than failing its deployment at once.
  */
 @Singleton
 @Startup
@@ -33,6 +35,9 @@ import org.hibernate.SessionFactory;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    /** 1, 2, 4, 8, then every 10 s: about five minutes in all. */
+    static final int CONNECT_RETRIES = 32;
+    static final int LONGEST_RETRY_PAUSE_SECONDS = 10;
 
     @Resource(lookup = "java:jboss/datasources/CampusLabDS")
     DataSource dataSource;
@@ -59,6 +64,8 @@ public class SchemaMigration {
                 // The EJB timer store creates its table in the same schema before this runs
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .connectRetries(CONNECT_RETRIES)
+                .connectRetriesInterval(LONGEST_RETRY_PAUSE_SECONDS)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("

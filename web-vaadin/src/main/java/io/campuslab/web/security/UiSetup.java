@@ -1,6 +1,7 @@
 package io.campuslab.web.security;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
@@ -13,7 +14,10 @@ import jakarta.inject.Inject;
 
 /**
  * Wires every session and UI: the remembered language, the one error handler, the sign-in check
- * (a person the portal cannot admit sees why), and the access annotations of the routes.
+ * (a person the portal cannot admit sees why), and the access annotations of the routes. A page
+ * whose session is gone (its portal node stopped, the session timed out, the request answered by
+ * the single sign-on instead) reloads at once rather than asking to be clicked: the reload signs the
+ * person in again through Keycloak's session, and everything saved is in the database.
  */
 @ApplicationScoped
 public class UiSetup {
@@ -23,6 +27,11 @@ public class UiSetup {
 
     void onServiceInit(@Observes ServiceInitEvent event) {
         NavigationAccessControl accessControl = new NavigationAccessControl();
+        event.getSource().setSystemMessagesProvider(info -> {
+            CustomizedSystemMessages messages = new CustomizedSystemMessages();
+            messages.setSessionExpiredNotificationEnabled(false);
+            return messages;
+        });
         event.getSource().addSessionInitListener(init -> {
             LanguagePreference.restore(init.getSession(), init.getRequest());
             init.getSession().setErrorHandler(new PortalErrorHandler());
