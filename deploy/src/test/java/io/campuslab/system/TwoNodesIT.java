@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.campuslab.devcluster.ControlPlane;
 import io.campuslab.devstack.PortalNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,8 +95,196 @@ class TwoNodesIT {
         }
     }
 
+    /**
+     * A class of 120 is prepared while every process of the stack is killed with {@code -9} in turn:
+     * the portal node a teacher's browser is on (through the front door, which keeps a browser on one
+     * node), then the database, Keycloak, the API server and etcd. Each is started again by what
+     * watches it; the teacher's page signs in again by itself on the other node, without a password;
+     * every student's lab runs with exactly one pod, service and token, nothing is left that no lab
+     * owns, and ending the session removes them all.
+     */
     @Test
     @Order(2)
+    void everyProcessOfTheStackKilledInTurnWhileAClassOf120IsPreparedLosesNothing() throws Exception {
+        String school = "turn-college";
+        String namespace = "cl-" + school;
+        int students = 120;
+        String operator = PortalApi.signedIn("operator");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"" + school + "\", \"name\": \"Turn College\"}").statusCode()).isEqualTo(201);
+        try (Connection db = PortalApi.database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
+                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + school + "'");
+        }
+        KeycloakAdmin.createPerson("turn-teacher", "teacher", school);
+        KeycloakAdmin.createStudents("turn", students, school);
+        Map<String, String> tokens = signInAll("turn", students);
+        String teacher = Tokens.of("turn-teacher");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send(TwoNodeStack.node(1).httpPort(), "GET", "/api/v1/me",
+                teacher, null, "en").statusCode()).isEqualTo(200);
+        HttpResponse<String> created = PortalApi.send(TwoNodeStack.node(1).httpPort(), "POST", "/api/v1/classrooms", teacher,
+                "{\"name\": \"Turns\"}", "en");
+        org.assertj.core.api.Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long classroom = JSON.readTree(created.body()).path("id").asLong();
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send(TwoNodeStack.node(2).httpPort(), "PUT",
+                "/api/v1/classrooms/" + classroom + "/roster", teacher, JSON.writeValueAsString(tokens.keySet()), "en")
+                .statusCode()).isEqualTo(200);
+        String draft = """
+                {"template": "jupyterlab", "start": "%s", "minutes": 60, "prepareMinutes": 10, "gpus": 0, "zone": "UTC",
+                 "cpuMillis": 500, "memoryMib": 1024}
+                """.formatted(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(3).withNano(0));
+
+        BrowserContext browser = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        Page page = browser.newPage();
+        try {
+            String frontDoor = TwoNodeStack.stack().settings().frontDoorUrl();
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            page.onResponse(response -> {
+                if (response.status() >= 300) {
+                    seen.add(Instant.now() + " " + response.status() + " " + response.request().method() + " " + response.url());
+                }
+            });
+            java.util.concurrent.atomic.AtomicReference<Instant> pageLoaded = new java.util.concurrent.atomic.AtomicReference<>();
+            page.onResponse(response -> {
+                if (response.request().isNavigationRequest() && response.status() == 200 && response.url().startsWith(frontDoor)) {
+                    pageLoaded.set(Instant.now());
+                }
+            });
+            page.onRequestFailed(request -> seen.add(Instant.now() + " failed " + request.method() + " " + request.url() + " " + request.failure()));
+            page.onConsoleMessage(message -> seen.add(Instant.now() + " console " + message.type() + " " + message.text()));
+            pageEvents = seen;
+            Chromium.signIn(page, frontDoor, "turn-teacher", "campuslab");
+            HttpResponse<String> booked = PortalApi.send(TwoNodeStack.node(1).httpPort(), "POST",
+                    "/api/v1/classrooms/" + classroom + "/sessions", teacher, draft, "en");
+            org.assertj.core.api.Assertions.assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            long session = JSON.readTree(booked.body()).path(0).path("id").asLong();
+            bookedSession = session;
+            page.navigate(frontDoor + "sessions/" + session);
+            assertThat(page.locator("#console-status")).isVisible();
+            int browsersNode = routeOf(browser);
+
+            waitUntil(Duration.ofSeconds(60), () -> count(school, "state IN ('PROVISIONING', 'RUNNING')") > 0,
+                    "the session's preparation to be under way");
+            ControlPlane plane = TwoNodeStack.stack().devCluster().orElseThrow().controlPlane().orElseThrow();
+            Instant firstKill = Instant.now();
+            String[] victims = {"node-" + browsersNode, "MariaDB", "Keycloak", "kube-apiserver", "etcd"};
+            for (String victim : victims) {
+                System.out.printf("[two nodes] %s killed with %d of %d labs running%n", victim, runningOrUnknown(school), students);
+                switch (victim) {
+                    case "MariaDB" -> TwoNodeStack.stack().killDatabase();
+                    case "Keycloak" -> TwoNodeStack.stack().killKeycloak();
+                    case "kube-apiserver", "etcd" -> ProcessHandle.of(plane.pid(victim)).ifPresent(ProcessHandle::destroyForcibly);
+                    default -> {
+                        Instant killedAt = Instant.now();
+                        TwoNodeStack.stack().killPortalNode(browsersNode);
+                        // the page moves to the other node and, loaded anew, signs in there by itself through Keycloak's session
+                        long back = millisUntil(Duration.ofSeconds(60), () -> {
+                            try {
+                                Instant loaded = pageLoaded.get();
+                                return routeOf(browser) == 3 - browsersNode && loaded != null && loaded.isAfter(killedAt)
+                                        && page.locator("#console-status").isVisible();
+                            } catch (com.microsoft.playwright.PlaywrightException navigating) {
+                                return false;
+                            }
+                        });
+                        System.out.printf("[two nodes] the teacher's page was back on node-%d, loaded anew and signed in, %d ms after the kill%n",
+                                3 - browsersNode, back);
+                        org.assertj.core.api.Assertions.assertThat(pageLoaded.get()).as("the page loaded anew after the kill").isAfter(killedAt);
+                        org.assertj.core.api.Assertions.assertThat(page.locator("#username").isVisible())
+                                .as("no password asked for").isFalse();
+                        org.assertj.core.api.Assertions.assertThat(routeOf(browser)).as("the page's node").isEqualTo(3 - browsersNode);
+                        assertThat(page.locator("#console-status")).isVisible();
+                    }
+                }
+                Thread.sleep(2_000);
+            }
+
+            waitUntil(Duration.ofMinutes(3), () -> TwoNodeStack.stack().servicesRunning(), "the database and Keycloak to run again");
+            System.out.printf("[two nodes] the database and Keycloak ran again %.1f s after the first kill%n",
+                    Duration.between(firstKill, Instant.now()).toMillis() / 1000.0);
+            org.assertj.core.api.Assertions.assertThat(plane.restarts()).containsEntry("kube-apiserver", 1).containsEntry("etcd", 1);
+            waitUntil(Duration.ofMinutes(5), () -> count(school, "state = 'RUNNING'") == students, "every student's lab to run");
+            System.out.printf("[two nodes] all %d labs of the session running %.1f s after the first kill%n", students,
+                    Duration.between(firstKill, Instant.now()).toMillis() / 1000.0);
+            org.assertj.core.api.Assertions.assertThat(count(school, "state <> 'RUNNING'")).as("no lab failed or doubled").isZero();
+            Set<String> ids = new HashSet<>();
+            try (Connection db = PortalApi.database();
+                 ResultSet rows = db.createStatement().executeQuery("SELECT l.id FROM labs l JOIN tenants t ON t.id = l.tenant_id"
+                         + " WHERE t.slug = '" + school + "' AND l.session_id = " + session)) {
+                while (rows.next()) {
+                    ids.add(Long.toString(rows.getLong(1)));
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(ids).as("one lab per student of the session").hasSize(students);
+            try (KubernetesClient cluster = TwoNodeStack.stack().devCluster().orElseThrow().client()) {
+                assertOnePerLab("pods", cluster.pods().inNamespace(namespace).list().getItems(), ids);
+                assertOnePerLab("services", cluster.services().inNamespace(namespace).list().getItems(), ids);
+                assertOnePerLab("secrets", cluster.secrets().inNamespace(namespace).list().getItems().stream()
+                        .filter(s -> s.getMetadata().getLabels() != null && s.getMetadata().getLabels().containsKey("campuslab.io/lab"))
+                        .toList(), ids);
+            }
+            assertThat(page.locator("#console-state-turn-1[data-state=RUNNING]"))
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+
+            // a new sign-in works against the Keycloak started again, and ending the session removes everything
+            String again = Tokens.of("turn-teacher");
+            HttpResponse<String> ended = PortalApi.send(TwoNodeStack.node(3 - browsersNode).httpPort(), "POST",
+                    "/api/v1/sessions/" + session + "/end", again, null, "en");
+            org.assertj.core.api.Assertions.assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+            waitUntil(Duration.ofMinutes(2), () -> count(school, "state NOT IN ('STOPPED')") == 0, "every lab of the session to stop");
+            try (KubernetesClient cluster = TwoNodeStack.stack().devCluster().orElseThrow().client()) {
+                waitUntil(Duration.ofMinutes(1), () -> cluster.pods().inNamespace(namespace).list().getItems().isEmpty()
+                        && cluster.services().inNamespace(namespace).list().getItems().isEmpty(), "the session's pods and services to go");
+            }
+            int killed = browsersNode;
+            waitUntil(Duration.ofMinutes(4), () -> TwoNodeStack.stack().portalNodeReady(killed), "node-" + killed + " to run again");
+            pageEvents = null;
+        } finally {
+            Chromium.screenshot(page, "two-nodes-every-process-killed");
+            browser.close();
+            endQuietly(bookedSession);
+            if (pageEvents != null) {
+                // only when the test failed: its requests, their failures and the console
+                System.out.println("[two nodes] what the teacher's page saw:\n  " + String.join("\n  ", pageEvents));
+            }
+        }
+    }
+
+    private static List<String> pageEvents;
+    private static long bookedSession;
+
+    /** Ends a session a failed test left running, so that the tests after it find the cluster's room free. */
+    private static void endQuietly(long session) {
+        if (session == 0) {
+            return;
+        }
+        try {
+            PortalApi.send(TwoNodeStack.node(1).httpPort(), "POST", "/api/v1/sessions/" + session + "/end",
+                    Tokens.of("turn-teacher"), null, "en");
+            PortalApi.send(TwoNodeStack.node(2).httpPort(), "POST", "/api/v1/sessions/" + session + "/end",
+                    Tokens.of("turn-teacher"), null, "en");
+        } catch (Exception e) {
+            System.out.println("[two nodes] the session could not be ended: " + e);
+        }
+    }
+
+    /** The node the front door keeps this browser on, by its affinity cookie (0 before it has one). */
+    private static int routeOf(BrowserContext browser) {
+        return browser.cookies().stream().filter(cookie -> cookie.name.equals("CL_ROUTE"))
+                .map(cookie -> Integer.parseInt(cookie.value.substring("node-".length()))).findFirst().orElse(0);
+    }
+
+    /** Running labs of the school, or -1 while the database cannot say. */
+    private static int runningOrUnknown(String school) {
+        try {
+            return count(school, "state = 'RUNNING'");
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    @Order(3)
     void killingTheSchedulersNodeInABurstOf300LosesNothingAndDoublesNothing() throws Exception {
         String operator = PortalApi.signedIn("operator");
         HttpResponse<String> school = PortalApi.send("POST", "/api/v1/schools", operator,
@@ -169,7 +358,7 @@ class TwoNodesIT {
      * with a reason while the cluster is, and then every lab runs with exactly one pod.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void theDatabaseAndTheClusterDownInABurstLoseNothingAndDoubleNothing() throws Exception {
         String school = "still-college";
         String namespace = "cl-" + school;
@@ -382,8 +571,12 @@ class TwoNodesIT {
     }
 
     private static long millisUntil(Check check) throws Exception {
+        return millisUntil(Duration.ofSeconds(15), check);
+    }
+
+    private static long millisUntil(Duration timeout, Check check) throws Exception {
         long started = System.nanoTime();
-        long deadline = started + Duration.ofSeconds(15).toNanos();
+        long deadline = started + timeout.toNanos();
         while (!check.holds() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
