@@ -111,12 +111,17 @@ public final class PortalLoad {
     private static void closedLoop(Crowd crowd, String portal, int connections, Duration length) throws Exception {
         List<Person> people = crowd.withFreshTokens(crowd.gather(connections, 1, 1));
         List<Person> students = of(people, "student");
+        ServerHeap server = ServerHeap.ofLocalStack();
+        long cpuBefore = server.cpuMillis();
         TestPlanStats stats = testPlan(threadGroup("closed loop").rampToAndHold(connections, Duration.ofSeconds(5), length)
                 .children(jsr223PreProcessor(s -> s.vars.put("token", students.get(s.ctx.getThreadNum() % students.size()).token())),
                         httpSampler("student: my lab (closed loop)", portal + "/api/v1/labs/mine")
                                 .header("Authorization", "Bearer ${token}").header("Accept", "application/json"))).run();
+        long cpu = server.cpuMillis() - cpuBefore;
         System.out.printf(Locale.ROOT, "%d connections without pauses for %d s:%n", connections, length.toSeconds());
         report(stats, Map.of());
+        System.out.printf(Locale.ROOT, "server CPU time: %.2f ms per request (%d ms for %d requests, the load tool's own not counted)%n",
+                cpu / (double) Math.max(1, stats.overall().samplesCount()), cpu, stats.overall().samplesCount());
     }
 
     /** A thread group of people of one role: each thread is one person, with their own token. */
