@@ -2,7 +2,7 @@ package io.campuslab.bench;
 
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.Fence;
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.lab.LabBooks;
 import io.campuslab.core.lab.LabPlan;
 import io.campuslab.core.lab.LabRecord;

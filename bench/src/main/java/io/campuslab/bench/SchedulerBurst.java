@@ -8,7 +8,7 @@ import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.lab.PassLease;
 import io.campuslab.core.lab.SchedulerPass;
 import io.campuslab.core.lab.admission.AdmissionPolicy;

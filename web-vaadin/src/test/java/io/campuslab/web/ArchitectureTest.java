@@ -62,6 +62,20 @@ class ArchitectureTest {
         rule.check(campuslab);
     }
 
+    /** The services never reach up into the screens or the REST resources. */
+    @Test
+    void servicesKnowNothingOfScreensOrResources() {
+        noClasses().that().resideInAPackage("io.campuslab.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.campuslab.web..").check(campuslab);
+    }
+
+    /** The services' packages (lab, cluster, audit, identity, ...) depend on each other one way only. */
+    @Test
+    void theServicesPackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.campuslab.core.(*)..").should().beFreeOfCycles().check(campuslab);
+    }
+
     @Test
     void onlyTheKubernetesAdapterImportsTheKubernetesClient() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("io.campuslab.core.cluster.kubernetes..")

@@ -1,6 +1,6 @@
 package io.campuslab.core.classroom;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.identity.DirectoryGroup;
 import io.campuslab.core.identity.DirectoryPerson;

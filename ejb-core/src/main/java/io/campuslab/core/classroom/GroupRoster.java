@@ -1,6 +1,6 @@
 package io.campuslab.core.classroom;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.classroom.ClassroomService.Candidate;
 import io.campuslab.core.classroom.ClassroomService.GroupAdded;
 import io.campuslab.core.identity.CurrentMember;

@@ -1,6 +1,6 @@
 package io.campuslab.core.classroom;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterUnavailableException;

@@ -1,6 +1,5 @@
 package io.campuslab.core.cluster;
 
-import io.campuslab.core.lab.LabBlueprint;
 import java.util.List;
 
 /**

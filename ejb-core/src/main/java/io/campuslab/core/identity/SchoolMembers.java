@@ -1,6 +1,6 @@
 package io.campuslab.core.identity;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;

@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;
 import io.campuslab.domain.tenant.Tenant;

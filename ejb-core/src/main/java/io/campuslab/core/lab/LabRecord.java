@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.domain.lab.LabState;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.campuslab.core.lab;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.gateway.GatewayPasses;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.ConflictException;

@@ -3,6 +3,7 @@ package io.campuslab.core.lab;
 import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.ClusterUnavailableException;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.ObservedPod;
 import io.campuslab.core.cluster.SchoolPolicy;

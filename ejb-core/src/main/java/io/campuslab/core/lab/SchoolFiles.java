@@ -1,5 +1,6 @@
 package io.campuslab.core.lab;
 
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.domain.platform.PlatformSettings;
 import io.campuslab.domain.platform.WorkspaceMode;

@@ -1,6 +1,5 @@
 package io.campuslab.core.platform;
 
-import io.campuslab.core.audit.AuditLog;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.platform.PlatformSetting;
 import io.campuslab.domain.platform.PlatformSettingRepository;

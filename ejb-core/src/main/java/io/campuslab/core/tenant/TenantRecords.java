@@ -1,6 +1,6 @@
 package io.campuslab.core.tenant;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.platform.ConflictException;
 import io.campuslab.core.identity.SchoolMembers;
 import io.campuslab.domain.identity.Member;

@@ -1,6 +1,6 @@
 package io.campuslab.core.tenant;
 
-import io.campuslab.core.audit.AuditLog;
+import io.campuslab.core.platform.AuditLog;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;

@@ -2,6 +2,7 @@ package io.campuslab.core.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.catalog.MountSpec;

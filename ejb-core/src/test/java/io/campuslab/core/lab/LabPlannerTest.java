@@ -2,6 +2,7 @@ package io.campuslab.core.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.cluster.ObservedPod;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.domain.lab.LabState;

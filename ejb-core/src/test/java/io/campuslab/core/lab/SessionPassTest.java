@@ -7,6 +7,7 @@ import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.cluster.ClusterNode;
 import io.campuslab.core.cluster.ClusterSnapshot;
 import io.campuslab.core.cluster.LabAccess;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.cluster.ObservedPod;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;

@@ -8,7 +8,7 @@ import io.campuslab.core.cluster.LabAccess;
 import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.cluster.SchoolRefusedException;
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.platform.CoreSettings;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.custom.V1Patch;

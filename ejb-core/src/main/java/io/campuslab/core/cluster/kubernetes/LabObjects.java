@@ -1,6 +1,6 @@
 package io.campuslab.core.cluster.kubernetes;
 
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Capabilities;

@@ -3,7 +3,7 @@ package io.campuslab.core.cluster.kubernetes;
 import static io.campuslab.core.cluster.kubernetes.Golden.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.domain.catalog.RunAs;
 import java.io.IOException;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.campuslab.core.cluster.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.campuslab.core.cluster.kubernetes.PodSecurity.Level;
-import io.campuslab.core.lab.LabBlueprint;
+import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.domain.catalog.RunAs;
 import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1ContainerPort;

@@ -1,4 +1,4 @@
-package io.campuslab.core.audit;
+package io.campuslab.core.platform;
 
 import io.campuslab.domain.audit.AuditEvent;
 import io.campuslab.domain.audit.AuditRepository;

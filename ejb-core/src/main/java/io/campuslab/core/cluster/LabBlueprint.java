@@ -1,4 +1,4 @@
-package io.campuslab.core.lab;
+package io.campuslab.core.cluster;
 
 import io.campuslab.domain.catalog.RunAs;
 import java.util.List;
