@@ -39,6 +39,11 @@ class ChartTest {
     private static final Path CHART = Path.of("helm", "campuslab").toAbsolutePath();
     private static final String NAMESPACE = "campuslab-system";
 
+    static {
+        // the build gives the tests a temporary folder of their own, which a clean checkout has yet to make
+        new java.io.File(System.getProperty("java.io.tmpdir")).mkdirs();
+    }
+
     private static Path helm;
     private static DevCluster cluster;
     private static KubernetesClient admin;

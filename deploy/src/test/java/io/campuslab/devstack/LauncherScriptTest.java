@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./campuslab} trusts a pid file only for a process of its own: after the machine restarted
@@ -19,7 +18,8 @@ class LauncherScriptTest {
     private static final Path SCRIPT = Path.of("..", "campuslab").toAbsolutePath().normalize();
 
     @Test
-    void pidFilesOfAnEarlierBootAreForgottenAndAStrangersProcessIsNeverKilled(@TempDir Path home) throws Exception {
+    void pidFilesOfAnEarlierBootAreForgottenAndAStrangersProcessIsNeverKilled() throws Exception {
+        Path home = ScratchDatabase.emptyFolder("launcher-home");
         Path run = Files.createDirectories(home.resolve("run"));
         Process stranger = new ProcessBuilder("sleep", "120").start();
         try {
