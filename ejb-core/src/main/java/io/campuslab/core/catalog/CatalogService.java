@@ -26,7 +26,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,7 +162,7 @@ public class CatalogService {
         LabTemplate template = changeable(name);
         long active = em.createQuery("select count(l) from Lab l where l.template = :template and l.state in :active", Long.class)
                 .setParameter("template", template)
-                .setParameter("active", EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING, LabState.STOPPING))
+                .setParameter("active", LabState.active())
                 .getSingleResult();
         if (active > 0) {
             throw new ConflictException("error.template.in-use", name, active);

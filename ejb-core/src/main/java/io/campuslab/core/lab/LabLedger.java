@@ -18,7 +18,6 @@ import io.campuslab.domain.course.Course;
 import io.campuslab.domain.dataset.Dataset;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.catalog.LabTemplate;
-import io.campuslab.domain.catalog.MountSpec;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabRepository;
@@ -39,7 +38,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +85,7 @@ public class LabLedger implements LabBooks {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<LabRecord> activeLabs() {
         PlatformSettings platform = settings.current();
-        List<Lab> labs = new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
-                LabState.STOPPING));
+        List<Lab> labs = new LabRepository(em).inStates(LabState.active());
         Map<Long, ClassSession> sessions = sessionsOf(labs);
         ExtraFolders.DatasetFolders datasets = datasetFolders();
         return labs.stream()
@@ -97,13 +94,7 @@ public class LabLedger implements LabBooks {
     }
 
     private Map<Long, ClassSession> sessionsOf(List<Lab> labs) {
-        List<Long> ids = labs.stream().flatMap(l -> l.sessionId().stream()).distinct().toList();
-        Map<Long, ClassSession> sessions = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class)
-                    .setParameter("ids", ids).getResultList().forEach(s -> sessions.put(s.id(), s));
-        }
-        return sessions;
+        return new ClassSessionRepository(em).ofLabs(labs);
     }
 
     /**

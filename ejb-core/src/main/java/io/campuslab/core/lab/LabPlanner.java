@@ -1,6 +1,7 @@
 package io.campuslab.core.lab;
 
 import io.campuslab.core.cluster.ObservedPod;
+import io.campuslab.domain.lab.LabCulling;
 import io.campuslab.domain.lab.LabState;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,11 @@ public final class LabPlanner {
             "ErrImageNeverPull");
 
     private final Duration unschedulablePatience;
-    private final Duration idleTimeout;
-    private final Duration maxLifetime;
+    private final LabCulling culling;
 
     public LabPlanner(Duration unschedulablePatience, Duration idleTimeout, Duration maxLifetime) {
         this.unschedulablePatience = unschedulablePatience;
-        this.idleTimeout = idleTimeout;
-        this.maxLifetime = maxLifetime;
+        this.culling = new LabCulling(idleTimeout, maxLifetime);
     }
 
     public LabPlan plan(List<LabRecord> labs, List<ObservedPod> pods, Instant now) {
@@ -78,10 +77,9 @@ public final class LabPlanner {
                         stops.add(new LabPlan.Stop(lab.id(), lab.stopReasonOrNull()));
                     } else if (lab.session()) {
                         continue;
-                    } else if (lab.lastActivityOrNull() != null && lab.lastActivityOrNull().plus(idleTimeout).isBefore(now)) {
-                        stops.add(new LabPlan.Stop(lab.id(), "lab.reason.idle"));
-                    } else if (lab.runningAtOrNull() != null && lab.runningAtOrNull().plus(maxLifetime).isBefore(now)) {
-                        stops.add(new LabPlan.Stop(lab.id(), "lab.reason.lifetime"));
+                    } else {
+                        culling.due(lab.lastActivityOrNull(), lab.runningAtOrNull(), now)
+                                .ifPresent(reason -> stops.add(new LabPlan.Stop(lab.id(), reason)));
                     }
                 }
                 case STOPPING -> {

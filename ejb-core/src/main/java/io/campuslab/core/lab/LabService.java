@@ -11,6 +11,7 @@ import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.classroom.ClassSession;
+import io.campuslab.domain.classroom.ClassSessionRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
@@ -253,8 +254,7 @@ public class LabService {
     public List<SchoolAllocation> allocation() {
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, long[]> held = new TreeMap<>();
-        for (Lab lab : new LabRepository(em).inStates(EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
-                LabState.STOPPING))) {
+        for (Lab lab : new LabRepository(em).inStates(LabState.active())) {
             String school = lab.tenant().slug().value();
             int[] c = counts.computeIfAbsent(school, k -> new int[3]);
             c[lab.state() == LabState.RUNNING ? 0 : lab.state() == LabState.QUEUED ? 2 : 1]++;
@@ -302,12 +302,7 @@ public class LabService {
         boolean unreachable = scheduler.clusterUnreachableSince().isPresent();
         PlatformSettings platform = settings.current();
         Instant now = clock.instant();
-        Map<Long, ClassSession> sessionsById = new java.util.HashMap<>();
-        List<Long> sessions = labs.stream().flatMap(l -> l.sessionId().stream()).distinct().toList();
-        if (!sessions.isEmpty()) {
-            em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class).setParameter("ids", sessions)
-                    .getResultList().forEach(s -> sessionsById.put(s.id(), s));
-        }
+        Map<Long, ClassSession> sessionsById = new ClassSessionRepository(em).ofLabs(labs);
         return labs.stream().map(lab -> LabView.of(lab, platform, now, lab.sessionId().map(sessionsById::get)
                         .map(s -> s.labStopsAt(lab, platform.sessionEndGrace())).orElse(null)))
                 .map(v -> unreachable ? v.whileClusterUnreachable() : v).toList();

@@ -1,6 +1,7 @@
 package io.campuslab.core.lab;
 
 import io.campuslab.domain.lab.Lab;
+import io.campuslab.domain.lab.LabCulling;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
 import java.io.Serializable;
@@ -54,14 +55,15 @@ public record LabView(long id, String tenant, String owner, String template, Str
      */
     public static LabView of(Lab lab, PlatformSettings platform, Instant now, Instant sessionStopAtOrNull) {
         boolean session = lab.sessionId().isPresent();
-        Instant idleStop = session ? null : lab.idleStopAt(platform.idleTimeout()).orElse(null);
+        LabCulling culling = new LabCulling(platform.idleTimeout(), platform.maxLifetime());
+        Instant idleStop = session ? null : lab.idleStopAt(culling).orElse(null);
         Instant stopsAt = session ? (lab.state().holdsResources() || lab.state() == LabState.QUEUED ? sessionStopAtOrNull : null)
                 : lab.reclaimAt().orElse(null);
         return new LabView(lab.id(), lab.tenant().slug().value(), lab.owner().username(), lab.templateName(),
                 lab.template().map(t -> t.displayName()).orElse(lab.templateName()), lab.state(), lab.reasonKey(),
                 lab.reasonDetail().orElse(""), lab.queuePosition().orElse(null), lab.size().cpuLimitMillis(), lab.size().memoryLimitMib(), lab.size().gpus(),
                 lab.size().gpuKey().orElse(null), lab.requestedAt(), lab.stateChangedAt(), idleStop,
-                session ? null : lab.lifetimeEndAt(platform.maxLifetime()).orElse(null),
+                session ? null : lab.lifetimeEndAt(culling).orElse(null),
                 idleStop != null && !now.isBefore(idleStop.minus(platform.idleWarning())), lab.portNames(),
                 lab.startsBy().orElse(null), lab.sessionId().orElse(null), stopsAt,
                 visitWhileRunning(lab).map(Lab.Visit::by).orElse(null), visitWhileRunning(lab).map(Lab.Visit::at).orElse(null));

@@ -26,6 +26,17 @@ public class ClassSessionRepository {
         em.remove(session);
     }
 
+    /** The sessions the labs belong to, by id; a lab of no session adds nothing. */
+    public java.util.Map<Long, ClassSession> ofLabs(java.util.Collection<io.campuslab.domain.lab.Lab> labs) {
+        List<Long> ids = labs.stream().flatMap(lab -> lab.sessionId().stream()).distinct().toList();
+        java.util.Map<Long, ClassSession> sessions = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select s from ClassSession s where s.id in :ids", ClassSession.class)
+                    .setParameter("ids", ids).getResultList().forEach(session -> sessions.put(session.id(), session));
+        }
+        return sessions;
+    }
+
     public Optional<ClassSession> find(long id, Tenant school) {
         return em.createQuery("select s from ClassSession s join fetch s.classroom where s.id = :id and s.tenant = :school",
                 ClassSession.class).setParameter("id", id).setParameter("school", school).getResultStream().findFirst();

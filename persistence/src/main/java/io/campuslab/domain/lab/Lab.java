@@ -335,14 +335,9 @@ public class Lab {
         }
     }
 
-    /** Whether a running lab has not been used for longer than the timeout. */
-    public boolean idleLongerThan(Duration timeout, Instant now) {
-        return state == LabState.RUNNING && lastActivityAt != null && lastActivityAt.plus(timeout).isBefore(now);
-    }
-
-    /** Whether a running lab started longer ago than the lifetime allows. */
-    public boolean olderThan(Duration lifetime, Instant now) {
-        return state == LabState.RUNNING && runningAt != null && runningAt.plus(lifetime).isBefore(now);
+    /** Why this lab stops {@code now} by the culling rule, if it does: only a running lab is culled. */
+    public Optional<String> cullingDue(LabCulling culling, Instant now) {
+        return state == LabState.RUNNING ? culling.due(lastActivityAt, runningAt, now) : Optional.empty();
     }
 
     /**
@@ -362,14 +357,14 @@ public class Lab {
         return new LabUsage(hours * size.cpuLimitMillis() / 1000.0, hours * size.gpus());
     }
 
-    /** When an idle running lab will be stopped, counting from its latest activity. */
-    public Optional<Instant> idleStopAt(Duration timeout) {
-        return state == LabState.RUNNING && lastActivityAt != null ? Optional.of(lastActivityAt.plus(timeout)) : Optional.empty();
+    /** When this running lab will be stopped as idle, counting from its latest activity. */
+    public Optional<Instant> idleStopAt(LabCulling culling) {
+        return state == LabState.RUNNING ? culling.idleStopAt(lastActivityAt) : Optional.empty();
     }
 
-    /** When a running lab reaches the longest life a lab may have. */
-    public Optional<Instant> lifetimeEndAt(Duration lifetime) {
-        return state == LabState.RUNNING && runningAt != null ? Optional.of(runningAt.plus(lifetime)) : Optional.empty();
+    /** When this running lab reaches the longest life a lab may have. */
+    public Optional<Instant> lifetimeEndAt(LabCulling culling) {
+        return state == LabState.RUNNING ? culling.lifetimeEndAt(runningAt) : Optional.empty();
     }
 
     private void move(LabState to, String reasonKey, String detail, Instant now) {

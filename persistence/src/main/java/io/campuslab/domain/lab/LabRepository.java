@@ -3,7 +3,6 @@ package io.campuslab.domain.lab;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.tenant.Tenant;
 import jakarta.persistence.EntityManager;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +10,7 @@ import java.util.Set;
 /** Labs by owner, school and state; a school's queries never reach another school's labs. */
 public class LabRepository {
 
-    private static final Set<LabState> ACTIVE = EnumSet.of(LabState.QUEUED, LabState.PROVISIONING, LabState.RUNNING,
-            LabState.STOPPING);
+    private static final Set<LabState> ACTIVE = LabState.active();
 
     private final EntityManager em;
 

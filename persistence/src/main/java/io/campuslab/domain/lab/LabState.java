@@ -32,6 +32,17 @@ public enum LabState {
         return this != STOPPED && this != FAILED;
     }
 
+    /** The states of a lab that still counts ({@link #isActive()}), for queries. */
+    public static Set<LabState> active() {
+        EnumSet<LabState> active = EnumSet.noneOf(LabState.class);
+        for (LabState state : values()) {
+            if (state.isActive()) {
+                active.add(state);
+            }
+        }
+        return active;
+    }
+
     /** Whether the lab holds cluster resources (admitted and not yet gone). */
     public boolean holdsResources() {
         return this == PROVISIONING || this == RUNNING || this == STOPPING;

@@ -69,13 +69,13 @@ class LabLifeTest {
     @Test
     void aRunningLabKnowsWhenIdlenessAndAgeStopIt() {
         Lab lab = lab();
-        assertThat(lab.idleStopAt(Duration.ofMinutes(60))).isEmpty();
+        assertThat(lab.idleStopAt(new LabCulling(Duration.ofMinutes(60), Duration.ofHours(8)))).isEmpty();
         lab.admit("gpu-node-1", T0);
         lab.running("gpu-node-1", T0);
         lab.touch(T0.plusSeconds(600));
 
-        assertThat(lab.idleStopAt(Duration.ofMinutes(60))).hasValue(T0.plusSeconds(600 + 3600));
-        assertThat(lab.lifetimeEndAt(Duration.ofHours(8))).hasValue(T0.plusSeconds(8 * 3600));
+        assertThat(lab.idleStopAt(new LabCulling(Duration.ofMinutes(60), Duration.ofHours(8)))).hasValue(T0.plusSeconds(600 + 3600));
+        assertThat(lab.lifetimeEndAt(new LabCulling(Duration.ofMinutes(60), Duration.ofHours(8)))).hasValue(T0.plusSeconds(8 * 3600));
     }
 
     @Test
@@ -106,10 +106,16 @@ class LabLifeTest {
         lab.touch(T0.plus(Duration.ofMinutes(50)));
         lab.touch(T0.plus(Duration.ofMinutes(20)));
 
-        assertThat(lab.idleLongerThan(Duration.ofHours(1), T0.plus(Duration.ofMinutes(100)))).isFalse();
-        assertThat(lab.idleLongerThan(Duration.ofHours(1), T0.plus(Duration.ofMinutes(111)))).isTrue();
-        assertThat(lab.olderThan(Duration.ofHours(8), T0.plus(Duration.ofHours(7)))).isFalse();
-        assertThat(lab.olderThan(Duration.ofHours(8), T0.plus(Duration.ofHours(9)))).isTrue();
+        LabCulling idleAfterAnHour = new LabCulling(Duration.ofHours(1), Duration.ofDays(7));
+        assertThat(lab.cullingDue(idleAfterAnHour, T0.plus(Duration.ofMinutes(100)))).isEmpty();
+        assertThat(lab.cullingDue(idleAfterAnHour, T0.plus(Duration.ofMinutes(111)))).hasValue(LabCulling.IDLE);
+        LabCulling eightHoursAtMost = new LabCulling(Duration.ofDays(7), Duration.ofHours(8));
+        assertThat(lab.cullingDue(eightHoursAtMost, T0.plus(Duration.ofHours(7)))).isEmpty();
+        assertThat(lab.cullingDue(eightHoursAtMost, T0.plus(Duration.ofHours(9)))).hasValue(LabCulling.LIFETIME);
+        assertThat(lab.cullingDue(new LabCulling(Duration.ofHours(1), Duration.ofHours(8)), T0.plus(Duration.ofHours(9))))
+                .as("idle and too old: idle first").hasValue(LabCulling.IDLE);
+        lab.stop("lab.reason.stopped-by-user", T0.plus(Duration.ofHours(9)));
+        assertThat(lab.cullingDue(idleAfterAnHour, T0.plus(Duration.ofHours(10)))).as("only a running lab is culled").isEmpty();
     }
 
     @Test
