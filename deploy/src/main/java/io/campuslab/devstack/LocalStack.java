@@ -138,20 +138,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * For Arquillian: a server base directory with the built configuration and no deployment, and the
-     * JVM arguments that point the server at this stack. Returns the WildFly home.
-     */
-    public Path prepareServerForArquillian(Path base, List<String> jvmArguments) throws StackException {
-        Artifacts artifacts = Artifacts.fromBuild();
-        artifacts.requirePresent();
-        WildFlyServer.prepareBase(artifacts, base, false);
-        jvmArguments.add("-Djboss.server.base.dir=" + base.toAbsolutePath());
-        jvmArguments.add("-Djboss.socket.binding.port-offset=" + settings.portOffset());
-        WildFlyServer.serverSettings(settings).forEach((key, value) -> jvmArguments.add("-D" + key + "=" + value));
-        return artifacts.wildfly();
-    }
-
-    /**
      * Kills portal node {@code number} as {@code kill -9} would, the server's Java process and the
      * script that started it, without warning: for the tests of what a crash loses. The supervisor,
      * if it runs, starts the node again.
@@ -211,6 +197,11 @@ public final class LocalStack implements AutoCloseable {
         PortalNode node = settings.node(number);
         return supervisor.current(node.processName()).isAlive()
                 && HttpProbe.answers("http://localhost:" + node.managementPort() + "/health/ready", 200);
+    }
+
+    /** The WildFly the build provisioned (its {@code bin/} has the command-line client). */
+    public Path wildflyHome() {
+        return Artifacts.fromBuild().wildfly();
     }
 
     /** The EAR the build produced. */

@@ -22,7 +22,7 @@ final class WildFlyServer {
     /** Starts a node's WildFly; the caller registers its stop, then waits with {@link #awaitDeployed}. */
     static ChildProcess start(Artifacts artifacts, StackSettings settings, PortalNode node) throws StackException {
         Path base = node.base();
-        prepareBase(artifacts, base, true);
+        prepareBase(artifacts, base);
         Map<String, String> environment = new HashMap<>();
         serverSettings(settings).forEach((key, value) -> environment.put(environmentName(key), value));
         environment.put("JAVA_OPTS", "-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m"
@@ -72,7 +72,7 @@ final class WildFlyServer {
      * A fresh configuration from the build on every start; data and logs of earlier runs stay. The
      * deployments folder holds the EAR, or nothing when Arquillian deploys.
      */
-    static void prepareBase(Artifacts artifacts, Path base, boolean withEar) throws StackException {
+    static void prepareBase(Artifacts artifacts, Path base) throws StackException {
         try {
             Path configuration = base.resolve("configuration");
             Files.createDirectories(configuration);
@@ -89,9 +89,7 @@ final class WildFlyServer {
                     Files.delete(file);
                 }
             }
-            if (withEar) {
-                Files.copy(artifacts.ear(), deployments.resolve("campuslab.ear"));
-            }
+            Files.copy(artifacts.ear(), deployments.resolve("campuslab.ear"));
         } catch (IOException e) {
             throw new StackException("Cannot prepare the WildFly base directory " + base + ": " + e.getMessage(), e);
         }

@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +18,9 @@ import org.junit.jupiter.api.Test;
  * Keycloak tokens: members are created just in time, and every role and school boundary holds.
  */
 @SystemTest
-@RunAsClient
 class ApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void firstCallCreatesTheMemberFromTheToken() throws Exception {
@@ -118,8 +109,6 @@ class ApiIT {
         assertThat(get("/api/v1/schools/north-high", signedIn("sam"), "en").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/schools/no-such-school", signedIn("operator"), "en").statusCode()).isEqualTo(404);
     }
-
-
 
     private static HttpResponse<String> get(String path, String token, String language) throws Exception {
         return send("GET", path, token, null, language);

@@ -15,14 +15,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /** The lab catalog through the API: what each school offers, and that no school sees another's. */
 @SystemTest
-@RunAsClient
 class CatalogIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,11 +31,6 @@ class CatalogIT {
              "maxResources": {"cpuMillis": 4000, "memoryMib": 8192, "gpus": 1},
              "developmentInfo": ["ros-version: jazzy"]}
             """;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void everySchoolStartsWithTheGlobalCatalog() throws Exception {
@@ -234,6 +225,5 @@ class CatalogIT {
         }
         throw new AssertionError("No template " + name + " in " + items);
     }
-
 
 }

@@ -15,10 +15,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The classroom issue's walk-through on the demo data, in the browser: tom makes a classroom of his
@@ -28,16 +26,11 @@ import org.junit.jupiter.api.Test;
  * tom extends the session, then ends it, and both labs stop.
  */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class ClassSessionWalkthroughIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocatorAssertions.IsVisibleOptions A_MINUTE = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void tomRunsASessionForSamAndSueWhoFindTheirLabsRunning() throws Exception {

@@ -7,22 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /** A teacher's classroom and its roster: the teacher and the school's admins see it, nobody else. */
 @SystemTest
-@RunAsClient
 class ClassroomsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void tomMakesAClassroomWithSamAndSueThatOnlyHisSchoolsAdminsAndHeSee() throws Exception {

@@ -13,22 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /** Datasets through the API: uploads checked and swapped whole, each school seeing only its own. */
 @SystemTest
-@RunAsClient
 class DatasetsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void schoolAdminFillsADatasetThatOnlyTheSchoolSees() throws Exception {

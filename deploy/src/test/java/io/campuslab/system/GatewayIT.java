@@ -18,9 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,15 +26,9 @@ import org.junit.jupiter.api.Test;
  * never sees the portal's credentials; a stopped lab closes its WebSockets; traffic is activity.
  */
 @SystemTest
-@RunAsClient
 class GatewayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     /** A running lab of a new student of a school, and the address that enters it. */
     private record RunningLab(String token, long id, String entry) {

@@ -9,10 +9,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The labs issue's walk-through on the demo data, in the browser: North High has two GPUs; sam
@@ -20,17 +18,12 @@ import org.junit.jupiter.api.Test;
  * the operator sees both; sue's lab starts when sam stops his.
  */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class GpuQueueWalkthroughIT {
 
     private static final LocatorAssertions.ContainsTextOptions A_MINUTE = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(60_000);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void sueWaitsForTheSchoolsGpusWhileSamUsesThemAndStartsWhenHeStops() throws Exception {

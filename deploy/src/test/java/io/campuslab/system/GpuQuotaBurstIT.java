@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +23,12 @@ import org.junit.jupiter.api.Test;
  * school never holds more than 8, in CampusLab's books or on the cluster, while the queue drains.
  */
 @SystemTest
-@RunAsClient
 class GpuQuotaBurstIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STUDENTS = 200;
     private static final int SCHOOL_GPUS = 8;
     private static final String NAMESPACE = "cl-burst-academy";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void twoHundredConcurrentGpuRequestsNeverTakeMoreThanTheSchoolsEightGpus() throws Exception {

@@ -13,22 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /** Asking for labs through the API: one active lab per member, sizes checked, each school its own. */
 @SystemTest
-@RunAsClient
 class LabsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void fiftyClicksAtOnceGiveOneLab() throws Exception {

@@ -6,22 +6,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A student's lab on screen: start it, watch it come up without reloading, stop it. */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class MyLabBrowserIT {
 
     private static final LocatorAssertions.HasTextOptions A_MINUTE = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void theSchoolAdminSeesAStudentsLabAndStopsIt() throws Exception {

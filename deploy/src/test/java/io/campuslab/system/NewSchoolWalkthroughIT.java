@@ -8,10 +8,8 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A new school from the first click to a working catalog, as people do it on screen: the operator
@@ -20,13 +18,8 @@ import org.junit.jupiter.api.Test;
  * admin sees none of it.
  */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class NewSchoolWalkthroughIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void operatorOnboardsASchoolWhoseAdminBuildsItAndNoOtherSchoolSeesIt() throws Exception {

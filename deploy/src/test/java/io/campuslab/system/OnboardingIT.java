@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +18,9 @@ import org.junit.jupiter.api.Test;
  * audit record; refusals leave nothing behind in either place.
  */
 @SystemTest
-@RunAsClient
 class OnboardingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void operatorOnboardsASchoolWhoseMembersCanSignIn() throws Exception {
@@ -157,8 +148,6 @@ class OnboardingIT {
         assertThat(send("GET", "/api/v1/audit", signedIn("sam"), null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/audit", signedIn("tom"), null).statusCode()).isEqualTo(403);
     }
-
-
 
     private static int schoolRows(String slug) throws Exception {
         return (int) PortalApi.queryLong("select count(*) from tenants where slug = ?", slug);

@@ -7,30 +7,23 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The portal as people use it: headless Chromium signs in through Keycloak's own login page.
  * A failing test leaves a screenshot in target/screenshots.
  */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class PortalBrowserIT {
 
     private Browser browser;
     private BrowserContext context;
     private Page page;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @BeforeEach
     void newBrowserSession() {

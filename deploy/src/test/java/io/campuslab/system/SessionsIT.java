@@ -16,9 +16,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,15 +24,9 @@ import org.junit.jupiter.api.Test;
  * a student's own GPU lab cannot take a session's seats; another school's teacher sees nothing.
  */
 @SystemTest
-@RunAsClient
 class SessionsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void tomsSessionPreparesSamsAndSuesLabsBeforeItStartsIsExtendedAndEnds() throws Exception {

@@ -5,16 +5,16 @@ import io.campuslab.devstack.LocalStack;
 import io.campuslab.devstack.StackException;
 import io.campuslab.devstack.StackSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts MariaDB, Keycloak and the dev-cluster once per test run, from empty data (every run sees the
- * same demo realm and schools), on ports moved by 10000 so that a
- * running {@code ./campuslab run} is left alone, and prepares the server Arquillian then boots
- * (arquillian.xml reads the system properties set here). Must be registered before Arquillian.
+ * Starts the whole stack once per test run, as {@code ./campuslab run} does — MariaDB, Keycloak, the
+ * dev-cluster and WildFly with the EAR the build produced, deployed once — from empty data (every run
+ * sees the same demo realm and schools), on ports moved by 10000 so that a running
+ * {@code ./campuslab run} is left alone. Arquillian then connects to that server (arquillian.xml reads
+ * the system properties set here) rather than deploying the EAR again for each class. Must be
+ * registered before Arquillian.
  */
 public class StackExtension implements BeforeAllCallback {
 
@@ -46,14 +46,9 @@ public class StackExtension implements BeforeAllCallback {
         static Running start() {
             LocalStack stack = new LocalStack(settings(), System.out).withFreshData();
             try {
-                stack.startServices();
-                List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g", "-XX:MaxMetaspaceSize=512m",
-                        "-Djava.net.preferIPv4Stack=true"));
-                Path home = stack.prepareServerForArquillian(settings().home().resolve("wildfly"), jvm);
-                System.setProperty("campuslab.it.wildfly.home", home.toString());
-                System.setProperty("campuslab.it.jvm-args", String.join(" ", jvm));
+                stack.startServices().startPortal();
+                System.setProperty("campuslab.it.wildfly.home", stack.wildflyHome().toString());
                 System.setProperty("campuslab.it.management-port", Integer.toString(settings().wildflyManagementPort()));
-                System.setProperty("campuslab.it.ear", stack.ear().toString());
                 started = stack;
                 return new Running(stack);
             } catch (StackException e) {

@@ -8,7 +8,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A test class against the whole stack: the services first, then Arquillian's WildFly with the EAR. */
+/**
+ * A test class against the whole stack, started once per run with the EAR deployed once
+ * ({@link StackExtension}); Arquillian connects to that server. Browser tests carry the tag
+ * {@code browser} as well.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(StackExtension.class)

@@ -10,10 +10,8 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A teacher on screen: a classroom with its roster from a CSV file, a session checked and scheduled,
@@ -21,15 +19,10 @@ import org.junit.jupiter.api.Test;
  * the session's card with its one button.
  */
 @SystemTest
-@RunAsClient
+@Tag("browser")
 class TeacherConsoleBrowserIT {
 
     private static final LocatorAssertions.IsVisibleOptions A_MINUTE = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void aTeacherStartsASessionWatchesTheLabsComeUpExtendsItAndEndsIt() throws Exception {

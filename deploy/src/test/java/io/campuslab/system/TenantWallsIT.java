@@ -26,9 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,15 +34,9 @@ import org.junit.jupiter.api.Test;
  * defences, and what a flood of refused calls leaves in the log.
  */
 @SystemTest
-@RunAsClient
 class TenantWallsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.campuslabEar();
-    }
 
     @Test
     void aPersonsFirstCallWhicheverItIsRecordsThem() throws Exception {
