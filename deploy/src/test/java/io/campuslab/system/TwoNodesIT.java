@@ -110,13 +110,7 @@ class TwoNodesIT {
         String school = "turn-college";
         String namespace = "cl-" + school;
         int students = 120;
-        String operator = PortalApi.signedIn("operator");
-        org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/schools", operator,
-                "{\"slug\": \"" + school + "\", \"name\": \"Turn College\"}").statusCode()).isEqualTo(201);
-        try (Connection db = PortalApi.database()) {
-            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
-                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + school + "'");
-        }
+        roomySchool(school, "Turn College");
         KeycloakAdmin.createPerson("turn-teacher", "teacher", school);
         KeycloakAdmin.createStudents("turn", students, school);
         Map<String, String> tokens = signInAll("turn", students);
@@ -287,14 +281,7 @@ class TwoNodesIT {
     @Test
     @Order(3)
     void killingTheSchedulersNodeInABurstOf300LosesNothingAndDoublesNothing() throws Exception {
-        String operator = PortalApi.signedIn("operator");
-        HttpResponse<String> school = PortalApi.send("POST", "/api/v1/schools", operator,
-                "{\"slug\": \"" + SCHOOL + "\", \"name\": \"Twin College\"}");
-        org.assertj.core.api.Assertions.assertThat(school.statusCode()).as(school.body()).isEqualTo(201);
-        try (Connection db = PortalApi.database()) {
-            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
-                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + SCHOOL + "'");
-        }
+        String operator = roomySchool(SCHOOL, "Twin College");
         org.assertj.core.api.Assertions.assertThat(PortalApi.send("PATCH", "/api/v1/settings", operator,
                 "{\"overcommit.cpu-ratio\": \"4.0\"}").statusCode()).isEqualTo(200);
         KeycloakAdmin.createStudents("twin", STUDENTS, SCHOOL);
@@ -364,13 +351,7 @@ class TwoNodesIT {
         String school = "still-college";
         String namespace = "cl-" + school;
         int students = 100;
-        String operator = PortalApi.signedIn("operator");
-        org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/schools", operator,
-                "{\"slug\": \"" + school + "\", \"name\": \"Still College\"}").statusCode()).isEqualTo(201);
-        try (Connection db = PortalApi.database()) {
-            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
-                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + school + "'");
-        }
+        roomySchool(school, "Still College");
         KeycloakAdmin.createStudents("still", students, school);
         Map<String, String> tokens = signInAll("still", students);
         List<Long> labs = new ArrayList<>();
@@ -429,6 +410,19 @@ class TwoNodesIT {
             assertOnePerLab("pods", cluster.pods().inNamespace(namespace).list().getItems(), ids);
             assertOnePerLab("services", cluster.services().inNamespace(namespace).list().getItems(), ids);
         }
+    }
+
+    /** A new school whose quota holds hundreds of CPU labs, made by the operator; the operator's token. */
+    private static String roomySchool(String slug, String name) throws Exception {
+        String operator = PortalApi.signedIn("operator");
+        HttpResponse<String> made = PortalApi.send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"" + slug + "\", \"name\": \"" + name + "\"}");
+        org.assertj.core.api.Assertions.assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        try (Connection db = PortalApi.database()) {
+            db.createStatement().executeUpdate("UPDATE tenants SET quota_concurrent_labs = 1000, quota_cpu_cores = 1000,"
+                    + " quota_memory_gib = 4000, quota_gpus = 0 WHERE slug = '" + slug + "'");
+        }
+        return operator;
     }
 
     /** The owner of a lab of the school that is not running yet, if any. */
