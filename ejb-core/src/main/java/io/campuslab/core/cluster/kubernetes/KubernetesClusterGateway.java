@@ -46,6 +46,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KubernetesClusterGateway implements ClusterGateway {
 
+    /** How often an "exceeded quota" right after the quota was raised is asked again (0.2 + 0.4 + 0.6 + 0.8 s apart). */
+    private static final int QUOTA_CACHE_ATTEMPTS = 5;
+
     private static final Logger LOG = Logger.getLogger(KubernetesClusterGateway.class.getName());
 
     private final CoreSettings settings;
@@ -170,7 +173,7 @@ public class KubernetesClusterGateway implements ClusterGateway {
         createOrReplace("resource quota of " + ns, () -> api.createNamespacedResourceQuota(ns, limitsFirst).execute(),
                 () -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, limitsFirst).execute());
         for (V1PersistentVolumeClaim claim : SchoolObjects.claims(school)) {
-            createUnlessExists("create claim " + claim.getMetadata().getName() + " of " + ns,
+            createAfterQuota("create claim " + claim.getMetadata().getName() + " of " + ns,
                     () -> api.createNamespacedPersistentVolumeClaim(ns, claim).execute());
         }
         V1LimitRange limits = SchoolObjects.limitRange(school);
@@ -313,6 +316,30 @@ public class KubernetesClusterGateway implements ClusterGateway {
         } catch (ApiException e) {
             if (e.getCode() != 409) {
                 throw unavailableOrRefused(what, e);
+            }
+        }
+    }
+
+    /**
+     * Creates an object right after its namespace's quota was raised. The API server's quota
+     * admission judges by its cached copy of the quota, which may be a moment behind the write: an
+     * "exceeded quota" then is asked again a few times, a fraction of a second apart, before it counts.
+     */
+    private static void createAfterQuota(String what, Call call) throws ClusterUnavailableException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createUnlessExists(what, call);
+                return;
+            } catch (SchoolRefusedException e) {
+                if (attempt >= QUOTA_CACHE_ATTEMPTS || !e.detail().contains("exceeded quota")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
