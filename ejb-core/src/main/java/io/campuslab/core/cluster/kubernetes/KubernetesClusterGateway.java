@@ -46,8 +46,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class KubernetesClusterGateway implements ClusterGateway {
 
-    /** How often an "exceeded quota" right after the quota was raised is asked again (0.2 + 0.4 + 0.6 + 0.8 s apart). */
-    private static final int QUOTA_CACHE_ATTEMPTS = 5;
+    /** How often a refusal by a cache behind a fresh write is asked again (0.2, 0.4, 0.6, 0.8 s apart). */
+    private static final int CACHE_ATTEMPTS = 5;
 
     private static final Logger LOG = Logger.getLogger(KubernetesClusterGateway.class.getName());
 
@@ -170,11 +170,12 @@ public class KubernetesClusterGateway implements ClusterGateway {
         // from here on leaves a quota that says the school's objects are not complete yet
         V1ResourceQuota limitsFirst = SchoolObjects.quota(school);
         limitsFirst.getMetadata().getAnnotations().remove(SchoolObjects.POLICY);
-        createOrReplace("resource quota of " + ns, () -> api.createNamespacedResourceQuota(ns, limitsFirst).execute(),
-                () -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, limitsFirst).execute());
+        createOrReplace("resource quota of " + ns,
+                whileCachesCatchUp(() -> api.createNamespacedResourceQuota(ns, limitsFirst).execute()),
+                whileCachesCatchUp(() -> api.replaceNamespacedResourceQuota(SchoolObjects.NAME, ns, limitsFirst).execute()));
         for (V1PersistentVolumeClaim claim : SchoolObjects.claims(school)) {
-            createAfterQuota("create claim " + claim.getMetadata().getName() + " of " + ns,
-                    () -> api.createNamespacedPersistentVolumeClaim(ns, claim).execute());
+            createUnlessExists("create claim " + claim.getMetadata().getName() + " of " + ns,
+                    whileCachesCatchUp(() -> api.createNamespacedPersistentVolumeClaim(ns, claim).execute()));
         }
         V1LimitRange limits = SchoolObjects.limitRange(school);
         createOrReplace("limit range of " + ns, () -> api.createNamespacedLimitRange(ns, limits).execute(),
@@ -321,27 +322,32 @@ public class KubernetesClusterGateway implements ClusterGateway {
     }
 
     /**
-     * Creates an object right after its namespace's quota was raised. The API server's quota
-     * admission judges by its cached copy of the quota, which may be a moment behind the write: an
-     * "exceeded quota" then is asked again a few times, a fraction of a second apart, before it counts.
+     * A call right after the school's role binding or quota was written. The API server's authorizer
+     * and its quota admission judge by cached copies, which may be a moment behind the write: a
+     * refusal that says "cannot" or "exceeded quota" is asked again a few times, a fraction of a
+     * second apart, before it counts.
      */
-    private static void createAfterQuota(String what, Call call) throws ClusterUnavailableException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                createUnlessExists(what, call);
-                return;
-            } catch (SchoolRefusedException e) {
-                if (attempt >= QUOTA_CACHE_ATTEMPTS || !e.detail().contains("exceeded quota")) {
-                    throw e;
-                }
+    private static Call whileCachesCatchUp(Call call) {
+        return () -> {
+            for (int attempt = 1; ; attempt++) {
                 try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                    call.run();
+                    return;
+                } catch (ApiException e) {
+                    String said = String.valueOf(e.getResponseBody());
+                    boolean stale = e.getCode() == 403 && (said.contains("exceeded quota") || said.contains("cannot "));
+                    if (!stale || attempt >= CACHE_ATTEMPTS) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
                 }
             }
-        }
+        };
     }
 
     private static void deleteUnlessGone(String what, Call call) throws ClusterUnavailableException {
