@@ -20,6 +20,11 @@ final class KeycloakServer {
     static final String NAME = "Keycloak";
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "admin";
+    /**
+     * CampusLab's realm, and the realm that plays West Side School's own OpenID provider. The first
+     * names this Keycloak's address as {@code ${CAMPUSLAB_KEYCLOAK_URL}}, resolved by Keycloak at import.
+     */
+    static final List<String> REALMS = List.of("campuslab-realm.json", "west-side-idp-realm.json");
 
     private KeycloakServer() {
     }
@@ -27,8 +32,11 @@ final class KeycloakServer {
     /** Starts Keycloak; the caller registers its stop, then waits with {@link #awaitReady}. */
     static ChildProcess start(Artifacts artifacts, StackSettings settings) throws StackException {
         Path home = unpack(artifacts, settings.home());
-        Path realm = home.resolve("data/import/campuslab-realm.json");
-        if (copyRealm(realm)) {
+        boolean changed = false;
+        for (String realm : REALMS) {
+            changed |= copyRealm(realm, home.resolve("data/import").resolve(realm));
+        }
+        if (changed) {
             forgetImportedRealm(home);
         }
         ChildProcess keycloak = ChildProcess.start(NAME, List.of(
@@ -37,7 +45,8 @@ final class KeycloakServer {
                         "--http-management-port=" + settings.keycloakManagementPort(),
                         "--health-enabled=true",
                         "--import-realm"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                Map.of("CAMPUSLAB_KEYCLOAK_URL", "http://localhost:" + settings.keycloakPort(),
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"),
                 settings.logs().resolve("keycloak.log"), settings.pids().resolve("keycloak.pid"));
@@ -77,14 +86,14 @@ final class KeycloakServer {
         }
     }
 
-    /** Puts the curated realm where Keycloak imports it from; true if it differs from the last one. */
-    private static boolean copyRealm(Path target) throws StackException {
-        try (InputStream in = KeycloakServer.class.getResourceAsStream("/campuslab-realm.json")) {
+    /** Puts a curated realm where Keycloak imports it from; true if it differs from the last one. */
+    private static boolean copyRealm(String name, Path target) throws StackException {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("/" + name)) {
             if (in == null) {
                 throw new StackException("The realm import is missing from the classpath (keycloak-realm module)");
             }
             byte[] realm = in.readAllBytes();
-            boolean changed = Files.exists(target) && !java.util.Arrays.equals(realm, Files.readAllBytes(target));
+            boolean changed = !Files.exists(target) || !java.util.Arrays.equals(realm, Files.readAllBytes(target));
             Files.createDirectories(target.getParent());
             Files.write(target, realm);
             return changed;
@@ -99,6 +108,9 @@ final class KeycloakServer {
      */
     private static void forgetImportedRealm(Path home) throws StackException {
         Path database = home.resolve("data/h2");
+        if (!Files.exists(database)) {
+            return;
+        }
         System.out.println("      the realm in keycloak-realm/ changed: Keycloak's demo data is created anew");
         try (var files = Files.walk(database)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -35,6 +35,12 @@ final class KeycloakAdmin {
         return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A DELETE with a body, as Keycloak takes the role mappings to remove. */
+    static int delete(String path, String json) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The id of the person with that exact user name. */
     static String userId(String username) throws Exception {
         return get("/users?exact=true&username=" + username).path(0).path("id").asText();

@@ -63,6 +63,43 @@ class RealmImportTest {
     }
 
     @Test
+    void westSideSchoolSignsInThroughItsOwnProviderRealm() throws IOException {
+        JsonNode provider = realm.path("identityProviders").path(0);
+        assertThat(realm.path("identityProviders")).hasSize(1);
+        assertThat(provider.path("alias").asText()).isEqualTo("west-side-oidc");
+        assertThat(provider.path("hideOnLogin").asBoolean()).as("not offered to the other schools' people").isTrue();
+        assertThat(provider.path("trustEmail").asBoolean()).isFalse();
+        assertThat(provider.path("config").path("issuer").asText()).isEqualTo("${CAMPUSLAB_KEYCLOAK_URL}/realms/west-side-idp");
+        Map<String, String> mappers = new TreeMap<>();
+        realm.path("identityProviderMappers").forEach(mapper -> {
+            assertThat(mapper.path("identityProviderAlias").asText()).isEqualTo("west-side-oidc");
+            assertThat(mapper.path("config").path("syncMode").asText()).as("applied at every sign-in").isEqualTo("FORCE");
+            mappers.put(mapper.path("identityProviderMapper").asText(), mapper.path("config").path("group").asText(
+                    mapper.path("config").path("role").asText(mapper.path("config").path("template").asText())));
+        });
+        assertThat(mappers).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "oidc-hardcoded-group-idp-mapper", "/west-side",
+                "oidc-hardcoded-role-idp-mapper", "student",
+                "oidc-role-idp-mapper", "teacher",
+                "oidc-username-idp-mapper", "${ALIAS}_${CLAIM.preferred_username}"));
+
+        JsonNode idp;
+        try (InputStream in = RealmImportTest.class.getResourceAsStream("/west-side-idp-realm.json")) {
+            idp = new ObjectMapper().readTree(in);
+        }
+        assertThat(idp.path("realm").asText()).isEqualTo("west-side-idp");
+        JsonNode client = idp.path("clients").path(0);
+        assertThat(client.path("clientId").asText()).isEqualTo(provider.path("config").path("clientId").asText());
+        assertThat(client.path("secret").asText()).isEqualTo(provider.path("config").path("clientSecret").asText());
+        assertThat(client.path("redirectUris").toString()).contains("http://localhost:8180/realms/campuslab/broker/*");
+        Map<String, String> users = new TreeMap<>();
+        idp.path("users").forEach(u -> users.put(u.path("username").asText(), u.path("realmRoles").path(0).asText("-")));
+        assertThat(users).containsExactlyInAnyOrderEntriesOf(Map.of("wendy", "-", "walt", "staff"));
+        assertThat(client.toString()).as("the provider claims another school; CampusLab must not care")
+                .contains("\"claim.value\":\"north-high\"");
+    }
+
+    @Test
     void platformAdminsHoldTheirRoleThroughTheOperatorsGroup() {
         JsonNode operators = null;
         for (JsonNode group : realm.path("groups")) {
@@ -76,7 +113,7 @@ class RealmImportTest {
     }
 
     @Test
-    void portalServiceAccountHoldsNoRealmManagementRoleBeyondQueries() {
+    void portalServiceAccountHoldsNoRealmManagementRoleBeyondQueriesAndSchoolProviders() {
         JsonNode account = null;
         for (JsonNode user : realm.path("users")) {
             if (user.has("serviceAccountClientId")) {
@@ -85,10 +122,12 @@ class RealmImportTest {
         }
         assertThat(account).isNotNull();
         assertThat(account.path("serviceAccountClientId").asText()).isEqualTo("campuslab-portal");
-        // Any other realm-management role (view-users, manage-users…) would switch the fine-grained
-        // permissions off for the account and open every user of the realm to it
+        // Any other user or group role (view-users, manage-users…) would switch the fine-grained
+        // permissions off for the account and open every user of the realm to it. Identity providers
+        // have no fine-grained permissions: the portal connects the schools' providers with the realm-wide
+        // role, and refuses any brokered person who is not of the provider's school or is a platform admin
         assertThat(account.path("clientRoles").path("realm-management").toString())
-                .isEqualTo("[\"query-users\",\"query-groups\"]");
+                .isEqualTo("[\"query-users\",\"query-groups\",\"manage-identity-providers\"]");
         assertThat(account.path("realmRoles").isMissingNode()).isTrue();
         assertThat(realm.path("adminPermissionsEnabled").asBoolean()).isTrue();
     }

@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.campuslab.core.cluster.ClusterGateway;
 import io.campuslab.core.identity.IdentityDirectory;
+import io.campuslab.core.identity.ProviderConnections;
 import io.campuslab.core.lab.LabBooks;
 import io.campuslab.core.lab.LabScheduler;
 import io.campuslab.core.lab.SchedulerPass;
@@ -121,13 +122,15 @@ class ArchitectureTest {
     void theClusterAndTheDirectoryAreCalledOnlyWithoutATransaction() {
         ArchRule remoteCalls = classes().that().resideInAPackage("io.campuslab..")
                 .and().areNotAssignableTo(ClusterGateway.class).and().areNotAssignableTo(IdentityDirectory.class)
+                .and().areNotAssignableTo(ProviderConnections.class)
                 .should(new ArchCondition<JavaClass>("call the cluster and the directory only without a transaction") {
                     @Override
                     public void check(JavaClass caller, ConditionEvents events) {
                         for (JavaMethodCall call : caller.getMethodCallsFromSelf()) {
                             JavaClass target = call.getTargetOwner();
                             boolean remote = target.isAssignableTo(ClusterGateway.class)
-                                    || target.isAssignableTo(IdentityDirectory.class);
+                                    || target.isAssignableTo(IdentityDirectory.class)
+                                    || target.isAssignableTo(ProviderConnections.class);
                             if (remote && !runsWithoutTransaction(call.getOrigin())) {
                                 events.add(SimpleConditionEvent.violated(call, call.getDescription()
                                         + " while a transaction may be open"));

@@ -9,4 +9,8 @@ public class DirectoryRefusedException extends DirectoryUnavailableException {
     public DirectoryRefusedException(String detail, String reason) {
         super("error.directory.refused", detail, reason);
     }
+
+    protected DirectoryRefusedException(String messageKey, String detail, Object... arguments) {
+        super(messageKey, detail, arguments);
+    }
 }

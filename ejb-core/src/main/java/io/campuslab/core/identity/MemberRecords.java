@@ -3,8 +3,11 @@ package io.campuslab.core.identity;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.MembershipException;
+import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.identity.SignInIdentity;
+import io.campuslab.domain.identity.SignInProvider;
+import io.campuslab.domain.identity.SignInProviderRepository;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.domain.tenant.TenantRepository;
 import jakarta.annotation.PostConstruct;
@@ -31,11 +34,13 @@ public class MemberRecords {
 
     private MemberRepository members;
     private TenantRepository tenants;
+    private SignInProviderRepository providers;
 
     @PostConstruct
     void init() {
         members = new MemberRepository(em);
         tenants = new TenantRepository(em);
+        providers = new SignInProviderRepository(em);
     }
 
     /**
@@ -91,6 +96,12 @@ public class MemberRecords {
         } catch (MembershipException e) {
             throw new SignInRefusedException(e.reason());
         }
+        if (identity.provider().isPresent() && (identity.tenant().isEmpty() || identity.hasRole(Role.PLATFORM_ADMIN))) {
+            // a school's provider makes members of its school, never operators
+            LOG.warning(() -> "Refused " + identity.username() + ": came through " + identity.provider().get()
+                    + " as " + identity.roles() + " of " + identity.tenant().map(Object::toString).orElse("no school"));
+            throw new SignInRefusedException(MembershipException.Reason.WRONG_PROVIDER);
+        }
         if (identity.tenant().isEmpty()) {
             return Optional.empty();
         }
@@ -99,6 +110,24 @@ public class MemberRecords {
         if (!school.isActive()) {
             throw new SignInRefusedException(MembershipException.Reason.SCHOOL_SUSPENDED);
         }
+        requireOwnProvider(identity, school);
         return Optional.of(school);
+    }
+
+    /**
+     * A person who came through a school's identity provider belongs to that school and to no other,
+     * whatever the tokens' other claims say (a mapper added by hand in Keycloak, an account linked to
+     * another school's provider): the provider must be connected, and to the school the token names.
+     */
+    private void requireOwnProvider(SignInIdentity identity, Tenant school) throws SignInRefusedException {
+        if (identity.provider().isEmpty()) {
+            return;
+        }
+        Optional<SignInProvider> provider = providers.findByAlias(identity.provider().get());
+        if (provider.isEmpty() || !provider.get().tenant().id().equals(school.id())) {
+            LOG.warning(() -> "Refused " + identity.username() + ": came through " + identity.provider().get()
+                    + ", which is not a provider of " + school.slug());
+            throw new SignInRefusedException(MembershipException.Reason.WRONG_PROVIDER);
+        }
     }
 }

@@ -63,6 +63,10 @@ public class Member {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** The alias of the school's identity provider the member signs in through; null for a CampusLab account. */
+    @Column(name = "sign_in_provider", length = 64)
+    private String signInProvider;
+
     /** The class a member was imported with, for the school's classrooms. */
     @Column(name = "class_name", length = 100)
     private String className;
@@ -128,6 +132,7 @@ public class Member {
         this.email = identity.email();
         this.tenant = tenant.orElse(null);
         this.roles = identity.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(identity.roles());
+        this.signInProvider = identity.provider().orElse(null);
         return true;
     }
 
@@ -139,7 +144,7 @@ public class Member {
 
     /**
      * Whether this record is the person the identity names, as the identity provider describes them
-     * now: the same subject, user name, name, e-mail, school and roles.
+     * now: the same subject, user name, name, e-mail, school, roles and way of signing in.
      */
     public boolean holds(SignInIdentity identity) {
         return subject.equals(identity.subject())
@@ -147,7 +152,13 @@ public class Member {
                 && identity.displayName().equals(displayName)
                 && Objects.equals(identity.email(), email)
                 && identity.tenant().map(slug -> tenant != null && tenant.slug().equals(slug)).orElse(tenant == null)
-                && identity.roles().equals(Set.copyOf(roles));
+                && identity.roles().equals(Set.copyOf(roles))
+                && identity.provider().equals(Optional.ofNullable(signInProvider));
+    }
+
+    /** The alias of the school's identity provider the member signed in through last; none for a CampusLab account. */
+    public Optional<String> signInProvider() {
+        return Optional.ofNullable(signInProvider);
     }
 
     /**

@@ -8,7 +8,9 @@ public class MembershipException extends Exception {
         NO_ROLE,
         NO_SCHOOL,
         UNKNOWN_SCHOOL,
-        SCHOOL_SUSPENDED;
+        SCHOOL_SUSPENDED,
+        /** The person came through an identity provider that is not their school's (or no longer connected). */
+        WRONG_PROVIDER;
 
         public String messageKey() {
             return "error.membership." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

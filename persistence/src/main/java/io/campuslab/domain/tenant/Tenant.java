@@ -64,6 +64,12 @@ public class Tenant {
     @Column(name = "admins_open_labs", nullable = false)
     private boolean adminsOpenLabs;
 
+    /** E-mail domains whose people are sent straight to this school's sign-in; each belongs to one school. */
+    @ElementCollection
+    @CollectionTable(name = "school_email_domains", joinColumns = @JoinColumn(name = "tenant_id"))
+    @Column(name = "domain", nullable = false, length = 253)
+    private java.util.Set<String> emailDomains = new java.util.TreeSet<>();
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -135,6 +141,16 @@ public class Tenant {
     }
 
     /** Whether the school's admins may open any lab of the school; each visit is audited and shown to the student. */
+    public java.util.SortedSet<String> emailDomains() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(emailDomains));
+    }
+
+    /** Replaces the school's e-mail domains (lower case, checked by the caller). */
+    public void changeEmailDomains(java.util.Set<String> domains) {
+        emailDomains.clear();
+        emailDomains.addAll(domains);
+    }
+
     public boolean adminsOpenLabs() {
         return adminsOpenLabs;
     }

@@ -20,6 +20,14 @@ public class TenantRepository {
                 .findFirst();
     }
 
+    /** The school an e-mail domain (lower case) belongs to. */
+    public Optional<Tenant> findByEmailDomain(String domain) {
+        return em.createQuery("select t from Tenant t join t.emailDomains d where d = :domain", Tenant.class)
+                .setParameter("domain", domain)
+                .getResultStream()
+                .findFirst();
+    }
+
     public List<Tenant> listAll() {
         return em.createQuery("select t from Tenant t order by t.displayName", Tenant.class).getResultList();
     }

@@ -53,6 +53,30 @@ class SignInIdentityTest {
     }
 
     @Test
+    void aPersonFromASchoolsProviderActsInTheirHighestSchoolRoleAndTheProviderIsPartOfWhoTheyAre() {
+        // a school's provider gives everyone its default role, and some people a higher one as well
+        SignInIdentity walt = SignInIdentity.fromClaims("s-w", "west-side-oidc_walt", "Walt", null, "west-side",
+                List.of("student", "teacher", "offline_access"), "west-side-oidc");
+        assertThat(walt.roles()).containsExactly(Role.TEACHER);
+        assertThat(walt.provider()).contains("west-side-oidc");
+        SignInIdentity admin = SignInIdentity.fromClaims("s-a", "a", null, null, "west-side",
+                List.of("teacher", "student", "tenant-admin"), "west-side-oidc");
+        assertThat(admin.roles()).containsExactly(Role.TENANT_ADMIN);
+        SignInIdentity local = SignInIdentity.fromClaims("s-l", "l", null, null, "north-high", List.of("student"), " ");
+        assertThat(local.provider()).isEmpty();
+
+        Tenant west = new Tenant(new TenantSlug("west-side"), "West Side School", Instant.EPOCH);
+        Member member = Member.firstSignIn(walt, Optional.of(west), Instant.EPOCH);
+        assertThat(member.signInProvider()).contains("west-side-oidc");
+        assertThat(member.holds(walt)).isTrue();
+        SignInIdentity throughAnother = SignInIdentity.fromClaims("s-w", "west-side-oidc_walt", "Walt", null, "west-side",
+                List.of("teacher"), "east-side-oidc");
+        assertThat(member.holds(throughAnother)).as("came through another provider: looked at again").isFalse();
+        assertThat(member.holds(new SignInIdentity("s-w", "west-side-oidc_walt", "Walt", null, walt.tenant(), walt.roles())))
+                .as("now with a CampusLab account").isFalse();
+    }
+
+    @Test
     void laterSignInFollowsTheIdentityProvider() {
         Tenant north = new Tenant(new TenantSlug("north-high"), "North High School", Instant.EPOCH);
         SignInIdentity first = SignInIdentity.fromClaims("s-5", "tom", "Tom", null, "north-high", List.of("teacher"));

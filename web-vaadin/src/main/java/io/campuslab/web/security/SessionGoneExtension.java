@@ -3,8 +3,6 @@ package io.campuslab.web.security;
 import com.vaadin.flow.server.VaadinService;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.Cookie;
-import io.undertow.server.session.SessionManager;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.spec.ServletContextImpl;
@@ -40,7 +38,7 @@ public class SessionGoneExtension implements ServletExtension {
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
             String kind = kind(exchange);
-            if (kind == null || hasSession(exchange)) {
+            if (kind == null || NodeSession.known(exchange, context)) {
                 next.handleRequest(exchange);
                 return;
             }
@@ -63,22 +61,6 @@ public class SessionGoneExtension implements ServletExtension {
             }
             String value = type.getFirst();
             return value.equals("uidl") || value.equals("push") ? value : null;
-        }
-
-        /**
-         * Whether the session the request names lives on this node. Read from the cookie itself: the
-         * servlet layer that would find it has not run yet. The cookie may carry the node's route
-         * after a dot.
-         */
-        private boolean hasSession(HttpServerExchange exchange) {
-            Cookie cookie = exchange.getRequestCookie(context.getSessionCookieConfig().getName());
-            if (cookie == null || cookie.getValue() == null) {
-                return false;
-            }
-            SessionManager sessions = context.getDeployment().getSessionManager();
-            String id = cookie.getValue();
-            int route = id.lastIndexOf('.');
-            return sessions.getSession(id) != null || route > 0 && sessions.getSession(id.substring(0, route)) != null;
         }
     }
 }

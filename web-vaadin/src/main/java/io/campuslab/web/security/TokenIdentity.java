@@ -20,6 +20,9 @@ public final class TokenIdentity {
     /** The claim that names the school; Keycloak maps it from the school group's attribute. */
     public static final String TENANT_CLAIM = "tenant";
 
+    /** The claim that names the school's identity provider a person came through (a user session note). */
+    public static final String PROVIDER_CLAIM = "idp";
+
     private TokenIdentity() {
     }
 
@@ -32,8 +35,9 @@ public final class TokenIdentity {
         JsonWebToken token = context.getIDToken() != null ? context.getIDToken() : context.getToken();
         String tenant = context.getToken().getClaimValueAsString(TENANT_CLAIM);
         List<String> roles = Arrays.stream(Role.values()).map(Role::realmName).filter(request::isUserInRole).toList();
+        String provider = context.getToken().getClaimValueAsString(PROVIDER_CLAIM);
         return Optional.of(SignInIdentity.fromClaims(context.getToken().getSubject(), principal.getName(),
-                token.getName(), token.getEmail(), tenant, roles));
+                token.getName(), token.getEmail(), tenant, roles, provider));
     }
 
     /** The raw ID token, needed as a hint when ending the session at the identity provider. */

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.AccessDeniedException;
+import io.campuslab.core.identity.SchoolSignInService;
 import io.campuslab.core.tenant.TenantService;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
@@ -25,12 +26,14 @@ import jakarta.inject.Inject;
 public class SchoolView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TenantService tenants;
+    private final SchoolSignInService signIn;
     private final SignedInMember member;
     private String title = "";
 
     @Inject
-    public SchoolView(TenantService tenants, SignedInMember member) {
+    public SchoolView(TenantService tenants, SchoolSignInService signIn, SignedInMember member) {
         this.tenants = tenants;
+        this.signIn = signIn;
         this.member = member;
     }
 
@@ -63,6 +66,10 @@ public class SchoolView extends VerticalLayout implements BeforeEnterObserver, H
                     }
                 });
                 add(new H4(getTranslation("school.labs-title")), labs);
+            }
+            if (runsSchool) {
+                add(new H4(getTranslation("school.sign-in-title")),
+                        new SignInForm(signIn, signIn.of(slug), member.current().hasRole(Role.PLATFORM_ADMIN)));
             }
         } catch (io.campuslab.core.platform.NotPermittedException e) {
             event.rerouteToError(AccessDeniedException.class);

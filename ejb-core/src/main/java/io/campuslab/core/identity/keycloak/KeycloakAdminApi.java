@@ -1,5 +1,6 @@
 package io.campuslab.core.identity.keycloak;
 
+import io.campuslab.core.identity.DirectoryRefusedException;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ import java.time.Instant;
 final class KeycloakAdminApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(KeycloakAdminApi.class.getName());
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String realmUrl;
@@ -61,6 +63,28 @@ final class KeycloakAdminApi {
     static JsonStructure parse(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.read();
+        }
+    }
+
+    /** A refusal (HTTP 400, 409, 422) in Keycloak's own words; any other failure as "cannot be reached". */
+    static void requireSuccess(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
+        if (response.statusCode() / 100 != 2) {
+            LOG.warning(() -> "Keycloak admin API, " + what + ": HTTP " + response.statusCode() + " " + response.body());
+            if (response.statusCode() == 400 || response.statusCode() == 409 || response.statusCode() == 422) {
+                throw new DirectoryRefusedException(what + ": HTTP " + response.statusCode(), reason(response.body()));
+            }
+            throw new DirectoryUnavailableException(what + ": HTTP " + response.statusCode());
+        }
+    }
+
+    /** Keycloak's own words for a refusal ({@code errorMessage} or {@code error}), shortened. */
+    static String reason(String body) {
+        try {
+            JsonObject answer = (JsonObject) parse(body);
+            String text = answer.getString("errorMessage", answer.getString("error", ""));
+            return text.length() > 200 ? text.substring(0, 200) : text;
+        } catch (RuntimeException notJson) {
+            return "";
         }
     }
 

@@ -2,7 +2,6 @@ package io.campuslab.core.identity.keycloak;
 
 import io.campuslab.core.identity.DirectoryGroup;
 import io.campuslab.core.identity.DirectoryPerson;
-import io.campuslab.core.identity.DirectoryRefusedException;
 import io.campuslab.core.identity.DirectoryUnavailableException;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.platform.ConflictException;
@@ -64,7 +63,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         if (response.statusCode() == 409) {
             throw new ConflictException("error.school.exists-in-directory", school.value());
         }
-        requireSuccess(response, "create group " + school);
+        KeycloakAdminApi.requireSuccess(response, "create group " + school);
         LOG.info(() -> "Created the school group " + school + " in Keycloak");
     }
 
@@ -72,7 +71,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public void deleteSchoolGroup(TenantSlug school) throws DirectoryUnavailableException {
         Optional<JsonObject> group = find(school);
         if (group.isPresent()) {
-            requireSuccess(api.send("DELETE", "/groups/" + group.get().getString("id"), null), "delete group " + school);
+            KeycloakAdminApi.requireSuccess(api.send("DELETE", "/groups/" + group.get().getString("id"), null), "delete group " + school);
             LOG.info(() -> "Deleted the school group " + school + " from Keycloak");
         }
     }
@@ -93,10 +92,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             user.add("email", person.email());
         }
         HttpResponse<String> response = api.send("POST", "/users", user.build());
-        if (response.statusCode() == 409 && !reason(response.body()).toLowerCase(java.util.Locale.ROOT).contains("email")) {
+        if (response.statusCode() == 409 && !KeycloakAdminApi.reason(response.body()).toLowerCase(java.util.Locale.ROOT).contains("email")) {
             throw new ConflictException("error.member.exists-in-directory", person.username());
         }
-        requireSuccess(response, "create user " + person.username());
+        KeycloakAdminApi.requireSuccess(response, "create user " + person.username());
         String location = response.headers().firstValue("Location")
                 .orElseThrow(() -> new DirectoryUnavailableException("create user: no Location"));
         String subject = location.substring(location.lastIndexOf('/') + 1);
@@ -108,7 +107,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public void deletePerson(String subject) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("DELETE", "/users/" + KeycloakAdminApi.encode(subject), null);
         if (response.statusCode() != 404) {
-            requireSuccess(response, "delete user " + subject);
+            KeycloakAdminApi.requireSuccess(response, "delete user " + subject);
         }
     }
 
@@ -116,7 +115,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public void setRole(String subject, Role role) throws DirectoryUnavailableException {
         String path = "/users/" + KeycloakAdminApi.encode(subject) + "/role-mappings/realm";
         HttpResponse<String> current = api.send("GET", path, null);
-        requireSuccess(current, "read roles of " + subject);
+        KeycloakAdminApi.requireSuccess(current, "read roles of " + subject);
         var stale = Json.createArrayBuilder();
         int staleCount = 0;
         for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(current.body())).getValuesAs(JsonObject.class)) {
@@ -126,16 +125,16 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             }
         }
         if (staleCount > 0) {
-            requireSuccess(api.send("DELETE", path, stale.build()), "remove roles of " + subject);
+            KeycloakAdminApi.requireSuccess(api.send("DELETE", path, stale.build()), "remove roles of " + subject);
         }
         // The role as the user may be given it: reading the realm's roles would need view-realm
         HttpResponse<String> available = api.send("GET", path + "/available", null);
-        requireSuccess(available, "read roles " + subject + " may be given");
+        KeycloakAdminApi.requireSuccess(available, "read roles " + subject + " may be given");
         Optional<JsonObject> wanted = ((JsonArray) KeycloakAdminApi.parse(available.body())).getValuesAs(JsonObject.class).stream()
                 .filter(candidate -> role.realmName().equals(candidate.getString("name")))
                 .findFirst();
         if (wanted.isPresent()) {
-            requireSuccess(api.send("POST", path, Json.createArrayBuilder().add(wanted.get()).build()),
+            KeycloakAdminApi.requireSuccess(api.send("POST", path, Json.createArrayBuilder().add(wanted.get()).build()),
                     "grant " + role.realmName() + " to " + subject);
         }
     }
@@ -144,7 +143,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public boolean usernameTaken(String username) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("GET", "/users?exact=true&briefRepresentation=true&username="
                 + KeycloakAdminApi.encode(username), null);
-        requireSuccess(response, "find user " + username);
+        KeycloakAdminApi.requireSuccess(response, "find user " + username);
         return !((JsonArray) KeycloakAdminApi.parse(response.body())).isEmpty();
     }
 
@@ -180,7 +179,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         if (group.statusCode() == 404) {
             throw new NotFoundException("group", groupId);
         }
-        requireSuccess(group, "read group " + groupId);
+        KeycloakAdminApi.requireSuccess(group, "read group " + groupId);
         if (!((JsonObject) KeycloakAdminApi.parse(group.body())).getString("path", "").startsWith("/" + school.value() + "/")) {
             throw new NotFoundException("group", groupId);
         }
@@ -195,7 +194,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public Set<Role> rolesOf(String subject) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("GET", "/users/" + KeycloakAdminApi.encode(subject)
                 + "/role-mappings/realm/composite?briefRepresentation=true", null);
-        requireSuccess(response, "read roles of " + subject);
+        KeycloakAdminApi.requireSuccess(response, "read roles of " + subject);
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class)) {
             Role.ofRealmName(mapped.getString("name")).ifPresent(roles::add);
@@ -209,7 +208,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         String separator = path.contains("?") ? "&" : "?";
         while (all.size() < most) {
             HttpResponse<String> response = api.send("GET", path + separator + "first=" + all.size() + "&max=" + PAGE, null);
-            requireSuccess(response, what);
+            KeycloakAdminApi.requireSuccess(response, what);
             List<JsonObject> batch = ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class);
             all.addAll(batch);
             if (batch.size() < PAGE) {
@@ -222,30 +221,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private Optional<JsonObject> find(TenantSlug school) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("GET", "/groups?exact=true&briefRepresentation=false&search="
                 + KeycloakAdminApi.encode(school.value()), null);
-        requireSuccess(response, "find group " + school);
+        KeycloakAdminApi.requireSuccess(response, "find group " + school);
         return ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class).stream()
                 .filter(group -> school.value().equals(group.getString("name", null)))
                 .findFirst();
-    }
-
-    private static void requireSuccess(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
-        if (response.statusCode() / 100 != 2) {
-            LOG.warning(() -> "Keycloak admin API, " + what + ": HTTP " + response.statusCode() + " " + response.body());
-            if (response.statusCode() == 400 || response.statusCode() == 409 || response.statusCode() == 422) {
-                throw new DirectoryRefusedException(what + ": HTTP " + response.statusCode(), reason(response.body()));
-            }
-            throw new DirectoryUnavailableException(what + ": HTTP " + response.statusCode());
-        }
-    }
-
-    /** Keycloak's own words for a refusal ({@code errorMessage} or {@code error}), shortened. */
-    static String reason(String body) {
-        try {
-            JsonObject answer = (JsonObject) KeycloakAdminApi.parse(body);
-            String text = answer.getString("errorMessage", answer.getString("error", ""));
-            return text.length() > 200 ? text.substring(0, 200) : text;
-        } catch (RuntimeException notJson) {
-            return "";
-        }
     }
 }

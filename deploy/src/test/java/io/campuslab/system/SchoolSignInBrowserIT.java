@@ -1,0 +1,150 @@
+package io.campuslab.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.campuslab.system.PortalApi.database;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * People of West Side School sign in through their school's own OpenID provider (the realm
+ * {@code west-side-idp}, which also claims every person is of North High: CampusLab does not care),
+ * and land in West Side School only.
+ */
+@SystemTest
+@Tag("browser")
+class SchoolSignInBrowserIT {
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeEach
+    void newBrowserSession() {
+        context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        context.setDefaultTimeout(30_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowserSession(TestInfo test) throws Exception {
+        Chromium.screenshot(page, test.getTestMethod().orElseThrow().getName());
+        context.close();
+    }
+
+    @Test
+    void aStudentOpensHerSchoolsPageAndSignsInThroughHerSchoolsProvider() throws Exception {
+        page.navigate(Chromium.portal() + "school/west-side");
+        assertThat(page).hasURL(Pattern.compile(".*/realms/west-side-idp/.*"));
+        signInAtTheProvider("wendy");
+
+        assertThat(page.locator("#school-name")).hasText("West Side School");
+        assertThat(page.locator("#user-name")).hasText("Wendy West");
+        assertThat(page.locator("#home-summary")).hasText("West Side School · student");
+        org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_wendy"))
+                .as("a member of West Side School only, whatever the provider claims")
+                .isEqualTo("west-side STUDENT west-side-oidc");
+    }
+
+    @Test
+    void aTeacherTypesHisSchoolEmailAndGetsTheRoleHisProviderGives() throws Exception {
+        page.navigate(Chromium.portal() + "sign-in");
+        page.locator("#email").fill("walt@westside.example");
+        page.locator("#continue").click();
+        assertThat(page).hasURL(Pattern.compile(".*/realms/west-side-idp/.*"));
+        signInAtTheProvider("walt");
+
+        assertThat(page.locator("#home-summary")).hasText("West Side School · teacher");
+        org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_walt")).isEqualTo("west-side TEACHER west-side-oidc");
+    }
+
+    @Test
+    void aProviderThatPutsItsPeopleIntoAnotherSchoolIsRefused() throws Exception {
+        // as if someone changed the provider's school mapper by hand in Keycloak: its people now claim North High
+        String mappers = "/identity-provider/instances/west-side-oidc/mappers";
+        com.fasterxml.jackson.databind.JsonNode school = null;
+        for (com.fasterxml.jackson.databind.JsonNode mapper : KeycloakAdmin.get(mappers)) {
+            if (mapper.path("identityProviderMapper").asText().equals("oidc-hardcoded-group-idp-mapper")) {
+                school = mapper;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(school).isNotNull();
+        String id = school.path("id").asText();
+        String moved = school.toString().replace("\"/west-side\"", "\"/north-high\"");
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.put(mappers + "/" + id, moved)).isEqualTo(204);
+        String westSide = KeycloakAdmin.group("west-side").path("id").asText();
+        String known = KeycloakAdmin.userId("west-side-oidc_wendy");
+        if (!known.isEmpty()) {
+            // she signed in before: she is in West Side's group already, which the mapper would keep
+            KeycloakAdmin.delete("/users/" + known + "/groups/" + westSide);
+        }
+        try {
+            page.navigate(Chromium.portal() + "school/west-side");
+            signInAtTheProvider("wendy");
+            assertThat(page.locator("body")).containsText("does not belong to your school");
+            org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_wendy")).as("never a member of North High")
+                    .doesNotStartWith("north-high");
+        } finally {
+            org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.put(mappers + "/" + id, school.toString())).isEqualTo(204);
+            // Keycloak keeps the group the hand-made mapper gave; the school's own mapper does not take it away
+            String user = KeycloakAdmin.userId("west-side-oidc_wendy");
+            String northHigh = KeycloakAdmin.group("north-high").path("id").asText();
+            KeycloakAdmin.delete("/users/" + user + "/groups/" + northHigh);
+            KeycloakAdmin.put("/users/" + user + "/groups/" + westSide, "");
+        }
+    }
+
+    @Test
+    void aProviderThatMakesItsPeoplePlatformAdminsIsRefused() throws Exception {
+        // the portal's service account may manage identity providers, and a provider's mapper may give any realm role
+        String mappers = "/identity-provider/instances/west-side-oidc/mappers";
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.post(mappers, """
+                {"name": "wall", "identityProviderAlias": "west-side-oidc", "identityProviderMapper": "oidc-hardcoded-role-idp-mapper",
+                 "config": {"role": "platform-admin", "syncMode": "FORCE"}}""")).isEqualTo(201);
+        try {
+            page.navigate(Chromium.portal() + "school/west-side");
+            signInAtTheProvider("walt");
+            assertThat(page.locator("body")).containsText("does not belong to your school");
+            assertThat(page.locator("#nav-schools")).hasCount(0);
+        } finally {
+            for (com.fasterxml.jackson.databind.JsonNode mapper : KeycloakAdmin.get(mappers)) {
+                if (mapper.path("name").asText().equals("wall")) {
+                    KeycloakAdmin.delete(mappers + "/" + mapper.path("id").asText());
+                }
+            }
+            String walt = KeycloakAdmin.userId("west-side-oidc_walt");
+            KeycloakAdmin.delete("/users/" + walt + "/role-mappings/realm", "[" + KeycloakAdmin.get("/roles/platform-admin") + "]");
+        }
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/users/" + KeycloakAdmin.userId("west-side-oidc_walt")
+                + "/role-mappings/realm").toString()).doesNotContain("platform-admin");
+    }
+
+    private void signInAtTheProvider(String username) {
+        assertThat(page.locator("#username")).isVisible();
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("campuslab");
+        page.locator("#kc-login").click();
+    }
+
+    /** "school ROLES provider" of the member of that user name, or "none". */
+    private static String member(String username) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT t.slug, GROUP_CONCAT(r.role ORDER BY r.role), m.sign_in_provider FROM members m"
+                        + " LEFT JOIN tenants t ON t.id = m.tenant_id LEFT JOIN member_roles r ON r.member_id = m.id"
+                        + " WHERE m.username = ? GROUP BY m.id, t.slug, m.sign_in_provider")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) + " " + row.getString(2) + " " + row.getString(3) : "none";
+            }
+        }
+    }
+}

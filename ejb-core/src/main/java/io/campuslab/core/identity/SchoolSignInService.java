@@ -1,0 +1,176 @@
+package io.campuslab.core.identity;
+
+import io.campuslab.core.platform.ConflictException;
+import io.campuslab.core.platform.CoreSettings;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.core.platform.NotFoundException;
+import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.domain.identity.RoleMapping;
+import io.campuslab.domain.identity.Roles;
+import io.campuslab.domain.identity.SignInProvider;
+import io.campuslab.domain.tenant.TenantSlug;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How a school's people sign in: the school's own identity provider, brokered by Keycloak, and the
+ * e-mail domains that send a person straight to it. A school admin connects their own school's
+ * provider, the operator any school's; only the operator gives a school e-mail domains (a domain sends
+ * people to a school's provider, so claiming another school's domain would be phishing its people).
+ * Every change is audited; no transaction is open while Keycloak is asked ({@link SignInRecords} keeps
+ * the records).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchoolSignInService {
+
+    /** What a claim's or attribute's name may hold. */
+    static final Pattern CLAIM = Pattern.compile("[A-Za-z0-9_.:/-]{1," + SignInProvider.CLAIM_MAX + "}");
+    static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    static final int SECRET_MAX = 512;
+
+    @Inject
+    SignInRecords records;
+
+    @Inject
+    ProviderConnections connections;
+
+    @Inject
+    CoreSettings settings;
+
+    /** The school's identity providers and e-mail domains, for its admins and the operator. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public SchoolSignIn of(String slug) throws NotPermittedException, NotFoundException {
+        return records.of(slug);
+    }
+
+    /**
+     * Connects the school's OpenID Connect provider, or sets it anew. Whoever signs in through it
+     * afterwards belongs to this school, with the role its claims give.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public ProviderSummary connectOidc(String slug, OidcProviderDraft draft)
+            throws NotPermittedException, NotFoundException, InvalidInputException, DirectoryUnavailableException {
+        TenantSlug school = records.administered(slug);
+        String displayName = required(draft.displayName(), SignInProvider.NAME_MAX, "error.sign-in.name-invalid");
+        String issuer = issuer(draft.issuer());
+        String clientId = draft.clientId() == null ? "" : draft.clientId().strip();
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new InvalidInputException("error.sign-in.client-id-invalid");
+        }
+        String secret = draft.clientSecret() == null ? "" : draft.clientSecret();
+        if (secret.isBlank() || secret.length() > SECRET_MAX || secret.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("error.sign-in.secret-invalid", SECRET_MAX);
+        }
+        String usernameClaim = draft.usernameClaim() == null || draft.usernameClaim().isBlank()
+                ? "preferred_username" : claim(draft.usernameClaim());
+        RoleMapping roles = roles(draft);
+        SignInProvider.Kind kind = SignInProvider.Kind.OIDC;
+        ProviderSetup setup = new ProviderSetup(SignInProvider.aliasOf(school, kind), kind, school, displayName, issuer,
+                clientId, secret, usernameClaim, roles);
+        connections.connect(setup);
+        return records.connected(setup);
+    }
+
+    /** Removes the school's provider of that kind; its people keep their accounts and data, but sign in no more through it. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public void disconnect(String slug, String kind)
+            throws NotPermittedException, NotFoundException, DirectoryUnavailableException {
+        String alias = records.aliasOf(slug, kind);
+        connections.disconnect(alias);
+        records.disconnected(slug, alias);
+    }
+
+    /** The operator gives the school its e-mail domains (each belongs to one school only). */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public SchoolSignIn changeEmailDomains(String slug, List<String> domains)
+            throws NotFoundException, InvalidInputException, ConflictException, NotPermittedException {
+        return records.changeEmailDomains(slug, domains);
+    }
+
+    /** Where the sign-in of the school of this slug starts; none for an unknown or suspended school. */
+    @PermitAll
+    public Optional<SignInRoute> routeOfSchool(String slug) {
+        return records.routeOfSchool(slug);
+    }
+
+    /** Where the sign-in of a person with this e-mail address starts: their school's, if its domain is known. */
+    @PermitAll
+    public Optional<SignInRoute> routeOfEmail(String email) {
+        return records.routeOfEmail(email);
+    }
+
+    private String issuer(String value) throws InvalidInputException {
+        String issuer = value == null ? "" : value.strip();
+        try {
+            URI uri = new URI(issuer);
+            boolean https = "https".equals(uri.getScheme());
+            boolean httpAllowed = "http".equals(uri.getScheme()) && settings.demoData();
+            if (issuer.length() > SignInProvider.LOCATION_MAX || !(https || httpAllowed) || uri.getHost() == null
+                    || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new InvalidInputException("error.sign-in.issuer-invalid", shorten(issuer));
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("error.sign-in.issuer-invalid", shorten(issuer));
+        }
+        return issuer.replaceAll("/+$", "");
+    }
+
+    private static RoleMapping roles(OidcProviderDraft draft) throws InvalidInputException {
+        Role defaultRole = draft.defaultRole() == null ? Role.STUDENT : draft.defaultRole();
+        if (defaultRole != Role.STUDENT && defaultRole != Role.TEACHER) {
+            throw new InvalidInputException("error.sign-in.default-role-invalid");
+        }
+        Optional<String> claim = Optional.ofNullable(draft.roleClaim()).filter(c -> !c.isBlank()).map(String::strip);
+        Optional<String> teacher = value(draft.teacherValue());
+        Optional<String> admin = value(draft.adminValue());
+        if (claim.isPresent() && !CLAIM.matcher(claim.get()).matches()) {
+            throw new InvalidInputException("error.sign-in.claim-invalid", shorten(claim.get()));
+        }
+        if (claim.isEmpty() && (teacher.isPresent() || admin.isPresent())) {
+            throw new InvalidInputException("error.sign-in.role-claim-missing");
+        }
+        return new RoleMapping(claim, teacher, admin, defaultRole);
+    }
+
+    private static Optional<String> value(String value) throws InvalidInputException {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String clean = value.strip();
+        if (clean.length() > SignInProvider.VALUE_MAX || clean.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("error.sign-in.value-invalid", SignInProvider.VALUE_MAX);
+        }
+        return Optional.of(clean);
+    }
+
+    private static String claim(String value) throws InvalidInputException {
+        String clean = value.strip();
+        if (!CLAIM.matcher(clean).matches()) {
+            throw new InvalidInputException("error.sign-in.claim-invalid", shorten(clean));
+        }
+        return clean;
+    }
+
+    private static String required(String value, int max, String key) throws InvalidInputException {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty() || clean.length() > max || clean.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(key, max);
+        }
+        return clean;
+    }
+
+    static String shorten(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+}

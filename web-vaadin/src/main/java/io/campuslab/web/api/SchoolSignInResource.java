@@ -1,0 +1,103 @@
+package io.campuslab.web.api;
+
+import io.campuslab.core.identity.OidcProviderDraft;
+import io.campuslab.core.identity.ProviderSummary;
+import io.campuslab.core.identity.SchoolSignIn;
+import io.campuslab.core.identity.SchoolSignInService;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.core.platform.InvalidInputException;
+import io.campuslab.domain.identity.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * How a school's people sign in: its own identity provider and its e-mail domains. The operator
+ * reaches every school, a school admin their own (another school is "not found").
+ */
+@Path("schools/{slug}/sign-in")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SchoolSignInResource {
+
+    @Inject
+    SchoolSignInService signIn;
+
+    /** An OpenID Connect provider as entered; {@code defaultRole} is {@code student} (the default) or {@code teacher}. */
+    public record OidcInput(String name, String issuer, String clientId, String clientSecret, String usernameClaim,
+                            String roleClaim, String teacherValue, String adminValue, String defaultRole) {
+
+        @Override
+        public String toString() {
+            return "OidcInput[" + name + ", " + issuer + ", " + clientId + "]";
+        }
+    }
+
+    /** The school's e-mail domains, all of them. */
+    public record EmailDomains(List<String> domains) {
+    }
+
+    @GET
+    @Operation(summary = "The school's identity providers and e-mail domains (platform admins; the school's admins)")
+    @APIResponse(responseCode = "200", description = "How the school signs in")
+    @APIResponse(responseCode = "404", description = "No such school, or another school than the caller's")
+    public SchoolSignIn get(@PathParam("slug") String slug) throws CampusLabException {
+        return signIn.of(slug);
+    }
+
+    @PUT
+    @Path("oidc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Connect the school's OpenID Connect provider, or set it anew: whoever signs in through it"
+            + " belongs to this school only, with the role its claims give (platform admins; the school's admins; audited)")
+    @APIResponse(responseCode = "200", description = "The connected provider (never its secret)")
+    @APIResponse(responseCode = "400", description = "Invalid input, or the provider's discovery document cannot be read or names another issuer")
+    @APIResponse(responseCode = "404", description = "No such school, or another school than the caller's")
+    @APIResponse(responseCode = "503", description = "Keycloak did not answer; nothing was connected")
+    public ProviderSummary connectOidc(@PathParam("slug") String slug, OidcInput input) throws CampusLabException {
+        if (input == null) {
+            throw new InvalidInputException("error.sign-in.issuer-invalid", "");
+        }
+        Role defaultRole = input.defaultRole() == null || input.defaultRole().isBlank() ? Role.STUDENT
+                : Role.ofRealmName(input.defaultRole().strip())
+                .orElseThrow(() -> new InvalidInputException("error.sign-in.default-role-invalid"));
+        return signIn.connectOidc(slug, new OidcProviderDraft(input.name(), input.issuer(), input.clientId(),
+                input.clientSecret(), input.usernameClaim(), input.roleClaim(), input.teacherValue(), input.adminValue(),
+                defaultRole));
+    }
+
+    @DELETE
+    @Path("{kind: oidc|saml|ldap}")
+    @Operation(summary = "Remove the school's provider of that kind; its people keep their accounts (platform admins;"
+            + " the school's admins; audited)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such provider, school, or another school than the caller's")
+    public Response disconnect(@PathParam("slug") String slug, @PathParam("kind") String kind) throws CampusLabException {
+        signIn.disconnect(slug, kind);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("email-domains")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the e-mail domains that send people straight to the school's sign-in (platform admins;"
+            + " a domain belongs to one school; audited)")
+    @APIResponse(responseCode = "200", description = "How the school signs in now")
+    @APIResponse(responseCode = "400", description = "A malformed domain, or too many")
+    @APIResponse(responseCode = "403", description = "Not a platform admin")
+    @APIResponse(responseCode = "409", description = "A domain belongs to another school")
+    public SchoolSignIn changeEmailDomains(@PathParam("slug") String slug, EmailDomains input) throws CampusLabException {
+        return signIn.changeEmailDomains(slug, input == null ? null : input.domains());
+    }
+}

@@ -1,0 +1,145 @@
+package io.campuslab.web.tenant;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.campuslab.core.identity.OidcProviderDraft;
+import io.campuslab.core.identity.ProviderSummary;
+import io.campuslab.core.identity.SchoolSignIn;
+import io.campuslab.core.identity.SchoolSignInService;
+import io.campuslab.core.platform.CampusLabException;
+import io.campuslab.domain.identity.Role;
+import io.campuslab.web.layout.ErrorMessages;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the school's people sign in: its own OpenID Connect provider (connect, set anew, remove) and
+ * its e-mail domains, which the operator alone changes. For the school's admins and the operator.
+ */
+class SignInForm extends VerticalLayout {
+
+    private final SchoolSignInService signIn;
+    private final String slug;
+    private final Div current = new Div();
+    private final TextField domains = new TextField();
+
+    SignInForm(SchoolSignInService signIn, SchoolSignIn now, boolean operator) {
+        this.signIn = signIn;
+        this.slug = now.school();
+        setPadding(false);
+        current.setId("sign-in-providers");
+        add(new Paragraph(getTranslation("sign-in.admin-help", "/school/" + slug)), current);
+
+        TextField name = field("sign-in.name", "sign-in-name");
+        TextField issuer = field("sign-in.issuer", "sign-in-issuer");
+        issuer.setPlaceholder("https://accounts.google.com");
+        TextField clientId = field("sign-in.client-id", "sign-in-client-id");
+        PasswordField secret = new PasswordField(getTranslation("sign-in.client-secret"));
+        secret.setId("sign-in-client-secret");
+        TextField usernameClaim = field("sign-in.username-claim", "sign-in-username-claim");
+        usernameClaim.setPlaceholder("preferred_username");
+        TextField roleClaim = field("sign-in.role-claim", "sign-in-role-claim");
+        TextField teacherValue = field("sign-in.teacher-value", "sign-in-teacher-value");
+        TextField adminValue = field("sign-in.admin-value", "sign-in-admin-value");
+        Select<Role> defaultRole = new Select<>();
+        defaultRole.setLabel(getTranslation("sign-in.default-role"));
+        defaultRole.setId("sign-in-default-role");
+        defaultRole.setItems(Role.STUDENT, Role.TEACHER);
+        defaultRole.setItemLabelGenerator(role -> getTranslation("role." + role.realmName()));
+        defaultRole.setValue(Role.STUDENT);
+        Button connect = new Button(getTranslation("sign-in.connect"), click -> {
+            try {
+                signIn.connectOidc(slug, new OidcProviderDraft(name.getValue(), issuer.getValue(), clientId.getValue(),
+                        secret.getValue(), usernameClaim.getValue(), roleClaim.getValue(), teacherValue.getValue(),
+                        adminValue.getValue(), defaultRole.getValue()));
+                secret.clear();
+                ErrorMessages.notify(getTranslation("sign-in.connected"), "sign-in-connected", NotificationVariant.LUMO_SUCCESS);
+                refresh();
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        connect.setId("sign-in-connect");
+        connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(name, issuer, clientId, secret, usernameClaim, roleClaim, teacherValue, adminValue,
+                defaultRole);
+        add(form, connect);
+
+        domains.setLabel(getTranslation("sign-in.email-domains"));
+        domains.setId("sign-in-email-domains");
+        domains.setHelperText(getTranslation(operator ? "sign-in.email-domains-help" : "sign-in.email-domains-operator"));
+        domains.setReadOnly(!operator);
+        domains.setWidthFull();
+        add(domains);
+        if (operator) {
+            Button save = new Button(getTranslation("sign-in.save-domains"), click -> {
+                try {
+                    List<String> list = Arrays.stream(domains.getValue().split("[,\\s]+")).filter(d -> !d.isBlank()).toList();
+                    show(signIn.changeEmailDomains(slug, list));
+                    ErrorMessages.notify(getTranslation("sign-in.domains-saved"), "sign-in-domains-saved",
+                            NotificationVariant.LUMO_SUCCESS);
+                } catch (CampusLabException e) {
+                    ErrorMessages.show(e);
+                }
+            });
+            save.setId("sign-in-save-domains");
+            add(save);
+        }
+        show(now);
+    }
+
+    private TextField field(String label, String id) {
+        TextField field = new TextField(getTranslation(label));
+        field.setId(id);
+        return field;
+    }
+
+    private void refresh() {
+        try {
+            show(signIn.of(slug));
+        } catch (CampusLabException e) {
+            ErrorMessages.show(e);
+        }
+    }
+
+    private void show(SchoolSignIn now) {
+        current.removeAll();
+        if (now.providers().isEmpty()) {
+            current.add(new Paragraph(getTranslation("sign-in.none")));
+        }
+        for (ProviderSummary provider : now.providers()) {
+            String roles = provider.roleClaim() == null ? getTranslation("sign-in.roles-default", provider.defaultRole())
+                    : getTranslation("sign-in.roles-from", provider.roleClaim(), nothing(provider.teacherValue()),
+                    nothing(provider.adminValue()), provider.defaultRole());
+            Span text = new Span(getTranslation("sign-in.provider", provider.displayName(), provider.location(),
+                    provider.clientId(), roles));
+            text.setId("sign-in-provider-" + provider.kind().toLowerCase(java.util.Locale.ROOT));
+            Button remove = new Button(getTranslation("sign-in.remove"), click -> {
+                try {
+                    signIn.disconnect(slug, provider.kind().toLowerCase(java.util.Locale.ROOT));
+                    ErrorMessages.notify(getTranslation("sign-in.removed"), "sign-in-removed", NotificationVariant.LUMO_SUCCESS);
+                    refresh();
+                } catch (CampusLabException e) {
+                    ErrorMessages.show(e);
+                }
+            });
+            remove.setId("sign-in-remove-" + provider.kind().toLowerCase(java.util.Locale.ROOT));
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            current.add(new Div(text, remove));
+        }
+        domains.setValue(String.join(", ", now.emailDomains()));
+    }
+
+    private String nothing(String value) {
+        return value == null ? "—" : value;
+    }
+}
