@@ -46,6 +46,10 @@ final class Banner {
                         bob        school admin  South Academy
                         tina       teacher       South Academy
                         stan       student       South Academy
+                      West Side School signs in through its own provider (realm west-side-idp):
+                    """).append("    open ").append(settings.portalUrl()).append("school/west-side and sign in as\n").append("""
+                        wendy      student       West Side School
+                        walt       teacher       West Side School
                     """);
         }
         return text.append("\nStop with Ctrl-C or ./campuslab stop.\n").toString();

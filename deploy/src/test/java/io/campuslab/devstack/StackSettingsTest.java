@@ -63,7 +63,7 @@ class StackSettingsTest {
         String banner = Banner.text(StackSettings.fromEnvironment(Map.of()), 1, 42, "Kubernetes v1.37.2 API server");
 
         assertThat(banner).contains("http://localhost:8080/", "operator", "alice", "tom", "sam, sue", "bob", "tina", "stan",
-                "\"campuslab\"", "./campuslab stop", "started in 42 s", "Kubernetes v1.37.2 API server");
+                "wendy", "walt", "http://localhost:8080/school/west-side", "\"campuslab\"", "./campuslab stop", "started in 42 s", "Kubernetes v1.37.2 API server");
     }
 
     @Test

@@ -128,6 +128,45 @@ class SchoolSignInBrowserIT {
                 + "/role-mappings/realm").toString()).doesNotContain("platform-admin");
     }
 
+    @Test
+    void aSchoolAdminConnectsAndRemovesTheProviderOnTheSchoolsPageAndATeacherSeesNoSuchThing() throws Exception {
+        Chromium.signIn(page, "bob", "campuslab");
+        page.navigate(Chromium.portal() + "school/south-academy");
+        assertThat(page.locator("#sign-in-providers")).containsText("CampusLab accounts");
+        assertThat(page.locator("#sign-in-email-domains")).hasAttribute("readonly", "");
+
+        page.locator("#sign-in-name input").fill("South Academy's provider");
+        page.locator("#sign-in-issuer input").fill("ftp://idp.example.org");
+        page.locator("#sign-in-client-id input").fill("campuslab");
+        page.locator("#sign-in-client-secret input").fill("west-side-demo-secret");
+        page.locator("#sign-in-connect").click();
+        assertThat(page.locator("#error-notification")).containsText("not an https address");
+
+        page.locator("#sign-in-issuer input").fill("http://localhost:" + StackExtension.settings().keycloakPort()
+                + "/realms/west-side-idp");
+        page.locator("#sign-in-role-claim input").fill("roles");
+        page.locator("#sign-in-teacher-value input").fill("staff");
+        page.locator("#sign-in-connect").click();
+        assertThat(page.locator("#sign-in-connected")).isVisible();
+        assertThat(page.locator("#sign-in-provider-oidc")).containsText("South Academy's provider");
+        assertThat(page.locator("#sign-in-provider-oidc")).containsText("roles");
+        assertThat(page.locator("#sign-in-client-secret input")).hasValue("");
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/identity-provider/instances/south-academy-oidc")
+                .path("displayName").asText()).isEqualTo("South Academy's provider");
+
+        page.locator("#sign-in-remove-oidc").click();
+        assertThat(page.locator("#sign-in-removed")).isVisible();
+        assertThat(page.locator("#sign-in-providers")).containsText("CampusLab accounts");
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/identity-provider/instances/south-academy-oidc")
+                .path("alias").isMissingNode()).isTrue();
+
+        Chromium.signOut(page);
+        Chromium.signIn(page, "tina", "campuslab");
+        page.navigate(Chromium.portal() + "school/south-academy");
+        assertThat(page.locator("#school-title")).hasText("South Academy");
+        assertThat(page.locator("#sign-in-connect")).hasCount(0);
+    }
+
     private void signInAtTheProvider(String username) {
         assertThat(page.locator("#username")).isVisible();
         page.locator("#username").fill(username);
