@@ -6,6 +6,7 @@ import static io.campuslab.system.PortalApi.database;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,6 +54,26 @@ class SchoolSignInBrowserIT {
         org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_wendy"))
                 .as("a member of West Side School only, whatever the provider claims")
                 .isEqualTo("west-side STUDENT west-side-oidc");
+
+        // her password is her school's: no admin resets it here ...
+        KeycloakAdmin.createPerson("wes-admin", "tenant-admin", "west-side");
+        HttpResponse<String> reset = PortalApi.send("POST", "/api/v1/members/west-side-oidc_wendy/password-reset",
+                PortalApi.signedIn("wes-admin"), null);
+        org.assertj.core.api.Assertions.assertThat(reset.statusCode()).as(reset.body()).isEqualTo(400);
+        // ... and a password of her own (the account console would let her set one) does not get her round her school's provider
+        String wendy = KeycloakAdmin.userId("west-side-oidc_wendy");
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.put("/users/" + wendy + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"Round-the-school-1\", \"temporary\": false}")).isEqualTo(204);
+        try {
+            HttpResponse<String> grant = Tokens.grant("west-side-oidc_wendy", "Round-the-school-1", "campuslab-cli");
+            String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(grant.body()).path("access_token").asText();
+            org.assertj.core.api.Assertions.assertThat(token).as(grant.body()).isNotEmpty();
+            org.assertj.core.api.Assertions.assertThat(PortalApi.send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(403);
+        } finally {
+            for (com.fasterxml.jackson.databind.JsonNode credential : KeycloakAdmin.get("/users/" + wendy + "/credentials")) {
+                KeycloakAdmin.delete("/users/" + wendy + "/credentials/" + credential.path("id").asText());
+            }
+        }
     }
 
     @Test

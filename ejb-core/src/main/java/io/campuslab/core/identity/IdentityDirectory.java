@@ -36,6 +36,9 @@ public interface IdentityDirectory {
     /** Deletes a person (used to undo an import that failed later). */
     void deletePerson(String subject) throws DirectoryUnavailableException;
 
+    /** Gives the person a password they must change at their next sign-in. */
+    void resetPassword(String subject, String temporaryPassword) throws DirectoryUnavailableException;
+
     /** Gives the person exactly this CampusLab role, removing their other CampusLab roles. */
     void setRole(String subject, Role role) throws DirectoryUnavailableException;
 

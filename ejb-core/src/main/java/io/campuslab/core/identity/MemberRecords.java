@@ -118,9 +118,17 @@ public class MemberRecords {
      * A person who came through a school's identity provider belongs to that school and to no other,
      * whatever the tokens' other claims say (a mapper added by hand in Keycloak, an account linked to
      * another school's provider): the provider must be connected, and to the school the token names.
+     * And an account a provider made signs in through that provider only.
      */
     private void requireOwnProvider(SignInIdentity identity, Tenant school) throws SignInRefusedException {
         if (identity.provider().isEmpty()) {
+            // a brokered account (named <alias>_<claim>) that signs in with a password of its own, set in the
+            // account console, would go round its school's provider, which may have ended it long ago
+            int cut = identity.username().indexOf('_');
+            if (cut > 0 && providers.findByAlias(identity.username().substring(0, cut)).isPresent()) {
+                LOG.warning(() -> "Refused " + identity.username() + ": an account of a school's provider signed in without it");
+                throw new SignInRefusedException(MembershipException.Reason.WRONG_PROVIDER);
+            }
             return;
         }
         Optional<SignInProvider> provider = providers.findByAlias(identity.provider().get());

@@ -113,6 +113,49 @@ public class SchoolMembers {
         audit.record(school.slug().value(), "member.created", person.row().username(), role.realmName());
     }
 
+    /**
+     * The directory subject of the member whose password the caller may reset: a school admin any
+     * other member of the school, a teacher the students on the rosters of their classrooms. Not one's
+     * own (the account console is for that), and not someone who signs in through the school's own
+     * provider: their password is the provider's.
+     */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public String passwordResettable(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
+        return resettable(username).subject();
+    }
+
+    /** Records, in the audit log, a password reset the directory has made. */
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
+    public MemberRow recordPasswordReset(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
+        Member member = resettable(username);
+        audit.record(callersSchool().slug().value(), "member.password-reset", username, null);
+        return MemberRow.of(member);
+    }
+
+    private Member resettable(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
+        Member caller = currentMember.require();
+        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
+        Member member = members.findByUsername(username == null ? "" : username)
+                .filter(m -> m.tenant().map(t -> t.id().equals(school.id())).orElse(false))
+                .orElseThrow(() -> new NotFoundException("member", username == null ? "" : username));
+        if (!caller.hasRole(Role.TENANT_ADMIN)
+                && !(caller.hasRole(Role.TEACHER) && member.isStudentOnlyOf(school) && classrooms().teaches(caller, member))) {
+            // a teacher asking about someone not on their rosters learns no more than about a stranger
+            throw new NotFoundException("member", username);
+        }
+        if (member.id().equals(caller.id())) {
+            throw new InvalidInputException("error.member.own-password");
+        }
+        if (member.signInProvider().isPresent()) {
+            throw new InvalidInputException("error.member.password-at-provider");
+        }
+        return member;
+    }
+
+    private io.campuslab.domain.classroom.ClassroomRepository classrooms() {
+        return new io.campuslab.domain.classroom.ClassroomRepository(em);
+    }
+
     /** The school's teachers, for choosing a course's teachers. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public List<MemberRow> teachers() throws NotPermittedException {

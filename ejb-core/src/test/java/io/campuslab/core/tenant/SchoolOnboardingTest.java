@@ -164,6 +164,11 @@ class SchoolOnboardingTest {
         }
 
         @Override
+        public void resetPassword(String subject, String temporaryPassword) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
         public boolean usernameTaken(String username) {
             return people.values().stream().anyMatch(p -> p.startsWith(username + "/"));
         }

@@ -50,6 +50,9 @@ public class MembersResource {
     @Inject
     MemberRoles roles;
 
+    @Inject
+    io.campuslab.core.identity.MemberPasswords passwords;
+
     /** One page of members and how many match in all. */
     @Context
     UriInfo uri;
@@ -80,6 +83,17 @@ public class MembersResource {
             throw new InvalidInputException("error.member.role-invalid");
         }
         return roles.changeRole(username, role);
+    }
+
+    @POST
+    @Path("{username}/password-reset")
+    @Operation(summary = "Give a member a one-time password, to be changed at the next sign-in (school admins: any member;"
+            + " teachers: the students of their classrooms; audited); the password is in the answer, once")
+    @APIResponse(responseCode = "200", description = "The one-time password")
+    @APIResponse(responseCode = "400", description = "One's own password, or a member who signs in through the school's provider")
+    @APIResponse(responseCode = "404", description = "No such member in the school, or not the teacher's student")
+    public ImportedPerson resetPassword(@PathParam("username") String username) throws CampusLabException {
+        return passwords.reset(username);
     }
 
     /** One person to add: the role is a realm role name (student, teacher, tenant-admin); student when empty. */

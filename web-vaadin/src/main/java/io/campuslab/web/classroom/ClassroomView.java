@@ -40,13 +40,15 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
     private final CatalogService catalog;
     private final CourseService courses;
     private final DatasetService datasets;
+    private final io.campuslab.core.identity.MemberPasswords passwords;
     private final Grid<SessionSummary> sessionGrid = new Grid<>();
     private final H3 title = new H3();
     private long id;
 
     @Inject
     public ClassroomView(ClassroomService classrooms, SessionService sessions, CatalogService catalog, CourseService courses,
-                         DatasetService datasets) {
+                         DatasetService datasets, io.campuslab.core.identity.MemberPasswords passwords) {
+        this.passwords = passwords;
         this.classrooms = classrooms;
         this.sessions = sessions;
         this.catalog = catalog;
@@ -80,11 +82,37 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
             };
             SessionForm form = new SessionForm(catalog.offered(), courses.list(), datasets.list(), none -> zone().getId(), action);
             configureGrid();
-            add(title, roster, new H4(getTranslation("session.title")), sessionGrid, new H4(getTranslation("session.new")), form);
+            add(title, roster, passwordReset(classroom.students()), new H4(getTranslation("session.title")), sessionGrid,
+                    new H4(getTranslation("session.new")), form);
             showSessions();
         } catch (CampusLabException e) {
             ErrorMessages.show(e);
         }
+    }
+
+    /** A student of the roster forgot their password: a one-time one, shown once, changed at their next sign-in. */
+    private com.vaadin.flow.component.Component passwordReset(java.util.List<String> students) {
+        com.vaadin.flow.component.select.Select<String> student = new com.vaadin.flow.component.select.Select<>();
+        student.setId("password-reset-student");
+        student.setPlaceholder(getTranslation("classroom.password-reset-who"));
+        student.setItems(students);
+        com.vaadin.flow.component.button.Button reset = new com.vaadin.flow.component.button.Button(
+                getTranslation("members.reset-password"), click -> {
+            if (student.getValue() == null) {
+                return;
+            }
+            try {
+                io.campuslab.core.identity.ImportedPerson person = passwords.reset(student.getValue());
+                io.campuslab.web.identity.PasswordHandover.showReset(person);
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        reset.setId("password-reset");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout row =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(student, reset);
+        row.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        return row;
     }
 
     private void configureGrid() {

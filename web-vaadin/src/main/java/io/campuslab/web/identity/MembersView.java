@@ -15,6 +15,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.campuslab.core.identity.MemberImport;
 import io.campuslab.core.identity.MemberRow;
+import io.campuslab.core.identity.ImportedPerson;
+import io.campuslab.core.identity.MemberPasswords;
 import io.campuslab.core.identity.MemberRoles;
 import io.campuslab.core.identity.SchoolMembers;
 import io.campuslab.core.platform.CampusLabException;
@@ -39,13 +41,15 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
     private final SchoolMembers members;
     private final MemberRoles roles;
+    private final MemberPasswords passwords;
     private final Grid<MemberRow> grid = new Grid<>();
     private final TextField search = new TextField();
 
     @Inject
-    public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports) {
+    public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports, MemberPasswords passwords) {
         this.members = members;
         this.roles = roles;
+        this.passwords = passwords;
         search.setId("members-search");
         search.setPlaceholder(getTranslation("members.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -76,6 +80,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(MemberRow::className).setHeader(getTranslation("members.class"));
         grid.addColumn(row -> row.lastSignIn() == null ? getTranslation("members.never") : time.format(row.lastSignIn()))
                 .setHeader(getTranslation("members.last-sign-in"));
+        grid.addComponentColumn(this::resetButton).setAutoWidth(true);
         grid.setItems(query -> page(query.getOffset(), query.getLimit()));
         grid.setSizeFull();
     }
@@ -87,6 +92,22 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
             ErrorMessages.show(e);
             return Stream.empty();
         }
+    }
+
+    /** A one-time password for the member, shown once in a dialog; the member changes it at their next sign-in. */
+    private Component resetButton(MemberRow row) {
+        Button reset = new Button(getTranslation("members.reset-password"), VaadinIcon.KEY.create(), click -> {
+            try {
+                ImportedPerson person = passwords.reset(row.username());
+                PasswordHandover.showReset(person);
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        reset.setId("reset-password-" + row.username());
+        reset.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        return reset;
     }
 
     private Component roleSelect(MemberRow row) {

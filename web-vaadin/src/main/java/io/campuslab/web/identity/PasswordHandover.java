@@ -24,4 +24,16 @@ public class PasswordHandover extends VerticalLayout {
         grid.setAllRowsVisible(true);
         add(new Paragraph(message), grid);
     }
+
+    /** A member's password just reset: the one-time password in a dialog, shown once. */
+    public static void showReset(ImportedPerson person) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(dialog.getTranslation("members.reset-password"));
+        dialog.add(new PasswordHandover("password-reset", dialog.getTranslation("members.password-reset-done"), List.of(person)));
+        com.vaadin.flow.component.button.Button close = new com.vaadin.flow.component.button.Button(
+                dialog.getTranslation("members.close"), done -> dialog.close());
+        close.setId("password-reset-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
 }

@@ -28,9 +28,12 @@ import java.util.Locale;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private final String accountConsole;
+
     @Inject
-    public MainLayout(SignedInMember member) {
+    public MainLayout(SignedInMember member, io.campuslab.web.security.OidcEndpoints endpoints) {
         CallerProfile profile = member.current();
+        accountConsole = endpoints.accountConsole();
         addToNavbar(new DrawerToggle(), header(profile));
         addToDrawer(navigation(profile));
         setPrimarySection(Section.DRAWER);
@@ -43,11 +46,21 @@ public class MainLayout extends AppLayout {
         school.setId("school-name");
         Span user = new Span(profile.displayName());
         user.setId("user-name");
-        HorizontalLayout header = new HorizontalLayout(title, school, spacer(), user, languageSwitch(), logout());
+        HorizontalLayout header = new HorizontalLayout(title, school, spacer(), user, account(), languageSwitch(), logout());
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
         return header;
+    }
+
+    /** Keycloak's account console: the person's own password, sessions and sign-in settings. */
+    private Anchor account() {
+        Anchor account = new Anchor(accountConsole, VaadinIcon.USER.create(), new Span(getTranslation("nav.account")));
+        account.setId("account");
+        account.setRouterIgnore(true);
+        account.addClassNames(LumoUtility.Display.FLEX, LumoUtility.AlignItems.CENTER, LumoUtility.Gap.SMALL,
+                LumoUtility.Padding.Horizontal.SMALL, LumoUtility.FontSize.SMALL);
+        return account;
     }
 
     /**

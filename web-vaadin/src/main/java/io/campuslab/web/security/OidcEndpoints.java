@@ -30,6 +30,11 @@ public class OidcEndpoints {
 
     private volatile String endSession;
 
+    /** Keycloak's account console, where people change their password, language and see their sessions. */
+    public String accountConsole() {
+        return providerUrl.replaceAll("/+$", "") + "/account";
+    }
+
     public String endSession() {
         String endpoint = endSession;
         if (endpoint == null) {

@@ -112,6 +112,13 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public void resetPassword(String subject, String temporaryPassword) throws DirectoryUnavailableException {
+        KeycloakAdminApi.requireSuccess(api.send("PUT", "/users/" + KeycloakAdminApi.encode(subject) + "/reset-password",
+                Json.createObjectBuilder().add("type", "password").add("value", temporaryPassword).add("temporary", true).build()),
+                "reset the password of " + subject);
+    }
+
+    @Override
     public void setRole(String subject, Role role) throws DirectoryUnavailableException {
         String path = "/users/" + KeycloakAdminApi.encode(subject) + "/role-mappings/realm";
         HttpResponse<String> current = api.send("GET", path, null);
