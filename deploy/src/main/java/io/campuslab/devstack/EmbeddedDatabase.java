@@ -121,9 +121,26 @@ final class EmbeddedDatabase implements StackServer {
         }
     }
 
+    /** Asks the server to shut down, and kills it if it has not ended within {@code grace}. */
     @Override
     public void stop(java.time.Duration grace) {
-        stop();
+        if (!mysqld.isAlive()) {
+            return;
+        }
+        Thread polite = new Thread(this::stop, "mariadb-stop");
+        polite.setDaemon(true);
+        polite.start();
+        try {
+            mysqld.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("MariaDB did not stop within " + grace.toSeconds() + " s: killed");
+            mysqld.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException e) {
+            mysqld.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mysqld.destroyForcibly();
+        }
     }
 
     @Override

@@ -143,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
      * if it runs, starts the node again.
      */
     public void killPortalNode(int number) {
-        portalNodeProcesses(number).forEach(ProcessHandle::destroyForcibly);
+        kill(settings.node(number).processName());
     }
 
     /**
@@ -159,9 +159,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Kills Keycloak (its start script and the server's Java process) as {@code kill -9} would. */
     public void killKeycloak() {
-        ProcessHandle script = supervisor.current(KeycloakServer.NAME).handle();
-        script.descendants().forEach(ProcessHandle::destroyForcibly);
-        script.destroyForcibly();
+        kill(KeycloakServer.NAME);
+    }
+
+    /** Kills a watched process of the stack and everything it started, as {@code kill -9} would. */
+    private void kill(String name) {
+        processesOf(name).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Whether the embedded database and Keycloak run (restarted ones count once they are ready). */
@@ -172,7 +175,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** The processes of portal node {@code number} now: its start script and what it started (the server's Java). */
     public List<ProcessHandle> portalNodeProcesses(int number) {
-        ProcessHandle script = supervisor.current(settings.node(number).processName()).handle();
+        return processesOf(settings.node(number).processName());
+    }
+
+    /** A watched process (a start script) and what it started, the children first. */
+    private List<ProcessHandle> processesOf(String name) {
+        ProcessHandle script = supervisor.current(name).handle();
         List<ProcessHandle> processes = new ArrayList<>(script.descendants().toList());
         processes.add(script);
         return processes;

@@ -31,15 +31,31 @@ final class Supervisor {
         StackServer start() throws StackException;
     }
 
+    /** Where a watched server stands; only a running (or failed to restart) one is looked after when it ends. */
+    private enum Phase {
+        RUNNING, HELD, RESTARTING, GAVE_UP, DOWN;
+
+        boolean restartsWhenEnded() {
+            return this == RUNNING || this == DOWN;
+        }
+    }
+
     private static final class Watched {
         final Starter starter;
         StackServer current;
         final Deque<Instant> restarts = new ArrayDeque<>();
+        Phase phase = Phase.RUNNING;
+        /** What the status file says of it. */
         String state = "running";
 
         Watched(Starter starter, StackServer current) {
             this.starter = starter;
             this.current = current;
+        }
+
+        void now(Phase phase, String state) {
+            this.phase = phase;
+            this.state = state;
         }
     }
 
@@ -73,7 +89,7 @@ final class Supervisor {
 
     /** The server is stopped on purpose for a while (an outage played by a test): not restarted meanwhile. */
     synchronized void hold(String name, String why) {
-        watched.get(name).state = "held: " + why;
+        watched.get(name).now(Phase.HELD, "held: " + why);
         writeStatus();
     }
 
@@ -81,7 +97,7 @@ final class Supervisor {
     synchronized void release(String name, StackServer again) {
         Watched server = watched.get(name);
         server.current = again;
-        server.state = "running";
+        server.now(Phase.RUNNING, "running");
         writeStatus();
     }
 
@@ -97,8 +113,7 @@ final class Supervisor {
     synchronized void check() {
         for (Map.Entry<String, Watched> entry : watched.entrySet()) {
             Watched server = entry.getValue();
-            if (stopping || server.current.isAlive() || server.state.startsWith("gave up") || server.state.startsWith("held")
-                    || server.state.startsWith("restarting")) {
+            if (stopping || server.current.isAlive() || !server.phase.restartsWhenEnded()) {
                 continue;
             }
             Instant now = clock.instant();
@@ -108,8 +123,8 @@ final class Supervisor {
                 server.restarts.removeFirst();
             }
             if (server.restarts.size() >= MOST_RESTARTS) {
-                server.state = "gave up at " + now + " after " + MOST_RESTARTS + " restarts within " + WINDOW.toMinutes()
-                        + " min (last " + exit + "); see " + server.current.whereToLook();
+                server.now(Phase.GAVE_UP, "gave up at " + now + " after " + MOST_RESTARTS + " restarts within "
+                        + WINDOW.toMinutes() + " min (last " + exit + "); see " + server.current.whereToLook());
                 out.println(name + " stopped again (" + exit + ") and is not restarted: it " + server.state
                         + ". Fix the cause, then ./campuslab stop and ./campuslab run.");
                 writeStatus();
@@ -118,7 +133,7 @@ final class Supervisor {
             server.restarts.addLast(now);
             out.println(name + " stopped unexpectedly (" + exit + ") at " + now + "; starting it again ("
                     + server.restarts.size() + " of at most " + MOST_RESTARTS + " in " + WINDOW.toMinutes() + " min) ...");
-            server.state = "restarting after " + exit + " at " + now;
+            server.now(Phase.RESTARTING, "restarting after " + exit + " at " + now);
             writeStatus();
             restarting.add(CompletableFuture.runAsync(() -> restart(name, server, now, exit), restarts));
         }
@@ -135,10 +150,11 @@ final class Supervisor {
         synchronized (this) {
             if (again != null) {
                 server.current = again;
-                server.state = "running, restarted " + server.restarts.size() + " time(s), last at " + when + " after " + exit;
+                server.now(Phase.RUNNING, "running, restarted " + server.restarts.size() + " time(s), last at " + when
+                        + " after " + exit);
                 out.println(name + " runs again.");
             } else {
-                server.state = "down: the restart at " + when + " failed: " + failure;
+                server.now(Phase.DOWN, "down: the restart at " + when + " failed: " + failure);
                 out.println(name + " did not start again: " + failure);
             }
             writeStatus();

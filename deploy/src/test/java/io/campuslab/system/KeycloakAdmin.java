@@ -112,14 +112,32 @@ final class KeycloakAdmin {
         return HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST to another realm of the same Keycloak (such as the one that plays a school's provider). */
+    static int postIn(String realm, String path, String json) throws Exception {
+        return HTTP.send(request(realm, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static JsonNode getIn(String realm, String path) throws Exception {
+        return JSON.readTree(HTTP.send(request(realm, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    static int deleteIn(String realm, String path) throws Exception {
+        return HTTP.send(request(realm, path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static HttpRequest.Builder request(String path) throws Exception {
+        return request("campuslab", path);
+    }
+
+    private static HttpRequest.Builder request(String realm, String path) throws Exception {
         String base = "http://localhost:" + StackExtension.settings().keycloakPort();
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         String accessToken = JSON.readTree(token.body()).path("access_token").asText();
-        return HttpRequest.newBuilder(URI.create(base + "/admin/realms/campuslab" + path))
+        return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + path))
                 .header("Authorization", "Bearer " + accessToken);
     }
 }

@@ -188,6 +188,59 @@ class SchoolSignInBrowserIT {
         assertThat(page.locator("#sign-in-connect")).hasCount(0);
     }
 
+    @Test
+    void aSchoolConnectsASamlProviderFromItsMetadataAndItsPeopleLandThereOnly() throws Exception {
+        String keycloak = "http://localhost:" + StackExtension.settings().keycloakPort();
+        String endpoint = keycloak + "/realms/campuslab/broker/south-academy-saml/endpoint";
+        // the provider's side: CampusLab registered as a SAML service provider of the realm west-side-idp
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.postIn("west-side-idp", "/clients", """
+                {"clientId": "urn:campuslab:south-academy-saml", "protocol": "saml", "enabled": true,
+                 "redirectUris": ["%s"],
+                 "attributes": {"saml.assertion.signature": "true", "saml.server.signature": "true",
+                   "saml.client.signature": "false", "saml_force_name_id_format": "true", "saml_name_id_format": "username",
+                   "saml_assertion_consumer_url_post": "%s"},
+                 "protocolMappers": [{"name": "roles", "protocol": "saml", "protocolMapper": "saml-role-list-mapper",
+                   "config": {"attribute.name": "Role", "single": "false", "attribute.nameformat": "Basic"}}]}
+                """.formatted(endpoint, endpoint))).isEqualTo(201);
+        String bob = PortalApi.signedIn("bob");
+        String path = "/api/v1/schools/south-academy/sign-in/saml";
+        String descriptor = keycloak + "/realms/west-side-idp/protocol/saml/descriptor";
+        try {
+            for (String bad : java.util.List.of("{\"name\": \"S\"}",
+                    "{\"name\": \"S\", \"metadataUrl\": \"" + descriptor + "\", \"metadataXml\": \"<EntityDescriptor/>\"}",
+                    "{\"name\": \"S\", \"metadataXml\": \"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><EntityDescriptor>&e;</EntityDescriptor>\"}",
+                    "{\"name\": \"S\", \"metadataUrl\": \"file:///etc/passwd\"}",
+                    "{\"name\": \"S\", \"metadataUrl\": \"http://localhost:1/nothing\"}")) {
+                org.assertj.core.api.Assertions.assertThat(PortalApi.send("PUT", path, bob, bad).statusCode()).as(bad).isEqualTo(400);
+            }
+            HttpResponse<String> connected = PortalApi.send("PUT", path, bob, """
+                    {"name": "South Academy SAML", "metadataUrl": "%s", "roleAttribute": "Role", "teacherValue": "staff"}
+                    """.formatted(descriptor));
+            org.assertj.core.api.Assertions.assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
+            String xml = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(descriptor)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> fromXml = PortalApi.send("PUT", path, bob, new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode().put("name", "South Academy SAML").put("metadataXml", xml).put("roleAttribute", "Role")
+                    .put("teacherValue", "staff").toString());
+            org.assertj.core.api.Assertions.assertThat(fromXml.statusCode()).as("the metadata as XML: " + fromXml.body()).isEqualTo(200);
+
+            page.navigate(Chromium.portal() + "school/south-academy");
+            assertThat(page).hasURL(Pattern.compile(".*/realms/west-side-idp/.*"));
+            signInAtTheProvider("walt");
+            assertThat(page.locator("#home-summary")).hasText("South Academy · teacher");
+            org.assertj.core.api.Assertions.assertThat(member("south-academy-saml_walt"))
+                    .isEqualTo("south-academy TEACHER south-academy-saml");
+        } finally {
+            PortalApi.send("DELETE", path, bob, null);
+            for (com.fasterxml.jackson.databind.JsonNode client : KeycloakAdmin.getIn("west-side-idp",
+                    "/clients?clientId=urn:campuslab:south-academy-saml")) {
+                KeycloakAdmin.deleteIn("west-side-idp", "/clients/" + client.path("id").asText());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/identity-provider/instances/south-academy-saml")
+                .path("alias").isMissingNode()).isTrue();
+    }
+
     private void signInAtTheProvider(String username) {
         assertThat(page.locator("#username")).isVisible();
         page.locator("#username").fill(username);

@@ -67,6 +67,6 @@ public class CurrentMember {
     }
 
     private static boolean activeSchool(Member member) {
-        return member.tenant().map(school -> school.isActive()).orElse(true);
+        return member.suspendedAt().isEmpty() && member.tenant().map(school -> school.isActive()).orElse(true);
     }
 }

@@ -36,6 +36,9 @@ public interface IdentityDirectory {
     /** Deletes a person (used to undo an import that failed later). */
     void deletePerson(String subject) throws DirectoryUnavailableException;
 
+    /** Lets the person sign in again, or no longer (ending their sessions). */
+    void setEnabled(String subject, boolean enabled) throws DirectoryUnavailableException;
+
     /** Gives the person a password they must change at their next sign-in. */
     void resetPassword(String subject, String temporaryPassword) throws DirectoryUnavailableException;
 

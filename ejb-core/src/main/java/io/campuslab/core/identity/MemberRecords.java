@@ -61,6 +61,7 @@ public class MemberRecords {
         Optional<Tenant> school = schoolOf(identity);
         if (known.isPresent()) {
             Member member = known.get();
+            requireNotSuspended(member);
             if (member.refresh(identity, school)) {
                 LOG.info(() -> "Member " + member.id() + " (" + identity.username() + ") now as the identity provider says: "
                         + identity.tenant().map(Object::toString).orElse("no school") + ", " + identity.roles());
@@ -84,7 +85,14 @@ public class MemberRecords {
         return CallerProfile.of(member);
     }
 
+    private static void requireNotSuspended(Member member) throws SignInRefusedException {
+        if (member.suspendedAt().isPresent()) {
+            throw new SignInRefusedException(MembershipException.Reason.MEMBER_SUSPENDED);
+        }
+    }
+
     private static void requireActive(Member member) throws SignInRefusedException {
+        requireNotSuspended(member);
         if (member.tenant().isPresent() && !member.tenant().get().isActive()) {
             throw new SignInRefusedException(MembershipException.Reason.SCHOOL_SUSPENDED);
         }

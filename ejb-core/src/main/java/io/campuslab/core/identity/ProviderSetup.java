@@ -6,13 +6,22 @@ import io.campuslab.domain.tenant.TenantSlug;
 import java.util.Objects;
 
 /**
- * What Keycloak needs to broker a school's identity provider: where it is (the OIDC issuer), the
- * client CampusLab is registered as there, how user names and roles come from its claims, and the
+ * What Keycloak needs to broker a school's identity provider: where it is (the OIDC issuer, or the
+ * SAML metadata's address), the client CampusLab is registered as there (OIDC) or the metadata itself
+ * (SAML, when given as XML), how user names and roles come from its claims or attributes, and the
  * school whose group everyone who comes through it joins.
  */
 public record ProviderSetup(String alias, SignInProvider.Kind kind, TenantSlug school, String displayName,
-                            String location, String clientId, String clientSecret, String usernameClaim,
-                            RoleMapping roles) {
+                            String location, String clientId, String clientSecret, String metadataXml,
+                            String usernameClaim, RoleMapping roles) {
+
+    /** What a SAML provider's people sign in as when no attribute is named: the assertion's subject. */
+    public static final String NAME_ID = "NAMEID";
+
+    /** The SAML service provider's entity id CampusLab's Keycloak uses towards the school's provider. */
+    public String serviceProviderEntityId() {
+        return "urn:campuslab:" + alias;
+    }
 
     public ProviderSetup {
         Objects.requireNonNull(alias, "alias");

@@ -83,8 +83,7 @@ public class SchoolMembers {
         if (role == null || role.isPlatformWide()) {
             throw new RoleChangeRefusedException("error.member.role-invalid");
         }
-        Member member = members.findByUsername(username).filter(m -> m.tenant().map(t -> t.id().equals(school.id())).orElse(false))
-                .orElseThrow(() -> new NotFoundException("member", username));
+        Member member = members.findInSchool(username, school).orElseThrow(() -> new NotFoundException("member", username));
         if (member.id().equals(currentMember.require().id())) {
             throw new RoleChangeRefusedException("error.member.own-role");
         }
@@ -135,8 +134,7 @@ public class SchoolMembers {
     private Member resettable(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
         Member caller = currentMember.require();
         Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
-        Member member = members.findByUsername(username == null ? "" : username)
-                .filter(m -> m.tenant().map(t -> t.id().equals(school.id())).orElse(false))
+        Member member = members.findInSchool(username, school)
                 .orElseThrow(() -> new NotFoundException("member", username == null ? "" : username));
         if (!caller.hasRole(Role.TENANT_ADMIN)
                 && !(caller.hasRole(Role.TEACHER) && member.isStudentOnlyOf(school) && classrooms().teaches(caller, member))) {

@@ -38,6 +38,10 @@ public class SchoolSignInService {
     static final Pattern CLAIM = Pattern.compile("[A-Za-z0-9_.:/-]{1," + SignInProvider.CLAIM_MAX + "}");
     static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,255}");
     static final int SECRET_MAX = 512;
+    /** The most metadata XML one provider may have (a federation's whole list is not one provider's). */
+    static final int METADATA_MAX = 256 * 1024;
+    /** Where a provider's metadata came from when it was given as XML. */
+    static final String METADATA_AS_XML = "metadata XML";
 
     @Inject
     SignInRecords records;
@@ -74,10 +78,37 @@ public class SchoolSignInService {
         }
         String usernameClaim = draft.usernameClaim() == null || draft.usernameClaim().isBlank()
                 ? "preferred_username" : claim(draft.usernameClaim());
-        RoleMapping roles = roles(draft);
+        RoleMapping roles = roles(draft.roleClaim(), draft.teacherValue(), draft.adminValue(), draft.defaultRole());
         SignInProvider.Kind kind = SignInProvider.Kind.OIDC;
         ProviderSetup setup = new ProviderSetup(SignInProvider.aliasOf(school, kind), kind, school, displayName, issuer,
-                clientId, secret, usernameClaim, roles);
+                clientId, secret, null, usernameClaim, roles);
+        connections.connect(setup);
+        return records.connected(setup);
+    }
+
+    /**
+     * Connects the school's SAML 2.0 provider, or sets it anew, from its metadata (an address Keycloak
+     * reads, or the XML itself). Whoever signs in through it afterwards belongs to this school, with the
+     * role its attributes give.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public ProviderSummary connectSaml(String slug, SamlProviderDraft draft)
+            throws NotPermittedException, NotFoundException, InvalidInputException, DirectoryUnavailableException {
+        TenantSlug school = records.administered(slug);
+        String displayName = required(draft.displayName(), SignInProvider.NAME_MAX, "error.sign-in.name-invalid");
+        boolean byAddress = draft.metadataUrl() != null && !draft.metadataUrl().isBlank();
+        boolean asXml = draft.metadataXml() != null && !draft.metadataXml().isBlank();
+        if (byAddress == asXml) {
+            throw new InvalidInputException("error.sign-in.metadata-missing");
+        }
+        String location = byAddress ? address(draft.metadataUrl(), "error.sign-in.metadata-url-invalid") : METADATA_AS_XML;
+        String xml = asXml ? metadata(draft.metadataXml()) : null;
+        String usernameAttribute = draft.usernameAttribute() == null || draft.usernameAttribute().isBlank()
+                ? ProviderSetup.NAME_ID : claim(draft.usernameAttribute());
+        RoleMapping roles = roles(draft.roleAttribute(), draft.teacherValue(), draft.adminValue(), draft.defaultRole());
+        SignInProvider.Kind kind = SignInProvider.Kind.SAML;
+        ProviderSetup setup = new ProviderSetup(SignInProvider.aliasOf(school, kind), kind, school, displayName, location,
+                null, null, xml, usernameAttribute, roles);
         connections.connect(setup);
         return records.connected(setup);
     }
@@ -111,6 +142,11 @@ public class SchoolSignInService {
     }
 
     private String issuer(String value) throws InvalidInputException {
+        return address(value, "error.sign-in.issuer-invalid");
+    }
+
+    /** An https address (http only with the demo data), without user, query or fragment. */
+    private String address(String value, String problem) throws InvalidInputException {
         String issuer = value == null ? "" : value.strip();
         try {
             URI uri = new URI(issuer);
@@ -118,22 +154,23 @@ public class SchoolSignInService {
             boolean httpAllowed = "http".equals(uri.getScheme()) && settings.demoData();
             if (issuer.length() > SignInProvider.LOCATION_MAX || !(https || httpAllowed) || uri.getHost() == null
                     || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-                throw new InvalidInputException("error.sign-in.issuer-invalid", shorten(issuer));
+                throw new InvalidInputException(problem, shorten(issuer));
             }
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("error.sign-in.issuer-invalid", shorten(issuer));
+            throw new InvalidInputException(problem, shorten(issuer));
         }
         return issuer.replaceAll("/+$", "");
     }
 
-    private static RoleMapping roles(OidcProviderDraft draft) throws InvalidInputException {
-        Role defaultRole = draft.defaultRole() == null ? Role.STUDENT : draft.defaultRole();
+    private static RoleMapping roles(String roleClaim, String teacherValue, String adminValue, Role defaultRoleGiven)
+            throws InvalidInputException {
+        Role defaultRole = defaultRoleGiven == null ? Role.STUDENT : defaultRoleGiven;
         if (defaultRole != Role.STUDENT && defaultRole != Role.TEACHER) {
             throw new InvalidInputException("error.sign-in.default-role-invalid");
         }
-        Optional<String> claim = Optional.ofNullable(draft.roleClaim()).filter(c -> !c.isBlank()).map(String::strip);
-        Optional<String> teacher = value(draft.teacherValue());
-        Optional<String> admin = value(draft.adminValue());
+        Optional<String> claim = Optional.ofNullable(roleClaim).filter(c -> !c.isBlank()).map(String::strip);
+        Optional<String> teacher = value(teacherValue);
+        Optional<String> admin = value(adminValue);
         if (claim.isPresent() && !CLAIM.matcher(claim.get()).matches()) {
             throw new InvalidInputException("error.sign-in.claim-invalid", shorten(claim.get()));
         }
@@ -141,6 +178,15 @@ public class SchoolSignInService {
             throw new InvalidInputException("error.sign-in.role-claim-missing");
         }
         return new RoleMapping(claim, teacher, admin, defaultRole);
+    }
+
+    private static String metadata(String xml) throws InvalidInputException {
+        String clean = xml.strip();
+        if (clean.length() > METADATA_MAX || !clean.startsWith("<") || !clean.contains("EntityDescriptor")
+                || clean.contains("<!DOCTYPE") || clean.contains("<!ENTITY")) {
+            throw new InvalidInputException("error.sign-in.metadata-invalid", METADATA_MAX / 1024);
+        }
+        return clean;
     }
 
     private static Optional<String> value(String value) throws InvalidInputException {

@@ -86,8 +86,8 @@ public class SignInRecords {
                 setup.clientId(), setup.usernameClaim(), setup.roles(), clock.instant());
         providers.add(provider);
         audit.record(school.slug().value(), before.isPresent() ? "school.sign-in-changed" : "school.sign-in-connected",
-                setup.alias(), setup.location() + " (client " + setup.clientId() + ", roles from "
-                        + setup.roles().claim().orElse("nothing") + ", default " + setup.roles().defaultRole().realmName() + ")");
+                setup.alias(), setup.location() + (setup.clientId() == null ? "" : " (client " + setup.clientId() + ",") + " roles from "
+                        + setup.roles().claim().orElse("nothing") + ", default " + setup.roles().defaultRole().realmName() + (setup.clientId() == null ? "" : ")"));
         return ProviderSummary.of(provider);
     }
 

@@ -164,6 +164,11 @@ class SchoolOnboardingTest {
         }
 
         @Override
+        public void setEnabled(String subject, boolean enabled) {
+            throw new UnsupportedOperationException("not used by onboarding");
+        }
+
+        @Override
         public void resetPassword(String subject, String temporaryPassword) {
             throw new UnsupportedOperationException("not used by onboarding");
         }

@@ -67,6 +67,10 @@ public class Member {
     @Column(name = "sign_in_provider", length = 64)
     private String signInProvider;
 
+    /** When a school admin suspended the member; null while they may sign in. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
     /** The class a member was imported with, for the school's classrooms. */
     @Column(name = "class_name", length = 100)
     private String className;
@@ -154,6 +158,21 @@ public class Member {
                 && identity.tenant().map(slug -> tenant != null && tenant.slug().equals(slug)).orElse(tenant == null)
                 && identity.roles().equals(Set.copyOf(roles))
                 && identity.provider().equals(Optional.ofNullable(signInProvider));
+    }
+
+    /** The member may not sign in or act until resumed; their data stays. */
+    public void suspend(Instant now) {
+        if (suspendedAt == null) {
+            suspendedAt = Objects.requireNonNull(now, "now");
+        }
+    }
+
+    public void resume() {
+        suspendedAt = null;
+    }
+
+    public Optional<Instant> suspendedAt() {
+        return Optional.ofNullable(suspendedAt);
     }
 
     /** The alias of the school's identity provider the member signed in through last; none for a CampusLab account. */

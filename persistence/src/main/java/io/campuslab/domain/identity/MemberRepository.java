@@ -31,6 +31,12 @@ public class MemberRepository {
     }
 
     /** How many members of the school hold each role (a member with two roles counts twice). */
+    /** The member of that user name if they belong to the school; none for anyone else's. */
+    public Optional<Member> findInSchool(String username, Tenant school) {
+        return findByUsername(username == null ? "" : username)
+                .filter(member -> member.tenant().map(t -> t.id().equals(school.id())).orElse(false));
+    }
+
     public Map<Role, Long> countByRole(Tenant school) {
         List<Object[]> rows = em.createQuery(
                         "select r, count(m) from Member m join m.roles r where m.tenant = :tenant group by r",

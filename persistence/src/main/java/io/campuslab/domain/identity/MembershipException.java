@@ -10,7 +10,9 @@ public class MembershipException extends Exception {
         UNKNOWN_SCHOOL,
         SCHOOL_SUSPENDED,
         /** The person came through an identity provider that is not their school's (or no longer connected). */
-        WRONG_PROVIDER;
+        WRONG_PROVIDER,
+        /** The school's admin suspended the member. */
+        MEMBER_SUSPENDED;
 
         public String messageKey() {
             return "error.membership." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

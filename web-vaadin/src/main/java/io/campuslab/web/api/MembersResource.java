@@ -53,6 +53,9 @@ public class MembersResource {
     @Inject
     io.campuslab.core.identity.MemberPasswords passwords;
 
+    @Inject
+    io.campuslab.core.account.MemberAccounts accounts;
+
     /** One page of members and how many match in all. */
     @Context
     UriInfo uri;
@@ -94,6 +97,26 @@ public class MembersResource {
     @APIResponse(responseCode = "404", description = "No such member in the school, or not the teacher's student")
     public ImportedPerson resetPassword(@PathParam("username") String username) throws CampusLabException {
         return passwords.reset(username);
+    }
+
+    @POST
+    @Path("{username}/suspend")
+    @Operation(summary = "Suspend a member: they can no longer sign in or act, their labs stop, nothing is deleted"
+            + " (school admins; audited)")
+    @APIResponse(responseCode = "200", description = "The member, suspended")
+    @APIResponse(responseCode = "400", description = "One's own account")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public MemberRow suspend(@PathParam("username") String username) throws CampusLabException {
+        return accounts.suspend(username);
+    }
+
+    @POST
+    @Path("{username}/resume")
+    @Operation(summary = "Let a suspended member sign in again (school admins; audited)")
+    @APIResponse(responseCode = "200", description = "The member, resumed")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public MemberRow resume(@PathParam("username") String username) throws CampusLabException {
+        return accounts.resume(username);
     }
 
     /** One person to add: the role is a realm role name (student, teacher, tenant-admin); student when empty. */

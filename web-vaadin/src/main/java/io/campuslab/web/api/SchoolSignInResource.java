@@ -44,6 +44,14 @@ public class SchoolSignInResource {
         }
     }
 
+    /**
+     * A SAML 2.0 provider as entered: its metadata by address or as XML; {@code usernameAttribute} empty
+     * names people by the assertion's subject.
+     */
+    public record SamlInput(String name, String metadataUrl, String metadataXml, String usernameAttribute,
+                            String roleAttribute, String teacherValue, String adminValue, String defaultRole) {
+    }
+
     /** The school's e-mail domains, all of them. */
     public record EmailDomains(List<String> domains) {
     }
@@ -69,12 +77,33 @@ public class SchoolSignInResource {
         if (input == null) {
             throw new InvalidInputException("error.sign-in.issuer-invalid", "");
         }
-        Role defaultRole = input.defaultRole() == null || input.defaultRole().isBlank() ? Role.STUDENT
-                : Role.ofRealmName(input.defaultRole().strip())
-                .orElseThrow(() -> new InvalidInputException("error.sign-in.default-role-invalid"));
+        Role defaultRole = defaultRole(input.defaultRole());
         return signIn.connectOidc(slug, new OidcProviderDraft(input.name(), input.issuer(), input.clientId(),
                 input.clientSecret(), input.usernameClaim(), input.roleClaim(), input.teacherValue(), input.adminValue(),
                 defaultRole));
+    }
+
+    @PUT
+    @Path("saml")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Connect the school's SAML 2.0 provider from its metadata, or set it anew: whoever signs in through"
+            + " it belongs to this school only, with the role its attributes give (platform admins; the school's admins; audited)")
+    @APIResponse(responseCode = "200", description = "The connected provider")
+    @APIResponse(responseCode = "400", description = "Invalid input, or metadata Keycloak cannot read")
+    @APIResponse(responseCode = "404", description = "No such school, or another school than the caller's")
+    @APIResponse(responseCode = "503", description = "Keycloak did not answer; nothing was connected")
+    public ProviderSummary connectSaml(@PathParam("slug") String slug, SamlInput input) throws CampusLabException {
+        if (input == null) {
+            throw new InvalidInputException("error.sign-in.metadata-missing");
+        }
+        return signIn.connectSaml(slug, new io.campuslab.core.identity.SamlProviderDraft(input.name(), input.metadataUrl(),
+                input.metadataXml(), input.usernameAttribute(), input.roleAttribute(), input.teacherValue(), input.adminValue(),
+                defaultRole(input.defaultRole())));
+    }
+
+    private static Role defaultRole(String given) throws InvalidInputException {
+        return given == null || given.isBlank() ? Role.STUDENT
+                : Role.ofRealmName(given.strip()).orElseThrow(() -> new InvalidInputException("error.sign-in.default-role-invalid"));
     }
 
     @DELETE

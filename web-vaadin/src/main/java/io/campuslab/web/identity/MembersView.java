@@ -42,11 +42,14 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolMembers members;
     private final MemberRoles roles;
     private final MemberPasswords passwords;
+    private final io.campuslab.core.account.MemberAccounts accounts;
     private final Grid<MemberRow> grid = new Grid<>();
     private final TextField search = new TextField();
 
     @Inject
-    public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports, MemberPasswords passwords) {
+    public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports, MemberPasswords passwords,
+                       io.campuslab.core.account.MemberAccounts accounts) {
+        this.accounts = accounts;
         this.members = members;
         this.roles = roles;
         this.passwords = passwords;
@@ -81,6 +84,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> row.lastSignIn() == null ? getTranslation("members.never") : time.format(row.lastSignIn()))
                 .setHeader(getTranslation("members.last-sign-in"));
         grid.addComponentColumn(this::resetButton).setAutoWidth(true);
+        grid.addComponentColumn(this::suspendButton).setAutoWidth(true);
         grid.setItems(query -> page(query.getOffset(), query.getLimit()));
         grid.setSizeFull();
     }
@@ -108,6 +112,30 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         reset.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
                 com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         return reset;
+    }
+
+    /** Suspends a member, or resumes a suspended one; the list shows the change. */
+    private Component suspendButton(MemberRow row) {
+        Button button = new Button(getTranslation(row.suspended() ? "members.resume" : "members.suspend"), click -> {
+            try {
+                if (row.suspended()) {
+                    accounts.resume(row.username());
+                } else {
+                    accounts.suspend(row.username());
+                }
+                ErrorMessages.notify(getTranslation(row.suspended() ? "members.resumed" : "members.suspended", row.username()),
+                        row.suspended() ? "member-resumed" : "member-suspended",
+                        com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                grid.getDataProvider().refreshAll();
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        button.setId((row.suspended() ? "resume-" : "suspend-") + row.username());
+        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                row.suspended() ? com.vaadin.flow.component.button.ButtonVariant.LUMO_SUCCESS
+                        : com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
+        return button;
     }
 
     private Component roleSelect(MemberRow row) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.campuslab.core.identity.OidcProviderDraft;
 import io.campuslab.core.identity.ProviderSummary;
+import io.campuslab.core.identity.SamlProviderDraft;
 import io.campuslab.core.identity.SchoolSignIn;
 import io.campuslab.core.identity.SchoolSignInService;
 import io.campuslab.core.platform.CampusLabException;
@@ -56,11 +57,41 @@ class SignInForm extends VerticalLayout {
         defaultRole.setItems(Role.STUDENT, Role.TEACHER);
         defaultRole.setItemLabelGenerator(role -> getTranslation("role." + role.realmName()));
         defaultRole.setValue(Role.STUDENT);
+        Select<String> kind = new Select<>();
+        kind.setLabel(getTranslation("sign-in.kind"));
+        kind.setId("sign-in-kind");
+        kind.setItems("oidc", "saml");
+        kind.setItemLabelGenerator(k -> getTranslation("sign-in.kind-" + k));
+        kind.setValue("oidc");
+        TextField metadataUrl = field("sign-in.metadata-url", "sign-in-metadata-url");
+        com.vaadin.flow.component.textfield.TextArea metadataXml = new com.vaadin.flow.component.textfield.TextArea(
+                getTranslation("sign-in.metadata-xml"));
+        metadataXml.setId("sign-in-metadata-xml");
+        metadataXml.setMaxHeight("10em");
+        kind.addValueChangeListener(change -> {
+            boolean oidc = "oidc".equals(change.getValue());
+            issuer.setVisible(oidc);
+            clientId.setVisible(oidc);
+            secret.setVisible(oidc);
+            metadataUrl.setVisible(!oidc);
+            metadataXml.setVisible(!oidc);
+            usernameClaim.setLabel(getTranslation(oidc ? "sign-in.username-claim" : "sign-in.username-attribute"));
+            usernameClaim.setPlaceholder(oidc ? "preferred_username" : "NameID");
+            roleClaim.setLabel(getTranslation(oidc ? "sign-in.role-claim" : "sign-in.role-attribute"));
+        });
+        metadataUrl.setVisible(false);
+        metadataXml.setVisible(false);
         Button connect = new Button(getTranslation("sign-in.connect"), click -> {
             try {
-                signIn.connectOidc(slug, new OidcProviderDraft(name.getValue(), issuer.getValue(), clientId.getValue(),
-                        secret.getValue(), usernameClaim.getValue(), roleClaim.getValue(), teacherValue.getValue(),
-                        adminValue.getValue(), defaultRole.getValue()));
+                if ("oidc".equals(kind.getValue())) {
+                    signIn.connectOidc(slug, new OidcProviderDraft(name.getValue(), issuer.getValue(), clientId.getValue(),
+                            secret.getValue(), usernameClaim.getValue(), roleClaim.getValue(), teacherValue.getValue(),
+                            adminValue.getValue(), defaultRole.getValue()));
+                } else {
+                    signIn.connectSaml(slug, new SamlProviderDraft(name.getValue(), metadataUrl.getValue(), metadataXml.getValue(),
+                            usernameClaim.getValue(), roleClaim.getValue(), teacherValue.getValue(), adminValue.getValue(),
+                            defaultRole.getValue()));
+                }
                 secret.clear();
                 ErrorMessages.notify(getTranslation("sign-in.connected"), "sign-in-connected", NotificationVariant.LUMO_SUCCESS);
                 refresh();
@@ -70,8 +101,8 @@ class SignInForm extends VerticalLayout {
         });
         connect.setId("sign-in-connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, issuer, clientId, secret, usernameClaim, roleClaim, teacherValue, adminValue,
-                defaultRole);
+        FormLayout form = new FormLayout(kind, name, issuer, clientId, secret, metadataUrl, metadataXml, usernameClaim, roleClaim,
+                teacherValue, adminValue, defaultRole);
         add(form, connect);
 
         domains.setLabel(getTranslation("sign-in.email-domains"));
@@ -120,8 +151,9 @@ class SignInForm extends VerticalLayout {
             String roles = provider.roleClaim() == null ? getTranslation("sign-in.roles-default", provider.defaultRole())
                     : getTranslation("sign-in.roles-from", provider.roleClaim(), nothing(provider.teacherValue()),
                     nothing(provider.adminValue()), provider.defaultRole());
-            Span text = new Span(getTranslation("sign-in.provider", provider.displayName(), provider.location(),
-                    provider.clientId(), roles));
+            Span text = new Span(provider.clientId() == null
+                    ? getTranslation("sign-in.provider-saml", provider.displayName(), provider.location(), roles)
+                    : getTranslation("sign-in.provider", provider.displayName(), provider.location(), provider.clientId(), roles));
             text.setId("sign-in-provider-" + provider.kind().toLowerCase(java.util.Locale.ROOT));
             Button remove = new Button(getTranslation("sign-in.remove"), click -> {
                 try {

@@ -56,6 +56,28 @@ final class KeycloakAdminApi {
         return exchange(request.build(), method + " " + path);
     }
 
+    /** A multipart form with text fields and one file, as Keycloak takes a provider's metadata file. */
+    HttpResponse<String> sendForm(String path, java.util.Map<String, String> fields, String fileField, String fileName,
+                                  String content) throws DirectoryUnavailableException {
+        String boundary = "campuslab-" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/xml\r\n\r\n").append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        return exchange(request, "POST " + path);
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

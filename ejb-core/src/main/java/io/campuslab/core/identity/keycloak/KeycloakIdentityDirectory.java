@@ -112,6 +112,16 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
+    public void setEnabled(String subject, boolean enabled) throws DirectoryUnavailableException {
+        String user = "/users/" + KeycloakAdminApi.encode(subject);
+        KeycloakAdminApi.requireSuccess(api.send("PUT", user, Json.createObjectBuilder().add("enabled", enabled).build()),
+                (enabled ? "enable " : "disable ") + subject);
+        if (!enabled) {
+            KeycloakAdminApi.requireSuccess(api.send("POST", user + "/logout", null), "end the sessions of " + subject);
+        }
+    }
+
+    @Override
     public void resetPassword(String subject, String temporaryPassword) throws DirectoryUnavailableException {
         KeycloakAdminApi.requireSuccess(api.send("PUT", "/users/" + KeycloakAdminApi.encode(subject) + "/reset-password",
                 Json.createObjectBuilder().add("type", "password").add("value", temporaryPassword).add("temporary", true).build()),

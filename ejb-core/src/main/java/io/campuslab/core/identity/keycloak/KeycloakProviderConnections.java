@@ -46,10 +46,10 @@ public class KeycloakProviderConnections implements ProviderConnections {
 
     @Override
     public void connect(ProviderSetup setup) throws DirectoryUnavailableException {
-        if (setup.kind() != SignInProvider.Kind.OIDC) {
-            throw new IllegalArgumentException("Only OpenID Connect providers are connected so far: " + setup.kind());
+        if (setup.kind() == SignInProvider.Kind.LDAP) {
+            throw new IllegalArgumentException("A directory is not an identity provider: " + setup.alias());
         }
-        Map<String, String> discovered = discover(setup.location());
+        Map<String, String> discovered = setup.kind() == SignInProvider.Kind.OIDC ? discover(setup.location()) : metadata(setup);
         String path = "/identity-provider/instances/" + KeycloakAdminApi.encode(setup.alias());
         boolean exists = api.send("GET", path, null).statusCode() == 200;
         JsonObject provider = provider(setup, discovered);
@@ -94,7 +94,36 @@ public class KeycloakProviderConnections implements ProviderConnections {
                     + response.statusCode() + " " + KeycloakAdminApi.reason(response.body()), document);
         }
         require(response, "read " + document);
-        JsonObject config = (JsonObject) KeycloakAdminApi.parse(response.body());
+        Map<String, String> values = strings((JsonObject) KeycloakAdminApi.parse(response.body()));
+        String named = values.getOrDefault("issuer", "");
+        if (!sameIssuer(named, issuer)) {
+            throw new ProviderRefusedException("error.sign-in.issuer-mismatch", "discovery " + document + " names " + named,
+                    issuer, named);
+        }
+        return values;
+    }
+
+    /** Keycloak reads the SAML provider's metadata, from its address or as the XML given. */
+    private Map<String, String> metadata(ProviderSetup setup) throws DirectoryUnavailableException {
+        HttpResponse<String> response = setup.metadataXml() == null
+                ? api.send("POST", "/identity-provider/import-config",
+                        Json.createObjectBuilder().add("providerId", "saml").add("fromUrl", setup.location()).build())
+                : api.sendForm("/identity-provider/import-config", Map.of("providerId", "saml"),
+                        "file", "metadata.xml", setup.metadataXml());
+        if (response.statusCode() / 100 == 5 || response.statusCode() == 400) {
+            throw new ProviderRefusedException("error.sign-in.metadata-unreadable", "SAML metadata " + setup.location() + ": HTTP "
+                    + response.statusCode() + " " + KeycloakAdminApi.reason(response.body()), setup.location());
+        }
+        require(response, "read the metadata of " + setup.alias());
+        Map<String, String> values = strings((JsonObject) KeycloakAdminApi.parse(response.body()));
+        if (values.getOrDefault("singleSignOnServiceUrl", "").isBlank()) {
+            throw new ProviderRefusedException("error.sign-in.metadata-unreadable", "no sign-on service in " + setup.location(),
+                    setup.location());
+        }
+        return values;
+    }
+
+    private static Map<String, String> strings(JsonObject config) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (value.getValueType() == JsonValue.ValueType.STRING) {
@@ -103,11 +132,6 @@ public class KeycloakProviderConnections implements ProviderConnections {
                 values.put(key, value.toString());
             }
         });
-        String named = values.getOrDefault("issuer", "");
-        if (!sameIssuer(named, issuer)) {
-            throw new ProviderRefusedException("error.sign-in.issuer-mismatch", "discovery " + document + " names " + named,
-                    issuer, named);
-        }
         return values;
     }
 
@@ -117,26 +141,41 @@ public class KeycloakProviderConnections implements ProviderConnections {
 
     static JsonObject provider(ProviderSetup setup, Map<String, String> discovered) {
         JsonObjectBuilder config = Json.createObjectBuilder();
-        for (String key : List.of("issuer", "authorizationUrl", "tokenUrl", "jwksUrl", "userInfoUrl", "logoutUrl")) {
-            String value = discovered.get(key);
-            if (value != null && !value.isBlank()) {
-                config.add(key, value);
+        if (setup.kind() == SignInProvider.Kind.OIDC) {
+            for (String key : List.of("issuer", "authorizationUrl", "tokenUrl", "jwksUrl", "userInfoUrl", "logoutUrl")) {
+                String value = discovered.get(key);
+                if (value != null && !value.isBlank()) {
+                    config.add(key, value);
+                }
             }
+            config.add("clientId", setup.clientId())
+                    .add("clientSecret", setup.clientSecret())
+                    .add("clientAuthMethod", "client_secret_post")
+                    .add("defaultScope", "openid profile email")
+                    .add("useJwksUrl", "true")
+                    .add("pkceEnabled", "true")
+                    .add("pkceMethod", "S256");
+        } else {
+            for (String key : List.of("idpEntityId", "singleSignOnServiceUrl", "singleLogoutServiceUrl", "signingCertificate",
+                    "nameIDPolicyFormat", "postBindingResponse", "postBindingAuthnRequest", "postBindingLogout",
+                    "wantAuthnRequestsSigned", "addExtensionsElementWithKeyInfo", "loginHint")) {
+                String value = discovered.get(key);
+                if (value != null && !value.isBlank()) {
+                    config.add(key, value);
+                }
+            }
+            // the assertions must be signed by the key the metadata names; CampusLab's requests need not be
+            config.add("entityId", setup.serviceProviderEntityId())
+                    .add("principalType", "SUBJECT")
+                    .add("wantAssertionsSigned", "false");
         }
-        config.add("clientId", setup.clientId())
-                .add("clientSecret", setup.clientSecret())
-                .add("clientAuthMethod", "client_secret_post")
-                .add("defaultScope", "openid profile email")
-                .add("validateSignature", "true")
-                .add("useJwksUrl", "true")
-                .add("pkceEnabled", "true")
-                .add("pkceMethod", "S256")
+        config.add("validateSignature", "true")
                 .add("syncMode", "FORCE")
                 .add("hideOnLoginPage", "true");
         return Json.createObjectBuilder()
                 .add("alias", setup.alias())
                 .add("displayName", setup.displayName())
-                .add("providerId", "oidc")
+                .add("providerId", setup.kind() == SignInProvider.Kind.OIDC ? "oidc" : "saml")
                 .add("enabled", true)
                 .add("hideOnLogin", true)
                 .add("trustEmail", false)
@@ -152,8 +191,11 @@ public class KeycloakProviderConnections implements ProviderConnections {
         List<JsonObject> mappers = new ArrayList<>();
         mappers.add(mapper(setup, "school", "oidc-hardcoded-group-idp-mapper",
                 Json.createObjectBuilder().add("group", "/" + setup.school().value())));
-        mappers.add(mapper(setup, "user name", "oidc-username-idp-mapper", Json.createObjectBuilder()
-                .add("template", "${ALIAS}_${CLAIM." + setup.usernameClaim() + "}").add("target", "LOCAL")));
+        boolean oidc = setup.kind() == SignInProvider.Kind.OIDC;
+        String name = oidc ? "${CLAIM." + setup.usernameClaim() + "}"
+                : ProviderSetup.NAME_ID.equals(setup.usernameClaim()) ? "${NAMEID}" : "${ATTRIBUTE." + setup.usernameClaim() + "}";
+        mappers.add(mapper(setup, "user name", oidc ? "oidc-username-idp-mapper" : "saml-username-idp-mapper",
+                Json.createObjectBuilder().add("template", "${ALIAS}_" + name).add("target", "LOCAL")));
         mappers.add(mapper(setup, "default role", "oidc-hardcoded-role-idp-mapper",
                 Json.createObjectBuilder().add("role", setup.roles().defaultRole().realmName())));
         setup.roles().claim().ifPresent(claim -> {
@@ -164,6 +206,10 @@ public class KeycloakProviderConnections implements ProviderConnections {
     }
 
     private static JsonObject claimRole(ProviderSetup setup, String claim, String value, Role role) {
+        if (setup.kind() == SignInProvider.Kind.SAML) {
+            return mapper(setup, role.realmName(), "saml-role-idp-mapper", Json.createObjectBuilder()
+                    .add("attribute.name", claim).add("attribute.value", value).add("role", role.realmName()));
+        }
         return mapper(setup, role.realmName(), "oidc-role-idp-mapper",
                 Json.createObjectBuilder().add("claim", claim).add("claim.value", value).add("role", role.realmName()));
     }
