@@ -181,6 +181,13 @@ class SchoolSignInBrowserIT {
         org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/identity-provider/instances/south-academy-oidc")
                 .path("alias").isMissingNode()).isTrue();
 
+        page.locator("#sign-in-kind").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("SAML 2.0")).click();
+        assertThat(page.locator("#sign-in-issuer")).isHidden();
+        page.locator("#sign-in-metadata-url input").fill("file:///etc/passwd");
+        page.locator("#sign-in-connect").click();
+        assertThat(page.locator("#error-notification").last()).containsText("metadata address");
+
         Chromium.signOut(page);
         Chromium.signIn(page, "tina", "campuslab");
         page.navigate(Chromium.portal() + "school/south-academy");
