@@ -208,6 +208,16 @@ class GatewayIT {
             assertThat(send("GET", "/api/v1/audit", alice, null).body()).contains("lab.entered-by-admin", "gw-vic",
                     "school.admins-open-labs");
 
+            // another admin of the school, suspended while she is in the lab: her socket closes, her pass is refused
+            KeycloakAdmin.createPerson("gw-ada", "tenant-admin", "north-high");
+            GatewayVisitor ada = new GatewayVisitor();
+            assertThat(ada.get(entry(signedIn("gw-ada"), lab.id())).statusCode()).isEqualTo(200);
+            GatewayVisitor.Socket adasSocket = ada.socket(lab.base().replaceFirst("^http", "ws") + "terminals/1/echo");
+            assertThat(adasSocket.echo("pwd")).isEqualTo("pwd");
+            assertThat(send("POST", "/api/v1/members/gw-ada/suspend", alice, null).statusCode()).isEqualTo(200);
+            adasSocket.closed.get(20, TimeUnit.SECONDS);
+            assertThat(ada.get(lab.base()).statusCode()).as("a suspended admin's pass").isEqualTo(403);
+
             assertThat(send("PUT", "/api/v1/school/lab-access", alice, "{\"adminsOpenLabs\": false}").statusCode()).isEqualTo(200);
             adminsSocket.closed.get(20, TimeUnit.SECONDS);
             assertThat(admin.get(lab.base()).statusCode()).as("her pass no longer opens the lab").isEqualTo(403);
