@@ -67,4 +67,27 @@ class MemberAccountsBrowserIT {
         org.assertj.core.api.Assertions.assertThat(shown).as("a one-time password of 12 characters").containsPattern("\\b[a-zA-Z2-9]{12}\\b");
         page.locator("#password-reset-close").click();
     }
+
+    @Test
+    void aTeacherResetsThePasswordOfAStudentOfHisClassroom() throws Exception {
+        KeycloakAdmin.createPerson("acct-tess", "teacher", "north-high");
+        KeycloakAdmin.createPerson("acct-sol", "student", "north-high");
+        PortalApi.signedIn("acct-sol");
+        String tess = PortalApi.signedIn("acct-tess");
+        com.fasterxml.jackson.databind.JsonNode classroom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                PortalApi.send("POST", "/api/v1/classrooms", tess, "{\"name\": \"Accounts 1\"}").body());
+        long id = classroom.path("id").asLong();
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("PUT", "/api/v1/classrooms/" + id + "/roster", tess,
+                "[\"acct-sol\"]").statusCode()).isEqualTo(200);
+
+        Chromium.signIn(page, "acct-tess", "campuslab");
+        page.navigate(Chromium.portal() + "classroom/" + id);
+        page.locator("#password-reset-student").click();
+        page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("acct-sol")).click();
+        page.locator("#password-reset-button").click();
+        assertThat(page.locator("#password-reset")).containsText("acct-sol");
+        page.locator("#password-reset-close").click();
+        org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.get("/users/" + KeycloakAdmin.userId("acct-sol"))
+                .path("requiredActions").toString()).contains("UPDATE_PASSWORD");
+    }
 }

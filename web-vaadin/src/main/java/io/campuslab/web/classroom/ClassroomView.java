@@ -108,7 +108,7 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
                 ErrorMessages.show(e);
             }
         });
-        reset.setId("password-reset");
+        reset.setId("password-reset-button");
         com.vaadin.flow.component.orderedlayout.HorizontalLayout row =
                 new com.vaadin.flow.component.orderedlayout.HorizontalLayout(student, reset);
         row.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
