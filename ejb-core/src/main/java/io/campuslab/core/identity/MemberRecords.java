@@ -111,6 +111,8 @@ public class MemberRecords {
             throw new SignInRefusedException(MembershipException.Reason.WRONG_PROVIDER);
         }
         if (identity.tenant().isEmpty()) {
+            // an operator too: an account a school's provider made never signs in round it
+            requireOwnProvider(identity, null);
             return Optional.empty();
         }
         Tenant school = tenants.findBySlug(identity.tenant().get())
@@ -140,9 +142,9 @@ public class MemberRecords {
             return;
         }
         Optional<SignInProvider> provider = providers.findByAlias(identity.provider().get());
-        if (provider.isEmpty() || !provider.get().tenant().id().equals(school.id())) {
+        if (provider.isEmpty() || school == null || !provider.get().tenant().id().equals(school.id())) {
             LOG.warning(() -> "Refused " + identity.username() + ": came through " + identity.provider().get()
-                    + ", which is not a provider of " + school.slug());
+                    + ", which is not a provider of " + (school == null ? "no school" : school.slug()));
             throw new SignInRefusedException(MembershipException.Reason.WRONG_PROVIDER);
         }
     }
