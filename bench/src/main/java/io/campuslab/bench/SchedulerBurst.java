@@ -155,5 +155,10 @@ public final class SchedulerBurst {
         public void remove(String namespace, String name) throws ClusterUnavailableException {
             gateway.remove(namespace, name);
         }
+
+        @Override
+        public void removeWorkspace(String namespace, String claim) throws ClusterUnavailableException {
+            gateway.removeWorkspace(namespace, claim);
+        }
     }
 }

@@ -43,8 +43,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts from empty data: the database and Keycloak's users and sessions of an earlier run are
-     * deleted first. For the tests, which must not depend on what a previous run left.
+     * Starts from empty data: the database, Keycloak's users and sessions, the cluster and the stored
+     * files of an earlier run are deleted first. For the tests, which must not depend on what a
+     * previous run left.
      */
     public LocalStack withFreshData() {
         this.freshData = true;
@@ -297,7 +298,7 @@ public final class LocalStack implements AutoCloseable {
                     deleteTree(entry.resolve("data"));
                 } else if (name.startsWith("keycloak-")) {
                     deleteTree(entry.resolve("data/h2"));
-                } else if (name.equals("cluster")) {
+                } else if (name.equals("cluster") || name.equals("storage")) {
                     deleteTree(entry);
                 }
             }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** A school admin resets a member's password and suspends and resumes them on the Members screen. */
+/**
+ * A school admin resets a member's password, suspends and resumes them, and removes one on the
+ * Members screen; a removed student sees only their workspace's download.
+ */
 @SystemTest
 @Tag("browser")
 class MemberAccountsBrowserIT {
@@ -66,6 +69,82 @@ class MemberAccountsBrowserIT {
         String shown = page.locator("#password-reset").innerText();
         org.assertj.core.api.Assertions.assertThat(shown).as("a one-time password of 12 characters").containsPattern("\\b[a-zA-Z2-9]{12}\\b");
         page.locator("#password-reset-close").click();
+    }
+
+    @Test
+    void anAdminRemovesAStudentAfterThePreviewAndTheStudentSeesOnlyTheDownloadOfTheirWorkspace() throws Exception {
+        KeycloakAdmin.createPerson("acct-dora", "student", "north-high");
+        PortalApi.signedIn("acct-dora");
+        java.nio.file.Path folder = StackExtension.settings().home().resolve("storage/workspaces/north-high/vscode/acct-dora");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("main.py"), "print('dora')\n");
+        Chromium.signIn(page, "alice", "campuslab");
+        page.navigate(Chromium.portal() + "members");
+        page.locator("#members-search input").fill("acct-dora");
+        page.waitForFunction("() => document.querySelector('#members-grid').size === 1");
+
+        page.locator("#remove-acct-dora").click();
+        assertThat(page.locator("#removal-effects")).containsText("Running labs that stop: 0");
+        assertThat(page.locator("#removal-effects")).containsText("On no classroom's roster");
+        assertThat(page.locator("#removal-effects")).containsText("Their workspace (0.0 MB) is kept until");
+        page.locator("#removal-confirm").click();
+        assertThat(page.locator("#member-removed")).containsText("acct-dora is removed");
+        assertThat(page.locator("#keep-acct-dora")).containsText("Leaving until");
+
+        Page dora = member.newPage();
+        dora.navigate(Chromium.portal() + "labs");
+        dora.locator("#username").fill("acct-dora");
+        dora.locator("#password").fill("campuslab");
+        dora.locator("#kc-login").click();
+        assertThat(dora.locator("#leaving-until")).containsText("Your school has removed your account");
+        org.assertj.core.api.Assertions.assertThat(dora.url()).as("every page leads to the download").endsWith("/leaving");
+        com.microsoft.playwright.Download download = dora.waitForDownload(() -> dora.locator("#workspace-download").click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("workspace-acct-dora.zip");
+        try (var zip = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(download.path()))) {
+            org.assertj.core.api.Assertions.assertThat(zip.getNextEntry().getName()).isEqualTo("vscode/main.py");
+            org.assertj.core.api.Assertions.assertThat(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("print('dora')\n");
+        }
+
+        page.locator("#keep-acct-dora").click();
+        assertThat(page.locator("#member-kept")).containsText("acct-dora belongs to the school again");
+        assertThat(page.locator("#remove-acct-dora")).isVisible();
+    }
+
+    @Test
+    void anAdminEndsTheSchoolYearAfterAPreview() throws Exception {
+        String operator = PortalApi.signedIn("operator");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/schools", operator,
+                "{\"slug\": \"year-end-browser\", \"name\": \"Year End Browser School\"}").statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("yb-ada", "tenant-admin", "year-end-browser");
+        String ada = PortalApi.signedIn("yb-ada");
+        for (String[] student : new String[][] {{"yb-s1", "5a"}, {"yb-s2", "5a"}, {"yb-s3", "6a"}}) {
+            org.assertj.core.api.Assertions.assertThat(PortalApi.send("POST", "/api/v1/members", ada,
+                    "{\"username\": \"%s\", \"name\": \"%s\", \"className\": \"%s\"}"
+                            .formatted(student[0], student[0], student[1]))
+                    .statusCode()).isEqualTo(201);
+        }
+        Chromium.signIn(page, "yb-ada", "campuslab");
+        page.navigate(Chromium.portal() + "year-end");
+        assertThat(page.locator("#year-end-class-0")).hasText("5a");
+        assertThat(page.locator("#year-end-class-1")).hasText("6a");
+        page.locator("#year-end-next-0 input").fill("6a");
+        page.locator("#year-end-graduates-1").click();
+        page.locator("#year-end-label input").fill("2025/26");
+        assertThat(page.locator("#year-end-apply")).isDisabled();
+        page.locator("#year-end-preview").click();
+        assertThat(page.locator("#year-end-summary")).containsText("Students who move up: 2");
+        assertThat(page.locator("#year-end-summary")).containsText("Graduates who leave the school: 1");
+        assertThat(page.locator("#year-end-apply")).isEnabled();
+        page.locator("#year-end-next-0 input").fill("6b");
+        page.locator("#year-end-next-0 input").press("Tab");
+        assertThat(page.locator("#year-end-apply")).isDisabled(); // a changed plan is previewed again
+        page.locator("#year-end-preview").click();
+        page.locator("#year-end-apply").click();
+        assertThat(page.locator("#year-end-done")).containsText("2 students moved up, 1 graduated");
+        assertThat(page.locator("#year-end-class-0")).hasText("6b");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.queryLong(
+                "SELECT COUNT(*) FROM members WHERE username = ? AND delete_after IS NOT NULL", "yb-s3")).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.campuslab.core.classroom;
 
+import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.domain.classroom.ClassSession;
@@ -24,6 +25,16 @@ final class ClassroomAccess {
         return new ClassroomRepository(em).find(id, school(caller))
                 .filter(c -> caller.hasRole(Role.TENANT_ADMIN) || c.isTaughtBy(caller))
                 .orElseThrow(() -> new NotFoundException("classroom", Long.toString(id)));
+    }
+
+    /** A classroom the caller may change: one of {@link #classroom}'s that is not archived. */
+    static Classroom changeable(EntityManager em, Member caller, long id)
+            throws NotPermittedException, NotFoundException, InvalidInputException {
+        Classroom classroom = classroom(em, caller, id);
+        if (classroom.isArchived()) {
+            throw new InvalidInputException("error.classroom.archived", classroom.name());
+        }
+        return classroom;
     }
 
     static ClassSession session(EntityManager em, Member caller, long id) throws NotPermittedException, NotFoundException {

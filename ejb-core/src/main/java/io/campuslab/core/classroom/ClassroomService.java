@@ -101,7 +101,7 @@ public class ClassroomService {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public ClassroomSummary setRoster(long id, List<String> usernames)
             throws NotPermittedException, NotFoundException, InvalidInputException {
-        Classroom classroom = mine(id);
+        Classroom classroom = ClassroomAccess.changeable(em, currentMember.require(), id);
         if (usernames == null || usernames.size() > Classroom.MOST_STUDENTS) {
             throw new InvalidInputException("error.classroom.roster-too-large", Classroom.MOST_STUDENTS);
         }

@@ -54,8 +54,8 @@ public class GroupRoster {
 
     /** The school of a classroom the caller may change; another school's classroom is not found. */
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
-    public TenantSlug schoolOf(long classroomId) throws NotPermittedException, NotFoundException {
-        return ClassroomAccess.classroom(em, currentMember.require(), classroomId).tenant().slug();
+    public TenantSlug schoolOf(long classroomId) throws NotPermittedException, NotFoundException, InvalidInputException {
+        return ClassroomAccess.changeable(em, currentMember.require(), classroomId).tenant().slug();
     }
 
     /** The subjects of the people not known here yet: the directory is asked their roles. */
@@ -74,7 +74,7 @@ public class GroupRoster {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public GroupAdded join(long classroomId, String groupId, List<DirectoryPerson> people, Set<String> students)
             throws NotPermittedException, NotFoundException, InvalidInputException {
-        Classroom classroom = ClassroomAccess.classroom(em, currentMember.require(), classroomId);
+        Classroom classroom = ClassroomAccess.changeable(em, currentMember.require(), classroomId);
         Tenant school = classroom.tenant();
         MemberRepository members = new MemberRepository(em);
         Set<Member> roster = new LinkedHashSet<>(classroom.students());

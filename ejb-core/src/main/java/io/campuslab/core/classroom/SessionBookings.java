@@ -76,7 +76,7 @@ public class SessionBookings {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TEACHER})
     public SessionAnswer check(long classroomId, SessionDraft draft, ReservationCheck.Capacity capacity)
             throws NotPermittedException, NotFoundException, InvalidInputException {
-        Classroom classroom = ClassroomAccess.classroom(em, currentMember.require(), classroomId);
+        Classroom classroom = ClassroomAccess.changeable(em, currentMember.require(), classroomId);
         return answer(plan(classroom, draft), capacity);
     }
 
@@ -85,7 +85,7 @@ public class SessionBookings {
     public List<SessionSummary> schedule(long classroomId, SessionDraft draft, ReservationCheck.Capacity capacity)
             throws NotPermittedException, NotFoundException, InvalidInputException, ConflictException {
         Member caller = currentMember.require();
-        Classroom classroom = ClassroomAccess.classroom(em, caller, classroomId);
+        Classroom classroom = ClassroomAccess.changeable(em, caller, classroomId);
         Plan plan = plan(classroom, draft);
         lockBookings();
         SessionAnswer answer = answer(plan, capacity);

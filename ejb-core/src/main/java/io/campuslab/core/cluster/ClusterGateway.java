@@ -40,4 +40,7 @@ public interface ClusterGateway {
 
     /** Deletes a lab's pod, service and secret; what is gone already counts as deleted. The student's workspace claim stays. */
     void remove(String namespace, String name) throws ClusterUnavailableException;
+
+    /** Deletes a student's workspace claim (their account is deleted); one that is gone already counts as deleted. */
+    void removeWorkspace(String namespace, String claim) throws ClusterUnavailableException;
 }

@@ -63,7 +63,7 @@ public class GatewayBook {
     /**
      * Every running lab with who may enter it besides its owner: the teacher of its class session
      * until the session's labs stop, and the school's admins where the school lets them; none of them
-     * while suspended.
+     * while suspended or removed.
      */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<Entry> runningLabs(Instant now) {
@@ -74,16 +74,16 @@ public class GatewayBook {
         List<Entry> entries = new ArrayList<>();
         for (Lab lab : labs) {
             Tenant school = lab.tenant();
-            // a suspended teacher or admin enters no lab (their own stop when they are suspended)
+            // a suspended or removed teacher or admin enters no lab (their own stop then)
             Set<String> teachers = lab.sessionId().map(id -> em.find(ClassSession.class, id))
                     .filter(session -> session.teacherMayEnter(lab, platform.sessionEndGrace(), now))
-                    .map(session -> session.classroom().teacher())
-                    .filter(teacher -> teacher.suspendedAt().isEmpty())
+                    .flatMap(session -> session.classroom().teacher())
+                    .filter(Member::isActive)
                     .map(teacher -> Set.of(teacher.subject()))
                     .orElse(Set.of());
             Set<String> admins = !school.adminsOpenLabs() ? Set.of() : adminsOf.computeIfAbsent(school.id(),
                     id -> new MemberRepository(em).withRole(school, Role.TENANT_ADMIN).stream()
-                            .filter(admin -> admin.suspendedAt().isEmpty())
+                            .filter(Member::isActive)
                             .map(Member::subject).collect(Collectors.toSet()));
             entries.add(new Entry(lab.id(), lab.gatewayKey(), school.slug().value(), school.namespace(), lab.objectName(),
                     lab.owner().subject(), lab.portNames(), teachers, admins));

@@ -4,13 +4,17 @@ import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.tenant.Tenant;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the portal shows of the signed-in member: who, which school, which roles. */
+/**
+ * What the portal shows of the signed-in member: who, which school, which roles; {@code deleteAfter}
+ * when the school removed them (they may then only fetch their workspace until that time).
+ */
 public record CallerProfile(String username, String displayName, String tenantSlug, String schoolName,
-                            Set<Role> roles) implements Serializable {
+                            Set<Role> roles, Instant deleteAfter) implements Serializable {
 
     public CallerProfile {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -21,7 +25,7 @@ public record CallerProfile(String username, String displayName, String tenantSl
         return new CallerProfile(member.username(), member.displayName(),
                 school.map(t -> t.slug().value()).orElse(null),
                 school.map(Tenant::displayName).orElse(null),
-                member.roles());
+                member.roles(), member.deleteAfter().orElse(null));
     }
 
     public Optional<String> school() {
@@ -30,6 +34,11 @@ public record CallerProfile(String username, String displayName, String tenantSl
 
     public Optional<String> tenant() {
         return Optional.ofNullable(tenantSlug);
+    }
+
+    /** When a removed member's account and workspace are deleted; empty for a member who stays. */
+    public Optional<Instant> leavingUntil() {
+        return Optional.ofNullable(deleteAfter);
     }
 
     public boolean hasRole(Role role) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * The member behind the current call, found by the verified token's subject and school. Services use
  * it to scope every query to the caller's school. A person's first call records them, whichever call
  * it is; a member whom the identity provider took out of the school, or whose user name now belongs to
- * another account, is refused at the next call.
+ * another account, is refused at the next call, and one the school removed may only read who they
+ * are and fetch their workspace.
  */
 @Stateless
 public class CurrentMember {
@@ -50,6 +51,19 @@ public class CurrentMember {
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
     public Member require() throws NotPermittedException {
+        Member member = requireEvenLeaving();
+        if (member.leavingSince().isPresent()) {
+            throw new NotPermittedException("error.membership.member-leaving");
+        }
+        return member;
+    }
+
+    /**
+     * The calling member, also while the school has removed them: for what a leaving member may still
+     * do — read who they are and fetch their workspace — and nothing else.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
+    public Member requireEvenLeaving() throws NotPermittedException {
         SignInIdentity identity = caller.identity()
                 .filter(verified -> verified.username().equals(context.getCallerPrincipal().getName()))
                 .orElseThrow(NotPermittedException::new);

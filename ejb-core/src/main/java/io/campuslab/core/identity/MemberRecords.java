@@ -58,6 +58,10 @@ public class MemberRecords {
             requireActive(known.get());
             return CallerProfile.of(known.get());
         }
+        if (known.isEmpty() && wasDeleted(identity.subject())) {
+            // a token from before the account's deletion, still valid for a few minutes
+            throw new SignInRefusedException(MembershipException.Reason.MEMBER_DELETED);
+        }
         Optional<Tenant> school = schoolOf(identity);
         if (known.isPresent()) {
             Member member = known.get();
@@ -83,6 +87,11 @@ public class MemberRecords {
         LOG.info(() -> "New member " + identity.username() + " of "
                 + identity.tenant().map(Object::toString).orElse("the platform"));
         return CallerProfile.of(member);
+    }
+
+    private boolean wasDeleted(String subject) {
+        return !em.createNativeQuery("SELECT 1 FROM deleted_accounts WHERE subject = ?1").setParameter(1, subject)
+                .getResultList().isEmpty();
     }
 
     private static void requireNotSuspended(Member member) throws SignInRefusedException {

@@ -70,7 +70,10 @@ public class SignInRecords {
 
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public SchoolSignIn of(String slug) throws NotPermittedException, NotFoundException {
-        Tenant school = school(slug);
+        return signInOf(school(slug));
+    }
+
+    private SchoolSignIn signInOf(Tenant school) {
         return new SchoolSignIn(school.slug().value(), providers.ofSchool(school).stream().map(ProviderSummary::of).toList(),
                 List.copyOf(school.emailDomains()));
     }
@@ -138,8 +141,7 @@ public class SignInRecords {
             audit.record(school.slug().value(), "school.email-domains-changed", school.slug().value(),
                     String.join(", ", before) + " -> " + String.join(", ", wanted));
         }
-        return new SchoolSignIn(school.slug().value(), providers.ofSchool(school).stream().map(ProviderSummary::of).toList(),
-                List.copyOf(wanted));
+        return signInOf(school);
     }
 
     @PermitAll

@@ -38,4 +38,13 @@ public class AuditLog {
         new AuditRepository(em).add(new AuditEvent(clock.instant(), context.getCallerPrincipal().getName(),
                 tenantSlug, action, target, detail));
     }
+
+    /** An event of CampusLab's own timers, whose actor is CampusLab rather than a person. */
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public void recordByCampusLab(String tenantSlug, String action, String target, String detail) {
+        new AuditRepository(em).add(new AuditEvent(clock.instant(), SYSTEM_ACTOR, tenantSlug, action, target, detail));
+    }
+
+    /** The actor of events CampusLab's timers record: not a user name (they hold no such characters). */
+    public static final String SYSTEM_ACTOR = "(campuslab)";
 }

@@ -78,6 +78,18 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.scheduler.unschedulable-patience", defaultValue = "PT10M")
     Duration unschedulablePatience;
 
+    /**
+     * How long a removed member's account and workspace are kept (they may download the workspace
+     * meanwhile) before they are deleted; at least ten seconds.
+     */
+    @Inject
+    @ConfigProperty(name = "campuslab.accounts.removal-grace", defaultValue = "P30D")
+    Duration removalGrace;
+
+    public Duration removalGrace() {
+        return removalGrace.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : removalGrace;
+    }
+
     public boolean schedulerEnabled() {
         return schedulerEnabled;
     }

@@ -286,5 +286,10 @@ class SessionPassTest {
         public void remove(String namespace, String name) {
             pods.remove(name);
         }
+
+        @Override
+        public void removeWorkspace(String namespace, String claim) {
+            // this cluster keeps no claims
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,8 +45,9 @@ public class Classroom {
     @Column(name = "name", nullable = false, length = 100)
     private String name;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "teacher_id", nullable = false)
+    /** Null only for an archived classroom whose teacher was deleted after leaving the school. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "teacher_id")
     private Member teacher;
 
     @ManyToMany
@@ -55,6 +57,10 @@ public class Classroom {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** When the school admin archived it at the end of a school year; null while in use. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -93,9 +99,45 @@ public class Classroom {
         students.addAll(members);
     }
 
+    /**
+     * The end of a school year: the classroom is kept, read-only, under its name with the year's label
+     * ({@code Computing 7a (2025/26)}, shortened to fit), so that next year's classroom may take its name.
+     */
+    public void archive(String label, Instant now) {
+        if (archivedAt != null) {
+            return;
+        }
+        this.name = archivedName(name, label);
+        this.archivedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** The name a classroom of this name takes when archived with the year's label. */
+    public static String archivedName(String name, String label) {
+        String suffix = " (" + label.strip() + ")";
+        String base = name.length() + suffix.length() > 100 ? name.substring(0, Math.max(1, 100 - suffix.length())).strip() : name;
+        return (base + suffix).length() > 100 ? (base + suffix).substring(0, 100) : base + suffix;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    /** The teacher of an archived classroom was deleted: the classroom keeps its history without them. */
+    public void forgetTeacher() {
+        if (archivedAt == null) {
+            throw new IllegalStateException("A classroom in use keeps its teacher");
+        }
+        this.teacher = null;
+    }
+
+    /** Takes a member off the roster (a member leaving the school). */
+    public boolean takeOff(Member member) {
+        return students.removeIf(student -> student.id().equals(member.id()));
+    }
+
     /** Whether the member may see and run the classroom: its teacher. */
     public boolean isTaughtBy(Member member) {
-        return teacher.id().equals(member.id());
+        return teacher != null && teacher.id().equals(member.id());
     }
 
     private static String requireName(String name) {
@@ -117,8 +159,9 @@ public class Classroom {
         return name;
     }
 
-    public Member teacher() {
-        return teacher;
+    /** The teacher; none only for an archived classroom whose teacher was deleted. */
+    public Optional<Member> teacher() {
+        return Optional.ofNullable(teacher);
     }
 
     /**

@@ -34,13 +34,27 @@ public class ClassroomRepository {
     }
 
     public List<Classroom> of(Tenant school) {
-        return em.createQuery("select c from Classroom c join fetch c.teacher where c.tenant = :school order by c.name",
+        return em.createQuery("select c from Classroom c left join fetch c.teacher where c.tenant = :school"
+                        + " order by case when c.archivedAt is null then 0 else 1 end, c.name",
+                Classroom.class).setParameter("school", school).getResultList();
+    }
+
+    /** The school's classrooms in use (not archived). */
+    public List<Classroom> inUse(Tenant school) {
+        return em.createQuery("select c from Classroom c where c.tenant = :school and c.archivedAt is null order by c.name",
                 Classroom.class).setParameter("school", school).getResultList();
     }
 
     public List<Classroom> taughtBy(Member teacher) {
-        return em.createQuery("select c from Classroom c join fetch c.teacher where c.teacher = :teacher order by c.name",
+        return em.createQuery("select c from Classroom c join fetch c.teacher where c.teacher = :teacher"
+                        + " order by case when c.archivedAt is null then 0 else 1 end, c.name",
                 Classroom.class).setParameter("teacher", teacher).getResultList();
+    }
+
+    /** The classrooms whose roster holds the member. */
+    public List<Classroom> withStudent(Member student) {
+        return em.createQuery("select c from Classroom c join c.students s where s = :student order by c.name",
+                Classroom.class).setParameter("student", student).getResultList();
     }
 
     /** Whether the student is on the roster of one of the teacher's classrooms. */

@@ -71,6 +71,14 @@ public class Member {
     @Column(name = "suspended_at")
     private Instant suspendedAt;
 
+    /** When a school admin removed the member; null while they belong to the school. */
+    @Column(name = "leaving_since")
+    private Instant leavingSince;
+
+    /** When a removed member's account, workspace and records are deleted. */
+    @Column(name = "delete_after")
+    private Instant deleteAfter;
+
     /** The class a member was imported with, for the school's classrooms. */
     @Column(name = "class_name", length = 100)
     private String className;
@@ -175,6 +183,42 @@ public class Member {
         return Optional.ofNullable(suspendedAt);
     }
 
+    /**
+     * A school admin removed the member: from now on they may only fetch their workspace, which is
+     * deleted with their account and records at {@code deleteAfter}. A member already leaving keeps
+     * the date they were given.
+     */
+    public void leave(Instant now, Instant deleteAfter) {
+        if (leavingSince == null) {
+            this.leavingSince = Objects.requireNonNull(now, "now");
+            this.deleteAfter = Objects.requireNonNull(deleteAfter, "deleteAfter");
+        }
+    }
+
+    /** The removal is taken back before the deletion: the member belongs to the school again. */
+    public void stay() {
+        leavingSince = null;
+        deleteAfter = null;
+    }
+
+    /** When the removed member's account, workspace and records are deleted; empty for a member who stays. */
+    public Optional<Instant> deleteAfter() {
+        return Optional.ofNullable(deleteAfter);
+    }
+
+    public Optional<Instant> leavingSince() {
+        return Optional.ofNullable(leavingSince);
+    }
+
+    /** Whether the member may act in the school: neither suspended nor removed. */
+    public boolean isActive() {
+        return suspendedAt == null && leavingSince == null;
+    }
+
+    public void changeClass(String className) {
+        this.className = className == null || className.isBlank() ? null : className.strip();
+    }
+
     /** The alias of the school's identity provider the member signed in through last; none for a CampusLab account. */
     public Optional<String> signInProvider() {
         return Optional.ofNullable(signInProvider);
@@ -197,10 +241,11 @@ public class Member {
 
     /**
      * Whether this member is a student of the school and nothing more: the only members a classroom's
-     * roster takes, since a teacher gains access to the labs of the people on their rosters.
+     * roster takes, since a teacher gains access to the labs of the people on their rosters. A removed
+     * member is no longer one.
      */
     public boolean isStudentOnlyOf(Tenant school) {
-        return roles.equals(EnumSet.of(Role.STUDENT)) && tenant != null
+        return roles.equals(EnumSet.of(Role.STUDENT)) && tenant != null && leavingSince == null
                 && (tenant == school || tenant.id() != null && tenant.id().equals(school.id()));
     }
 

@@ -89,6 +89,23 @@ public class MemberRepository {
         return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
+    /** Removed members whose grace period ended at {@code now}, the earliest first; of every school. */
+    public List<Member> dueForDeletion(java.time.Instant now, int max) {
+        return em.createQuery("select m from Member m where m.deleteAfter <= :now order by m.deleteAfter, m.id", Member.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The school's members of a class, by user name. */
+    public List<Member> inClass(Tenant school, String className) {
+        return em.createQuery("select m from Member m where m.tenant = :school and m.className = :className order by m.username",
+                        Member.class)
+                .setParameter("school", school)
+                .setParameter("className", className)
+                .getResultList();
+    }
+
     public void add(Member member) {
         em.persist(member);
     }

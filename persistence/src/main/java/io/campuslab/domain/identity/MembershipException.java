@@ -12,7 +12,9 @@ public class MembershipException extends Exception {
         /** The person came through an identity provider that is not their school's (or no longer connected). */
         WRONG_PROVIDER,
         /** The school's admin suspended the member. */
-        MEMBER_SUSPENDED;
+        MEMBER_SUSPENDED,
+        /** The account was deleted after its removal; a token issued before still names it. */
+        MEMBER_DELETED;
 
         public String messageKey() {
             return "error.membership." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

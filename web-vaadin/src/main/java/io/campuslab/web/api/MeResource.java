@@ -1,6 +1,8 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.account.WorkspaceArchive;
 import io.campuslab.core.identity.MemberService;
+import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.identity.SignInRefusedException;
 import io.campuslab.web.security.TokenIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -22,6 +26,9 @@ public class MeResource {
 
     @Inject
     MemberService members;
+
+    @Inject
+    WorkspaceArchive archive;
 
     @Context
     HttpServletRequest request;
@@ -35,5 +42,22 @@ public class MeResource {
     public Me me() throws SignInRefusedException {
         var identity = TokenIdentity.of(request).orElseThrow(() -> new NotAuthorizedException("Bearer"));
         return Me.of(members.recognize(identity));
+    }
+
+    @GET
+    @Path("workspace")
+    @Produces("application/zip")
+    @Operation(summary = "The caller's workspace as a zip, one folder per template (host storage; no lab of theirs"
+            + " running); also for a member the school removed, until their deletion")
+    @APIResponse(responseCode = "200", description = "The zip, streamed")
+    @APIResponse(responseCode = "400", description = "Workspaces are in cluster storage")
+    @APIResponse(responseCode = "409", description = "A lab of the caller is running")
+    public Response workspace() throws CampusLabException {
+        var folders = archive.own();
+        StreamingOutput body = out -> folders.writeZip(out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + folders.archiveName() + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

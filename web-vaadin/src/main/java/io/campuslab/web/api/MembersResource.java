@@ -13,6 +13,7 @@ import io.campuslab.domain.identity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,6 +56,9 @@ public class MembersResource {
 
     @Inject
     io.campuslab.core.account.MemberAccounts accounts;
+
+    @Inject
+    io.campuslab.core.account.MemberRemoval removal;
 
     /** One page of members and how many match in all. */
     @Context
@@ -117,6 +121,39 @@ public class MembersResource {
     @APIResponse(responseCode = "404", description = "No such member in the school")
     public MemberRow resume(@PathParam("username") String username) throws CampusLabException {
         return accounts.resume(username);
+    }
+
+    @GET
+    @Path("{username}/removal")
+    @Operation(summary = "What removing a member would do: labs that stop, rosters left, the workspace kept until when,"
+            + " classrooms that block it (school admins; nothing changes)")
+    @APIResponse(responseCode = "200", description = "The preview")
+    @APIResponse(responseCode = "400", description = "One's own account")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public io.campuslab.core.account.RemovalPreview removalPreview(@PathParam("username") String username)
+            throws CampusLabException {
+        return removal.preview(username);
+    }
+
+    @POST
+    @Path("{username}/removal")
+    @Operation(summary = "Remove a member: labs stop, rosters left, only their workspace's download remains until the"
+            + " grace period ends, then account, workspace and records are deleted (school admins; audited)")
+    @APIResponse(responseCode = "200", description = "The member, leaving, with the time of the deletion")
+    @APIResponse(responseCode = "400", description = "One's own account, or a teacher of classrooms")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public MemberRow remove(@PathParam("username") String username) throws CampusLabException {
+        return removal.remove(username);
+    }
+
+    @DELETE
+    @Path("{username}/removal")
+    @Operation(summary = "Take a removal back before the deletion: the member belongs to the school again (school admins; audited)")
+    @APIResponse(responseCode = "200", description = "The member, staying")
+    @APIResponse(responseCode = "400", description = "The grace period has ended")
+    @APIResponse(responseCode = "404", description = "No such member in the school")
+    public MemberRow keep(@PathParam("username") String username) throws CampusLabException {
+        return removal.keep(username);
     }
 
     /** One person to add: the role is a realm role name (student, teacher, tenant-admin); student when empty. */

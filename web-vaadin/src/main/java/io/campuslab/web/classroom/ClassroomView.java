@@ -64,6 +64,16 @@ public class ClassroomView extends VerticalLayout implements HasUrlParameter<Lon
         try {
             ClassroomSummary classroom = classrooms.get(id);
             title.setText(classroom.name());
+            if (classroom.archived()) {
+                // kept from an earlier year: its roster and sessions to read, nothing to change
+                com.vaadin.flow.component.html.Paragraph archived = new com.vaadin.flow.component.html.Paragraph(
+                        getTranslation("classroom.archived-note", String.join(", ", classroom.students())));
+                archived.setId("classroom-archived");
+                configureGrid();
+                add(title, archived, new H4(getTranslation("session.title")), sessionGrid);
+                showSessions();
+                return;
+            }
             RosterEditor roster = new RosterEditor(classrooms.candidates(), classroom.students(), this::saveRoster,
                     directoryGroups(), this::addGroup);
             SessionForm.Action action = new SessionForm.Action() {

@@ -37,6 +37,7 @@ public class ClassroomsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ClassroomSummary::name).setHeader(getTranslation("classroom.name")).setAutoWidth(true);
         grid.addColumn(ClassroomSummary::teacher).setHeader(getTranslation("classroom.teacher"));
         grid.addColumn(c -> c.students().size()).setHeader(getTranslation("classroom.students"));
+        grid.addColumn(c -> c.archived() ? getTranslation("classroom.archived") : "").setHeader(getTranslation("classroom.state"));
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(ClassroomView.class, click.getItem().id())));
         refresh();

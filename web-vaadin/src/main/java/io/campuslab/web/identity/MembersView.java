@@ -13,6 +13,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.UI;
+import io.campuslab.core.account.MemberAccounts;
+import io.campuslab.core.account.MemberRemoval;
 import io.campuslab.core.identity.MemberImport;
 import io.campuslab.core.identity.MemberRow;
 import io.campuslab.core.identity.ImportedPerson;
@@ -22,6 +25,7 @@ import io.campuslab.core.identity.SchoolMembers;
 import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.Roles;
+import io.campuslab.web.classroom.BrowserZone;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,14 +46,16 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolMembers members;
     private final MemberRoles roles;
     private final MemberPasswords passwords;
-    private final io.campuslab.core.account.MemberAccounts accounts;
+    private final MemberAccounts accounts;
+    private final MemberRemoval removal;
     private final Grid<MemberRow> grid = new Grid<>();
     private final TextField search = new TextField();
 
     @Inject
     public MembersView(SchoolMembers members, MemberRoles roles, MemberImport imports, MemberPasswords passwords,
-                       io.campuslab.core.account.MemberAccounts accounts) {
+                       MemberAccounts accounts, MemberRemoval removal) {
         this.accounts = accounts;
+        this.removal = removal;
         this.members = members;
         this.roles = roles;
         this.passwords = passwords;
@@ -85,6 +91,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("members.last-sign-in"));
         grid.addComponentColumn(this::resetButton).setAutoWidth(true);
         grid.addComponentColumn(this::suspendButton).setAutoWidth(true);
+        grid.addComponentColumn(this::removalButton).setAutoWidth(true);
         grid.setItems(query -> page(query.getOffset(), query.getLimit()));
         grid.setSizeFull();
     }
@@ -136,6 +143,41 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 row.suspended() ? com.vaadin.flow.component.button.ButtonVariant.LUMO_SUCCESS
                         : com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
         return button;
+    }
+
+    /**
+     * Removes a member after showing what it does; a member already leaving shows until when, and may
+     * be kept.
+     */
+    private Component removalButton(MemberRow row) {
+        if (row.deleteAfter() != null) {
+            Button keep = new Button(getTranslation("members.keep",
+                    BrowserZone.when(row.deleteAfter(), BrowserZone.of(UI.getCurrent()))), click -> {
+                try {
+                    removal.keep(row.username());
+                    ErrorMessages.notify(getTranslation("members.kept", row.username()), "member-kept",
+                            com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                    grid.getDataProvider().refreshAll();
+                } catch (CampusLabException e) {
+                    ErrorMessages.show(e);
+                }
+            });
+            keep.setId("keep-" + row.username());
+            keep.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            return keep;
+        }
+        Button remove = new Button(getTranslation("members.remove"), VaadinIcon.TRASH.create(), click -> {
+            try {
+                new RemovalDialog(removal, removal.preview(row.username()), () -> grid.getDataProvider().refreshAll()).open();
+            } catch (CampusLabException e) {
+                ErrorMessages.show(e);
+            }
+        });
+        remove.setId("remove-" + row.username());
+        remove.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR);
+        return remove;
     }
 
     private Component roleSelect(MemberRow row) {

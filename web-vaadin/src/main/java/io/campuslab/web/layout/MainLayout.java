@@ -124,6 +124,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(item("nav.school-labs", "school-labs", VaadinIcon.SERVER));
             nav.addItem(item("nav.members", "members", VaadinIcon.USERS));
             nav.addItem(item("nav.allowances", "allowances", VaadinIcon.SLIDERS));
+            nav.addItem(item("nav.year-end", "year-end", VaadinIcon.CALENDAR_CLOCK));
         }
         if (profile.hasRole(Role.PLATFORM_ADMIN) || profile.hasRole(Role.TENANT_ADMIN)) {
             nav.addItem(item("nav.audit", "audit", VaadinIcon.CLIPBOARD_TEXT));

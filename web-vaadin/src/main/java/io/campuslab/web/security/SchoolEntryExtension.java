@@ -9,8 +9,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import jakarta.servlet.ServletContext;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A school's page ({@code /school/<slug>}) opened by someone not signed in on this node goes by
@@ -20,7 +18,17 @@ import java.util.regex.Pattern;
  */
 public class SchoolEntryExtension implements ServletExtension {
 
-    static final Pattern SCHOOL_PAGE = Pattern.compile("/school/([a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?)/?");
+    private static final String SCHOOL_PAGE = "/school/";
+
+    /** The school a path {@code /school/<slug>} (or with a slash after it) names; empty for any other path. */
+    static java.util.Optional<String> schoolOf(String path) {
+        if (path == null || !path.startsWith(SCHOOL_PAGE)) {
+            return java.util.Optional.empty();
+        }
+        String slug = path.substring(SCHOOL_PAGE.length());
+        slug = slug.endsWith("/") ? slug.substring(0, slug.length() - 1) : slug;
+        return io.campuslab.domain.tenant.TenantSlug.isValid(slug) ? java.util.Optional.of(slug) : java.util.Optional.empty();
+    }
     static final String HINT = "kc_idp_hint";
 
     @Override
@@ -40,8 +48,8 @@ public class SchoolEntryExtension implements ServletExtension {
 
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
-            Matcher page = SCHOOL_PAGE.matcher(exchange.getRelativePath());
-            if (!Methods.GET.equals(exchange.getRequestMethod()) || !page.matches()
+            java.util.Optional<String> school = schoolOf(exchange.getRelativePath());
+            if (!Methods.GET.equals(exchange.getRequestMethod()) || school.isEmpty()
                     || exchange.getQueryParameters().containsKey(HINT) || exchange.getQueryParameters().containsKey("v-r")
                     || NodeSession.known(exchange, context)) {
                 next.handleRequest(exchange);
@@ -49,7 +57,7 @@ public class SchoolEntryExtension implements ServletExtension {
             }
             exchange.setStatusCode(StatusCodes.FOUND);
             exchange.getResponseHeaders().put(Headers.LOCATION,
-                    exchange.getResolvedPath() + "/" + SignInEntryServlet.PATH + "/school/" + page.group(1));
+                    exchange.getResolvedPath() + "/" + SignInEntryServlet.PATH + SCHOOL_PAGE + school.get());
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
             exchange.endExchange();
         }

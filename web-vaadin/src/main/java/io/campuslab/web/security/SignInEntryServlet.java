@@ -13,8 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where a sign-in starts for someone who is not signed in yet, open to everyone (web.xml):
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
 public class SignInEntryServlet extends HttpServlet {
 
     static final String PATH = "sign-in";
-    private static final Pattern SCHOOL = Pattern.compile("/school/([a-z0-9](?:[-a-z0-9]{0,38}[a-z0-9])?)/?");
     private static final int EMAIL_MAX = 254;
 
     @Inject
@@ -41,10 +38,10 @@ public class SignInEntryServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        Matcher school = SCHOOL.matcher(path);
+        java.util.Optional<String> school = SchoolEntryExtension.schoolOf(path);
         response.setHeader("Cache-Control", "no-store");
-        if (school.matches()) {
-            String hint = signIn.routeOfSchool(school.group(1)).flatMap(SignInRoute::providerAlias).orElse("");
+        if (school.isPresent()) {
+            String hint = signIn.routeOfSchool(school.get()).flatMap(SignInRoute::providerAlias).orElse("");
             response.sendRedirect(request.getContextPath() + "/?" + SchoolEntryExtension.HINT + "=" + encode(hint));
             return;
         }

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
+import io.campuslab.core.identity.CallerProfile;
 import io.campuslab.core.identity.SignInRefusedException;
 import io.campuslab.web.i18n.LanguagePreference;
 import io.campuslab.web.layout.PortalErrorHandler;
@@ -47,7 +48,11 @@ public class UiSetup {
             return;
         }
         try {
-            member.recheck();
+            CallerProfile profile = member.recheck();
+            if (profile.leavingUntil().isPresent() && event.getNavigationTarget() != LeavingView.class) {
+                // a member the school removed sees only their workspace's download, at its own address
+                event.forwardTo(LeavingView.class);
+            }
         } catch (SignInRefusedException e) {
             event.rerouteTo(SignInRefusedView.class, new RouteParameters("reason", e.messageKey()));
         }

@@ -223,6 +223,13 @@ public class KubernetesClusterGateway implements ClusterGateway {
     }
 
     @Override
+    public void removeWorkspace(String namespace, String claim) throws ClusterUnavailableException {
+        CoreV1Api api = core();
+        deleteUnlessGone("delete workspace claim " + claim,
+                () -> api.deleteNamespacedPersistentVolumeClaim(claim, namespace).execute());
+    }
+
+    @Override
     public Optional<LabAccess> access(String namespace, String name) throws ClusterUnavailableException {
         try {
             V1EndpointSliceList slices = new DiscoveryV1Api(core().getApiClient()).listNamespacedEndpointSlice(namespace)

@@ -115,6 +115,9 @@ class RbacManifestTest {
             Thread.sleep(200);
         }
         gateway.remove("cl-south-academy", LabObjectsTest.CPU_VSCODE.name());
+        // the student's account deleted: the workspace claim goes too, and a second time finds it gone
+        gateway.removeWorkspace("cl-south-academy", LabObjectsTest.CPU_VSCODE.workspaceClaimOrNull().name());
+        gateway.removeWorkspace("cl-south-academy", LabObjectsTest.CPU_VSCODE.workspaceClaimOrNull().name());
     }
 
     @Test
