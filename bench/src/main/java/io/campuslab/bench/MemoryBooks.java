@@ -6,6 +6,7 @@ import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.lab.LabBooks;
 import io.campuslab.core.lab.LabPlan;
 import io.campuslab.core.lab.LabRecord;
+import io.campuslab.core.lab.SchoolBooks;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
 import io.campuslab.core.lab.admission.Reserved;
@@ -88,24 +89,16 @@ final class MemoryBooks implements LabBooks {
     }
 
     @Override
-    public Map<String, TenantLimits> limits() {
+    public SchoolBooks schools() {
         Map<String, TenantLimits> limits = new HashMap<>();
-        for (int i = 0; i < SCHOOLS; i++) {
-            String school = prefix + "-school-" + i;
-            limits.put(school, new TenantLimits(school, 1_000_000, 10_000_000, 10_000, 0, Map.of(), 100));
-        }
-        return limits;
-    }
-
-    @Override
-    public Map<String, SchoolPolicy> schoolPolicies() {
         Map<String, SchoolPolicy> policies = new HashMap<>();
         for (int i = 0; i < SCHOOLS; i++) {
             String school = prefix + "-school-" + i;
+            limits.put(school, new TenantLimits(school, 1_000_000, 10_000_000, 10_000, 0, Map.of(), 100));
             policies.put(school, new SchoolPolicy("cl-" + school, school, Map.of("pods", "10000"), 1000, 1024, 500, 1024,
                     "", List.of(), List.of(), "privileged", List.of()));
         }
-        return policies;
+        return new SchoolBooks(limits, policies);
     }
 
     @Override
@@ -121,9 +114,9 @@ final class MemoryBooks implements LabBooks {
     }
 
     @Override
-    public List<LabBlueprint> toProvision(List<Long> ids) {
+    public java.util.Set<Long> stillProvisioning(java.util.Collection<Long> ids) {
         return ids.stream().map(labs::get).filter(l -> l != null && l.state() == LabState.PROVISIONING)
-                .map(LabRecord::blueprint).toList();
+                .map(LabRecord::id).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

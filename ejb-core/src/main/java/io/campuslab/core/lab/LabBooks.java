@@ -1,9 +1,6 @@
 package io.campuslab.core.lab;
 
-import io.campuslab.core.cluster.LabBlueprint;
-import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
-import io.campuslab.core.lab.admission.TenantLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +25,8 @@ public interface LabBooks {
      */
     int prepareSessions(Fence fence) throws LeaseLostException;
 
-    /** What each school may hold. */
-    Map<String, TenantLimits> limits();
-
-    /** What each school's namespace must say. */
-    Map<String, SchoolPolicy> schoolPolicies();
+    /** What each school may hold and what its namespace must say, read together once a pass. */
+    SchoolBooks schools();
 
     /** Records what the cluster said of the labs. */
     void recordObservations(Fence fence, LabPlan plan) throws LeaseLostException;
@@ -40,8 +34,8 @@ public interface LabBooks {
     /** Records which labs were admitted, why the others wait, and by when they start at the latest. */
     void recordAdmission(Fence fence, Admission admission, Map<Long, java.time.Instant> startsBy) throws LeaseLostException;
 
-    /** The blueprints of the labs to provision that still should be. */
-    List<LabBlueprint> toProvision(List<Long> ids);
+    /** Which of these labs are still to be provisioned (a lab stopped meanwhile is not). */
+    java.util.Set<Long> stillProvisioning(java.util.Collection<Long> ids);
 
     /** The cluster refused a lab's objects. */
     void refused(Fence fence, long labId, String detail) throws LeaseLostException;

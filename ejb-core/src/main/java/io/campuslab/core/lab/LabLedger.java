@@ -1,6 +1,5 @@
 package io.campuslab.core.lab;
 
-import io.campuslab.core.cluster.LabBlueprint;
 import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
@@ -142,54 +141,49 @@ public class LabLedger implements LabBooks {
         return queued;
     }
 
-    /** What each school may hold, from its quota; suspended schools may hold nothing new. */
+    /**
+     * What each school may hold, from its quota, and what its namespace must say: its quota (CPU and
+     * memory limits, labs, GPUs of each key the platform offers), the default container size, and the
+     * network rules of the settings. A suspended school may hold nothing new. One read of the schools.
+     */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public Map<String, TenantLimits> limits() {
+    public SchoolBooks schools() {
+        PlatformSettings platform = settings.current();
         Map<String, TenantLimits> limits = new HashMap<>();
+        Map<String, SchoolPolicy> policies = new HashMap<>();
         for (Tenant school : new TenantRepository(em).listAll()) {
             String slug = school.slug().value();
             limits.put(slug, school.isActive()
                     ? SchoolLimits.of(school, LabService.LABS_PER_MEMBER_AT_ADMISSION)
                     : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
+            policies.put(slug, policy(school, platform));
         }
-        return limits;
+        return new SchoolBooks(limits, policies);
     }
 
-    /**
-     * What each school's namespace must say: its quota (CPU and memory limits, labs, GPUs of each
-     * key the platform offers), the default container size, and the network rules of the settings.
-     * A suspended school's quota admits nothing new.
-     */
-    @Override
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public Map<String, SchoolPolicy> schoolPolicies() {
-        PlatformSettings platform = settings.current();
-        Map<String, SchoolPolicy> policies = new HashMap<>();
-        for (Tenant school : new TenantRepository(em).listAll()) {
-            TenantQuota quota = school.isActive() ? school.quota() : new TenantQuota(0, 0, 0, 0, 0, 0);
-            Map<String, String> hard = new HashMap<>();
-            hard.put("pods", Integer.toString(quota.concurrentLabs()));
-            hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
-            hard.put("limits.memory", quota.memoryGib() + "Gi");
-            boolean onClaims = platform.workspaceMode() == WorkspaceMode.CLAIM;
-            List<SchoolClaim> claims = onClaims
-                    ? SchoolClaim.of(school.slug().value(), platform.schoolFilesClass().orElse(null), platform.schoolFilesSizeGib())
-                    : List.of();
-            // the school's file claims come on top of the quota: they never eat the students' workspaces
-            hard.put("requests.storage", (quota.storageGib() + claims.stream().mapToInt(SchoolClaim::sizeGib).sum()) + "Gi");
-            Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
-            platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
-                    Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
-            LabResources defaults = platform.defaultLabResources();
-            policies.put(school.slug().value(), new SchoolPolicy(school.namespace(), school.slug().value(), hard,
-                    defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
-                    platform.memoryRequestMib(defaults.memoryMib()),
-                    platform.portalNamespace(),
-                    platform.egressCidrs(), platform.clusterCidrs(),
-                    onClaims ? POD_SECURITY_ON_CLAIMS : POD_SECURITY_ON_HOST_FOLDERS, claims));
-        }
-        return policies;
+    private static SchoolPolicy policy(Tenant school, PlatformSettings platform) {
+        TenantQuota quota = school.isActive() ? school.quota() : new TenantQuota(0, 0, 0, 0, 0, 0);
+        Map<String, String> hard = new HashMap<>();
+        hard.put("pods", Integer.toString(quota.concurrentLabs()));
+        hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
+        hard.put("limits.memory", quota.memoryGib() + "Gi");
+        boolean onClaims = platform.workspaceMode() == WorkspaceMode.CLAIM;
+        List<SchoolClaim> claims = onClaims
+                ? SchoolClaim.of(school.slug().value(), platform.schoolFilesClass().orElse(null), platform.schoolFilesSizeGib())
+                : List.of();
+        // the school's file claims come on top of the quota: they never eat the students' workspaces
+        hard.put("requests.storage", (quota.storageGib() + claims.stream().mapToInt(SchoolClaim::sizeGib).sum()) + "Gi");
+        Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
+        platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
+                Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
+        LabResources defaults = platform.defaultLabResources();
+        return new SchoolPolicy(school.namespace(), school.slug().value(), hard,
+                defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
+                platform.memoryRequestMib(defaults.memoryMib()),
+                platform.portalNamespace(),
+                platform.egressCidrs(), platform.clusterCidrs(),
+                onClaims ? POD_SECURITY_ON_CLAIMS : POD_SECURITY_ON_HOST_FOLDERS, claims);
     }
 
     /** The cluster refused a lab's objects: the lab fails with the API's words, and its objects are removed next pass. */
@@ -268,21 +262,15 @@ public class LabLedger implements LabBooks {
         }
     }
 
-    /** The blueprint of a lab to provision, if it still should be. */
+    /** Which of these labs are still to be provisioned: one query, their blueprints the pass has already. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public List<LabBlueprint> toProvision(List<Long> ids) {
-        PlatformSettings platform = settings.current();
-        ExtraFolders.DatasetFolders datasets = datasetFolders();
-        List<LabBlueprint> blueprints = new ArrayList<>();
-        for (Long id : ids) {
-            Lab lab = em.find(Lab.class, id);
-            if (lab != null && lab.state() == LabState.PROVISIONING) {
-                ClassSession session = lab.sessionId().map(sessionId -> em.find(ClassSession.class, sessionId)).orElse(null);
-                blueprints.add(LabBlueprints.of(lab, LabSizing.demand(lab.size()).nodeSelector(), platform, session, datasets));
-            }
+    public java.util.Set<Long> stillProvisioning(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
         }
-        return blueprints;
+        return new java.util.HashSet<>(em.createQuery("select l.id from Lab l where l.id in :ids and l.state = :provisioning", Long.class)
+                .setParameter("ids", ids).setParameter("provisioning", LabState.PROVISIONING).getResultList());
     }
 
     private void audit(Lab lab, String action, String detail) {

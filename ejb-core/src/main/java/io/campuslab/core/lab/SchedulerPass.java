@@ -72,7 +72,8 @@ public final class SchedulerPass {
         lease.keep();
         boolean prepared = books.prepareSessions(fence) > 0;
         List<LabRecord> labs = books.activeLabs();
-        applySchoolPolicies(lease, labs, snapshot);
+        SchoolBooks schools = books.schools();
+        applySchoolPolicies(lease, schools, labs, snapshot);
         LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
                 .plan(labs, snapshot.labPods(), now);
         lease.keep();
@@ -81,13 +82,18 @@ public final class SchedulerPass {
             lease.keep();
             cluster.remove(removal.namespace(), removal.name());
         }
-        Admission admission = policy.decide(queued(labs), held(labs, snapshot), books.limits(),
+        Admission admission = policy.decide(queued(labs), held(labs, snapshot), schools.limits(),
                 LabSizing.rooms(snapshot.roomForLabs().values()), books.reservations());
         lease.keep();
         books.recordAdmission(fence, admission, WaitEstimate.of(labs, admission, platform.maxLifetime()));
         List<Long> toProvision = new ArrayList<>(plan.provision());
         admission.admitted().forEach(a -> toProvision.add(a.labId()));
-        provision(lease, books.toProvision(toProvision));
+        java.util.Set<Long> still = books.stillProvisioning(toProvision);
+        // the blueprints read with the labs: admission changes nothing a lab's objects are made of
+        java.util.Map<Long, LabRecord> byId = new java.util.HashMap<>();
+        labs.forEach(lab -> byId.put(lab.id(), lab));
+        provision(lease, toProvision.stream().distinct().filter(still::contains).map(byId::get)
+                .filter(java.util.Objects::nonNull).map(LabRecord::blueprint).toList());
         return prepared || !admission.reclaimed().isEmpty() || !plan.running().isEmpty() || !plan.failures().isEmpty() || !plan.stops().isEmpty() || !plan.gone().isEmpty()
                 || !admission.admitted().isEmpty() || !admission.waiting().isEmpty();
     }
@@ -172,11 +178,11 @@ public final class SchedulerPass {
      * the cluster already has. Only schools whose observed fingerprint differs are written, so a
      * quiet pass makes no call for them.
      */
-    private void applySchoolPolicies(PassLease lease, List<LabRecord> labs, ClusterSnapshot snapshot)
+    private void applySchoolPolicies(PassLease lease, SchoolBooks schools, List<LabRecord> labs, ClusterSnapshot snapshot)
             throws ClusterUnavailableException, LeaseLostException {
         Set<String> inUse = new HashSet<>();
         labs.forEach(lab -> inUse.add(lab.tenant()));
-        for (SchoolPolicy school : books.schoolPolicies().values()) {
+        for (SchoolPolicy school : schools.policies().values()) {
             String observed = snapshot.schoolPolicies().get(school.namespace());
             if ((inUse.contains(school.tenant()) || observed != null) && !school.fingerprint().equals(observed)) {
                 lease.keep();

@@ -189,13 +189,9 @@ class SessionPassTest {
         }
 
         @Override
-        public Map<String, TenantLimits> limits() {
-            return Map.of("north-high", new TenantLimits("north-high", 1_000_000, 10_000_000, 1000, 100, Map.of(), 100));
-        }
-
-        @Override
-        public Map<String, SchoolPolicy> schoolPolicies() {
-            return Map.of();
+        public SchoolBooks schools() {
+            return new SchoolBooks(Map.of("north-high", new TenantLimits("north-high", 1_000_000, 10_000_000, 1000, 100, Map.of(), 100)),
+                    Map.of());
         }
 
         @Override
@@ -217,8 +213,9 @@ class SessionPassTest {
         }
 
         @Override
-        public List<LabBlueprint> toProvision(List<Long> ids) {
-            return ids.stream().map(labs::get).filter(l -> l.state() == LabState.PROVISIONING).map(LabRecord::blueprint).toList();
+        public java.util.Set<Long> stillProvisioning(java.util.Collection<Long> ids) {
+            return ids.stream().map(labs::get).filter(l -> l.state() == LabState.PROVISIONING).map(LabRecord::id)
+                    .collect(java.util.stream.Collectors.toSet());
         }
 
         @Override
