@@ -126,14 +126,23 @@ class MemberAccountsBrowserIT {
         }
         Chromium.signIn(page, "yb-ada", "campuslab");
         page.navigate(Chromium.portal() + "year-end");
+        // one student changes stream by next year's class list first
+        page.locator("#year-end-class-list").click();
+        java.nio.file.Path list = java.nio.file.Files.createTempFile("next-year", ".csv");
+        java.nio.file.Files.writeString(list, "username,name,class\nyb-s2,yb-s2,5c\n");
+        page.locator("#class-list-upload input[type=file]").setInputFiles(list);
+        assertThat(page.locator("#class-list-summary")).containsText("1 students get another class");
+        page.locator("#class-list-apply").click();
+        assertThat(page.locator("#class-list-done")).containsText("1 students have their class");
+        assertThat(page.locator("#year-end-class-2")).hasText("6a");
         assertThat(page.locator("#year-end-class-0")).hasText("5a");
-        assertThat(page.locator("#year-end-class-1")).hasText("6a");
+        assertThat(page.locator("#year-end-class-1")).hasText("5c");
         page.locator("#year-end-next-0 input").fill("6a");
-        page.locator("#year-end-graduates-1").click();
+        page.locator("#year-end-graduates-2").click();
         page.locator("#year-end-label input").fill("2025/26");
         assertThat(page.locator("#year-end-apply")).isDisabled();
         page.locator("#year-end-preview").click();
-        assertThat(page.locator("#year-end-summary")).containsText("Students who move up: 2");
+        assertThat(page.locator("#year-end-summary")).containsText("Students who move up: 1");
         assertThat(page.locator("#year-end-summary")).containsText("Graduates who leave the school: 1");
         assertThat(page.locator("#year-end-apply")).isEnabled();
         page.locator("#year-end-next-0 input").fill("6b");
@@ -141,8 +150,9 @@ class MemberAccountsBrowserIT {
         assertThat(page.locator("#year-end-apply")).isDisabled(); // a changed plan is previewed again
         page.locator("#year-end-preview").click();
         page.locator("#year-end-apply").click();
-        assertThat(page.locator("#year-end-done")).containsText("2 students moved up, 1 graduated");
-        assertThat(page.locator("#year-end-class-0")).hasText("6b");
+        assertThat(page.locator("#year-end-done")).containsText("1 students moved up, 1 graduated");
+        assertThat(page.locator("#year-end-class-0")).hasText("5c");
+        assertThat(page.locator("#year-end-class-1")).hasText("6b");
         org.assertj.core.api.Assertions.assertThat(PortalApi.queryLong(
                 "SELECT COUNT(*) FROM members WHERE username = ? AND delete_after IS NOT NULL", "yb-s3")).isEqualTo(1);
     }

@@ -58,12 +58,14 @@ class YearEndIT {
         assertThat(preview.path("graduates").asInt()).isEqualTo(1);
         assertThat(preview.path("classroomsArchived").toString()).contains("Computing 7a (2025/26)");
         assertThat(preview.path("sessionsEnded").asInt()).isEqualTo(1);
-        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE class_name = ?", "8a")).as("a preview changes nothing").isEqualTo(1);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username LIKE 'ye-s%' AND class_name = ?", "8a"))
+                .as("a preview changes nothing").isEqualTo(1);
 
         HttpResponse<String> done = send("POST", "/api/v1/school/year-end", ada, plan);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE class_name = ?", "8a")).as("7a moved up, 8a too: at once").isEqualTo(2);
-        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE class_name = ?", "9a")).isEqualTo(1);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username LIKE 'ye-s%' AND class_name = ?", "8a"))
+                .as("7a moved up, 8a too: at once").isEqualTo(2);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username LIKE 'ye-s%' AND class_name = ?", "9a")).isEqualTo(1);
         assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username = ? AND delete_after IS NOT NULL", "ye-s4"))
                 .as("the graduate leaves").isEqualTo(1);
         assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username = ? AND delete_after IS NULL", "ye-s5"))
@@ -118,7 +120,49 @@ class YearEndIT {
         assertThat(JSON.readTree(unknown.body()).path("detail").asText()).as("another school's class is none of hers")
                 .contains("没有学生");
         assertThat(queryLong("SELECT COUNT(*) FROM classrooms WHERE archived_at IS NULL AND name <> ?", "")).isEqualTo(before);
-        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE class_name = ?", "NH 10b")).as("nothing moved").isPositive();
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username = ? AND class_name = 'NH 10b'", "ye-nh1"))
+                .as("nothing moved").isEqualTo(1);
+    }
+
+    @Test
+    void nextYearsClassListGivesTheListedStudentsTheirClassAllOrNothing() throws Exception {
+        String operator = signedIn("operator");
+        assertThat(send("POST", "/api/v1/schools", operator, "{\"slug\": \"class-list-college\", \"name\": \"Class List College\"}")
+                .statusCode()).isEqualTo(201);
+        KeycloakAdmin.createPerson("cl-ada", "tenant-admin", "class-list-college");
+        String ada = signedIn("cl-ada");
+        addStudent(ada, "cl-s1", "5a");
+        addStudent(ada, "cl-s2", "5a");
+        addStudent(ada, "cl-s3", "5b");
+        String path = "/api/v1/school/year-end/class-list";
+
+        byte[] strangers = "username,name,class\ncl-s1,S1,6a\nsam,Sam,6a\ncl-s2,S2,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode checked = JSON.readTree(PortalApi.sendBytes("POST", path + "?preview=true", ada, "text/csv", strangers).body());
+        assertThat(checked.path("rows").path(1).path("problems").toString()).as("another school's student")
+                .contains("error.year-end.not-a-student");
+        assertThat(checked.path("rows").path(2).path("problems").toString()).contains("error.year-end.class-missing");
+        assertThat(PortalApi.sendBytes("POST", path, ada, "text/csv", strangers).statusCode()).isEqualTo(400);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username LIKE 'cl-s%' AND class_name = ?", "6a"))
+                .as("all or nothing").isZero();
+
+        byte[] list = "username,name,class\ncl-s1,S1,6a\ncl-s2,S2,6b\ncl-s3,S3,5b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode preview = JSON.readTree(PortalApi.sendBytes("POST", path + "?preview=true", ada, "text/csv", list).body());
+        assertThat(preview.path("moved").asInt()).isEqualTo(2);
+        assertThat(preview.path("rows").path(0).path("currentClass").asText()).isEqualTo("5a");
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username LIKE 'cl-s%' AND class_name = ?", "5a"))
+                .as("a preview changes nothing").isEqualTo(2);
+        HttpResponse<String> applied = PortalApi.sendBytes("POST", path, ada, "text/csv", list);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username = ? AND class_name = '6b'", "cl-s2")).isEqualTo(1);
+        assertThat(queryLong("SELECT COUNT(*) FROM members WHERE username = ? AND class_name = '5b'", "cl-s3")).isEqualTo(1);
+
+        assertThat(PortalApi.sendBytes("POST", path, signedIn("tom"), "text/csv", list).statusCode()).as("a teacher").isEqualTo(403);
+        assertThat(PortalApi.sendBytes("POST", path, signedIn("alice"), "text/csv", list).statusCode())
+                .as("another school's admin: its students are none of hers").isEqualTo(400);
+        byte[] huge = new byte[(1 << 20) + 10];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        assertThat(PortalApi.sendBytes("POST", path, ada, "text/csv", huge).statusCode()).isEqualTo(413);
+        assertThat(send("GET", "/api/v1/audit", ada, null).body()).contains("school.classes-moved");
     }
 
     private static void addStudent(String admin, String username, String className) throws Exception {

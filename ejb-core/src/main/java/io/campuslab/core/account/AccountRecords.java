@@ -153,14 +153,7 @@ public class AccountRecords {
     }
 
     private Member member(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
-        Member caller = currentMember.require();
-        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
-        Member member = members.findInSchool(username, school)
-                .orElseThrow(() -> new NotFoundException("member", username == null ? "" : username));
-        if (member.id().equals(caller.id())) {
-            throw new InvalidInputException("error.member.own-suspension");
-        }
-        return member;
+        return OtherMember.of(members, currentMember.require(), username, "error.member.own-suspension");
     }
 
     private Tenant school() throws NotPermittedException {

@@ -18,7 +18,6 @@ import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.platform.PlatformSettings;
 import io.campuslab.domain.platform.WorkspaceMode;
-import io.campuslab.domain.tenant.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -140,13 +139,6 @@ public class MemberRemoval {
 
     /** A member of the caller's school other than the caller. */
     private Member member(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
-        Member caller = currentMember.require();
-        Tenant school = caller.tenant().orElseThrow(NotPermittedException::new);
-        Member member = members.findInSchool(username, school)
-                .orElseThrow(() -> new NotFoundException("member", username == null ? "" : username));
-        if (member.id().equals(caller.id())) {
-            throw new InvalidInputException("error.member.own-removal");
-        }
-        return member;
+        return OtherMember.of(members, currentMember.require(), username, "error.member.own-removal");
     }
 }

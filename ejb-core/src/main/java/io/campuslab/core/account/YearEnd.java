@@ -1,5 +1,6 @@
 package io.campuslab.core.account;
 
+import io.campuslab.core.identity.ClassList;
 import io.campuslab.core.identity.CurrentMember;
 import io.campuslab.core.lab.LabSignals;
 import io.campuslab.core.platform.AuditLog;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
  * their next class (every class at once, so {@code 7a → 8a} and {@code 8a → 9a} both hold), the
  * graduating classes leave the school (labs stopped, deleted after the removal's grace period, a
  * download of their workspace until then, as a removed member), and the classrooms in use are
- * archived under the year's label with their sessions ended. All in one transaction, audited.
+ * archived under the year's label with their sessions ended. All in one transaction, audited. Or,
+ * for schools that have next year's class list, each student listed takes the class it gives.
  */
 @Stateless
 public class YearEnd {
@@ -88,6 +90,62 @@ public class YearEnd {
                 done.studentsMoved() + " students moved up, " + done.graduates() + " graduated, "
                         + done.classroomsArchived().size() + " classrooms archived, " + done.sessionsEnded() + " sessions ended");
         return done;
+    }
+
+    /** How large a class list may be; asked before the body is read, so that only the school's admins have one read. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public int classListLimit() throws NotPermittedException {
+        school();
+        return ClassList.MAX_BYTES;
+    }
+
+    /**
+     * Next year's class list (the import's CSV: {@code username}, {@code name}, {@code class}) read
+     * against the school's students: who gets which class; nothing changes.
+     */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public ClassListMove previewClassList(byte[] file) throws NotPermittedException {
+        return classListMove(school(), file, false);
+    }
+
+    /** Gives every student of the list their class, if no row has a problem; otherwise changes nothing. */
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public ClassListMove applyClassList(byte[] file) throws NotPermittedException, InvalidInputException {
+        Tenant school = school();
+        ClassListMove move = classListMove(school, file, false);
+        if (!move.applicable()) {
+            throw new InvalidInputException("error.year-end.class-list-problems");
+        }
+        ClassListMove done = classListMove(school, file, true);
+        audit.record(school.slug().value(), "school.classes-moved", "class list", done.moved() + " students");
+        return done;
+    }
+
+    private ClassListMove classListMove(Tenant school, byte[] file, boolean apply) {
+        List<ClassList.Row> parsed = ClassList.parse(file == null ? new byte[0] : file);
+        MemberRepository members = new MemberRepository(em);
+        List<ClassListMove.Row> rows = new ArrayList<>();
+        int moved = 0;
+        for (ClassList.Row row : parsed) {
+            List<String> problems = new ArrayList<>(row.problems());
+            java.util.Optional<Member> student = row.username().isEmpty() ? java.util.Optional.empty()
+                    : members.findInSchool(row.username(), school).filter(member -> member.isStudentOnlyOf(school));
+            if (row.valid() && student.isEmpty()) {
+                problems.add("error.year-end.not-a-student");
+            }
+            if (row.valid() && row.className().isBlank()) {
+                problems.add("error.year-end.class-missing");
+            }
+            String current = student.flatMap(Member::className).orElse("");
+            if (problems.isEmpty() && !current.equals(row.className())) {
+                moved++;
+                if (apply) {
+                    student.get().changeClass(row.className());
+                }
+            }
+            rows.add(new ClassListMove.Row(row.line(), row.username(), current, row.className(), problems));
+        }
+        return new ClassListMove(rows, moved);
     }
 
     private YearEndPreview outcome(Tenant school, Map<String, List<Member>> classes, Map<String, YearEndPlan.Step> steps,

@@ -13,7 +13,8 @@ import java.util.List;
 public record YearEndPlan(String label, boolean archiveClassrooms, List<Step> classes) implements Serializable {
 
     public YearEndPlan {
-        classes = classes == null ? List.of() : List.copyOf(classes);
+        // a null step is kept, to be refused by the check with a clear word rather than by the JSON reader
+        classes = classes == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(classes));
     }
 
     /** One class: moved to {@code nextClass}, or graduating (then no next class). */

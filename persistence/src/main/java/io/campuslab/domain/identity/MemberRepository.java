@@ -97,15 +97,6 @@ public class MemberRepository {
                 .getResultList();
     }
 
-    /** The school's members of a class, by user name. */
-    public List<Member> inClass(Tenant school, String className) {
-        return em.createQuery("select m from Member m where m.tenant = :school and m.className = :className order by m.username",
-                        Member.class)
-                .setParameter("school", school)
-                .setParameter("className", className)
-                .getResultList();
-    }
-
     public void add(Member member) {
         em.persist(member);
     }

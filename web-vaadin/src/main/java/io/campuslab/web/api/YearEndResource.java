@@ -1,5 +1,6 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.account.ClassListMove;
 import io.campuslab.core.account.YearEnd;
 import io.campuslab.core.account.YearEndPlan;
 import io.campuslab.core.account.YearEndPreview;
@@ -10,7 +11,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -21,6 +28,9 @@ public class YearEndResource {
 
     @Inject
     YearEnd yearEnd;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Operation(summary = "The school's classes of students with their counts, and its classrooms in use (school admins)")
@@ -37,6 +47,20 @@ public class YearEndResource {
             + " class, an invalid label or class name")
     public YearEndPreview preview(YearEndPlan plan) throws CampusLabException {
         return yearEnd.preview(plan);
+    }
+
+    @POST
+    @Path("class-list")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Next year's class list (CSV: username,name,class): each student listed takes the class it gives;"
+            + " with preview=true only check every row; otherwise all rows or none (school admins; audited)")
+    @APIResponse(responseCode = "200", description = "Each row with the student's class now and next; how many move")
+    @APIResponse(responseCode = "400", description = "Some rows have problems; nothing changed")
+    @APIResponse(responseCode = "413", description = "The list is larger than a class list can be (1 MiB)")
+    public ClassListMove classList(@QueryParam("preview") @DefaultValue("false") boolean preview, InputStream body)
+            throws CampusLabException, IOException {
+        byte[] csv = UploadBody.bytes(body, headers, yearEnd.classListLimit());
+        return preview ? yearEnd.previewClassList(csv) : yearEnd.applyClassList(csv);
     }
 
     @POST

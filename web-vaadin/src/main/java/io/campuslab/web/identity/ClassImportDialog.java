@@ -1,13 +1,11 @@
 package io.campuslab.web.identity;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.campuslab.core.identity.ClassList;
 import io.campuslab.core.identity.ImportedPerson;
 import io.campuslab.core.identity.MemberImport;
@@ -35,12 +33,7 @@ public class ClassImportDialog extends Dialog {
         this.onImported = onImported;
         setHeaderTitle(getTranslation("members.import"));
         setWidth("60rem");
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> showPreview(bytes))));
-        upload.setId("import-upload");
-        upload.setAcceptedFileTypes("text/csv", ".csv");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(ClassList.MAX_BYTES);
+        Upload upload = ClassListUpload.of("import-upload", this::showPreview);
         preview.setId("import-preview");
         preview.addColumn(ClassList.Row::line).setHeader(getTranslation("members.import.line")).setAutoWidth(true);
         preview.addColumn(ClassList.Row::username).setHeader(getTranslation("members.username"));

@@ -73,7 +73,10 @@ public class YearEndView extends VerticalLayout implements HasDynamicTitle {
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         apply.setEnabled(false);
         apply.addClickListener(click -> apply());
-        add(new H3(getTranslation("year-end.title")), new Paragraph(getTranslation("year-end.intro")),
+        Button classList = new Button(getTranslation("year-end.class-list"),
+                com.vaadin.flow.component.icon.VaadinIcon.UPLOAD.create(), click -> new ClassListMoveDialog(yearEnd, this::load).open());
+        classList.setId("year-end-class-list");
+        add(new H3(getTranslation("year-end.title")), new Paragraph(getTranslation("year-end.intro")), classList,
                 new HorizontalLayout(label, archive), classes, new HorizontalLayout(preview, apply), summary);
         load();
     }
