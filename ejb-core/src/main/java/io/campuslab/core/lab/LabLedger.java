@@ -1,6 +1,5 @@
 package io.campuslab.core.lab;
 
-import io.campuslab.core.cluster.SchoolClaim;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.lab.admission.Admission;
 import io.campuslab.core.lab.admission.Demand;
@@ -9,7 +8,6 @@ import io.campuslab.core.lab.admission.TenantLimits;
 import io.campuslab.core.platform.SettingsSource;
 import io.campuslab.domain.audit.AuditEvent;
 import io.campuslab.domain.audit.AuditRepository;
-import io.campuslab.domain.catalog.LabResources;
 import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.classroom.ClassSessionRepository;
 import io.campuslab.domain.dataset.Dataset;
@@ -20,9 +18,7 @@ import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
-import io.campuslab.domain.platform.WorkspaceMode;
 import io.campuslab.domain.tenant.Tenant;
-import io.campuslab.domain.tenant.TenantQuota;
 import io.campuslab.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.LocalBean;
@@ -33,7 +29,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +43,6 @@ import java.util.Optional;
 @Stateless
 @LocalBean
 public class LabLedger implements LabBooks {
-
-    /**
-     * The Pod Security Standard school namespaces enforce on a cluster (CLAIM storage): lab pods mount
-     * claims only and meet {@code restricted} ({@code PodSecurityTest}).
-     */
-    static final String POD_SECURITY_ON_CLAIMS = "restricted";
-    /**
-     * The Pod Security Standard on one machine (HOST_PATH storage): workspaces, course material and
-     * datasets reach labs as host folders, which {@code baseline} refuses; namespaces still warn and
-     * audit at {@code restricted}.
-     */
-    static final String POD_SECURITY_ON_HOST_FOLDERS = "privileged";
-
 
     private static final String ACTOR = "scheduler";
 
@@ -142,9 +124,8 @@ public class LabLedger implements LabBooks {
     }
 
     /**
-     * What each school may hold, from its quota, and what its namespace must say: its quota (CPU and
-     * memory limits, labs, GPUs of each key the platform offers), the default container size, and the
-     * network rules of the settings. A suspended school may hold nothing new. One read of the schools.
+     * What each school may hold, from its quota, and what its namespace must say
+     * ({@link SchoolPolicies}). A suspended school may hold nothing new. One read of the schools.
      */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -157,33 +138,9 @@ public class LabLedger implements LabBooks {
             limits.put(slug, school.isActive()
                     ? SchoolLimits.of(school, LabService.LABS_PER_MEMBER_AT_ADMISSION)
                     : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
-            policies.put(slug, policy(school, platform));
+            policies.put(slug, SchoolPolicies.of(school, platform));
         }
         return new SchoolBooks(limits, policies);
-    }
-
-    private static SchoolPolicy policy(Tenant school, PlatformSettings platform) {
-        TenantQuota quota = school.isActive() ? school.quota() : new TenantQuota(0, 0, 0, 0, 0, 0);
-        Map<String, String> hard = new HashMap<>();
-        hard.put("pods", Integer.toString(quota.concurrentLabs()));
-        hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
-        hard.put("limits.memory", quota.memoryGib() + "Gi");
-        boolean onClaims = platform.workspaceMode() == WorkspaceMode.CLAIM;
-        List<SchoolClaim> claims = onClaims
-                ? SchoolClaim.of(school.slug().value(), platform.schoolFilesClass().orElse(null), platform.schoolFilesSizeGib())
-                : List.of();
-        // the school's file claims come on top of the quota: they never eat the students' workspaces
-        hard.put("requests.storage", (quota.storageGib() + claims.stream().mapToInt(SchoolClaim::sizeGib).sum()) + "Gi");
-        Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
-        platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
-                Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
-        LabResources defaults = platform.defaultLabResources();
-        return new SchoolPolicy(school.namespace(), school.slug().value(), hard,
-                defaults.cpuMillis(), defaults.memoryMib(), platform.cpuRequestMillis(defaults.cpuMillis()),
-                platform.memoryRequestMib(defaults.memoryMib()),
-                platform.portalNamespace(),
-                platform.egressCidrs(), platform.clusterCidrs(),
-                onClaims ? POD_SECURITY_ON_CLAIMS : POD_SECURITY_ON_HOST_FOLDERS, claims);
     }
 
     /** The cluster refused a lab's objects: the lab fails with the API's words, and its objects are removed next pass. */
