@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,7 +44,15 @@ public class AccountSweep {
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "account-sweep")
     void sweep() {
-        for (Departure departure : records.dueForDeletion(PER_ROUND)) {
+        List<Departure> due;
+        try {
+            due = records.dueForDeletion(PER_ROUND);
+        } catch (RuntimeException e) {
+            // the database out of reach: one line, and the next round asks again
+            LOG.warning(() -> "Could not look for removed members to delete; the next round tries again: " + e);
+            return;
+        }
+        for (Departure departure : due) {
             try {
                 directory.deletePerson(departure.subject());
                 if (departure.foldersOrNull() != null) {

@@ -49,7 +49,9 @@ public class LeavingView extends VerticalLayout implements HasDynamicTitle {
             download.setId("workspace-download");
             add(download);
         } catch (CampusLabException e) {
-            Paragraph why = new Paragraph(ErrorMessages.text(e, getLocale()));
+            // a removed member's labs are being stopped for them: they cannot stop them themselves
+            boolean stopping = profile.leavingUntil().isPresent() && "error.workspace.lab-running".equals(e.messageKey());
+            Paragraph why = new Paragraph(stopping ? getTranslation("leaving.labs-stopping") : ErrorMessages.text(e, getLocale()));
             why.setId("workspace-unavailable");
             add(why);
         }
