@@ -12,7 +12,6 @@ import io.campuslab.domain.classroom.ClassroomRepository;
 import io.campuslab.domain.identity.Member;
 import io.campuslab.domain.identity.MemberRepository;
 import io.campuslab.domain.identity.Roles;
-import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabRepository;
 import io.campuslab.domain.tenant.Tenant;
 import io.campuslab.core.cluster.LabBlueprint;
@@ -78,13 +77,7 @@ public class AccountRecords {
         Instant now = clock.instant();
         if (member.suspendedAt().isEmpty()) {
             member.suspend(now);
-            int stopped = 0;
-            for (Lab lab : labs.of(member, Leaving.MOST_LABS)) {
-                if (lab.state().isActive() && lab.stop("lab.reason.member-suspended", now)) {
-                    stopped++;
-                }
-            }
-            int count = stopped;
+            int count = Leaving.stopLabs(labs, member, "lab.reason.member-suspended", now);
             audit.record(school().slug().value(), "member.suspended", username, count == 0 ? null : count + " labs stopped");
             signals.labsChanged();
         }

@@ -41,17 +41,27 @@ final class Leaving {
             return 0;
         }
         member.leave(now, now.plus(grace));
-        int stopped = 0;
-        for (Lab lab : labs.of(member, MOST_LABS)) {
-            if (lab.state().isActive() && lab.stop(reason, now)) {
-                stopped++;
-            }
-        }
+        int stopped = stopLabs(labs, member, reason, now);
         for (Classroom classroom : classrooms.withStudent(member)) {
             classroom.takeOff(member);
         }
         if (stopped > 0) {
             signals.labsChanged();
+        }
+        return stopped;
+    }
+
+    /**
+     * Stops every active lab of the member with the reason given (a member leaving, suspended).
+     *
+     * @return how many were stopped
+     */
+    static int stopLabs(LabRepository labs, Member member, String reason, Instant now) {
+        int stopped = 0;
+        for (Lab lab : labs.of(member, MOST_LABS)) {
+            if (lab.state().isActive() && lab.stop(reason, now)) {
+                stopped++;
+            }
         }
         return stopped;
     }

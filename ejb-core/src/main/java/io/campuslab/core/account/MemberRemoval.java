@@ -84,9 +84,9 @@ public class MemberRemoval {
     public MemberRow remove(String username) throws NotPermittedException, NotFoundException, InvalidInputException {
         Member member = member(username);
         Instant now = clock.instant();
-        RemovalPreview preview = previewOf(member, now);
-        if (!preview.possible()) {
-            throw new InvalidInputException("error.member.removal.teaches", String.join(", ", preview.teachesClassrooms()));
+        List<String> teaches = classroomsInUseTaughtBy(member);
+        if (!teaches.isEmpty()) {
+            throw new InvalidInputException("error.member.removal.teaches", String.join(", ", teaches));
         }
         if (member.leavingSince().isEmpty()) {
             int stopped = new Leaving(em, signals, core.removalGrace()).leave(member, now, "lab.reason.member-removed");
@@ -113,11 +113,16 @@ public class MemberRemoval {
     private RemovalPreview previewOf(Member member, Instant now) {
         int active = (int) labs.of(member, Leaving.MOST_LABS).stream().filter(lab -> lab.state().isActive()).count();
         List<String> rosters = classrooms.withStudent(member).stream().map(Classroom::name).toList();
-        List<String> teaches = classrooms.taughtBy(member).stream().filter(c -> !c.isArchived()).map(Classroom::name).toList();
+        List<String> teaches = classroomsInUseTaughtBy(member);
         Role role = member.roles().stream().min(Enum::compareTo).orElse(Role.STUDENT);
         Instant deleteAfter = member.deleteAfter().orElse(now.plus(core.removalGrace()));
         return new RemovalPreview(member.username(), member.displayName(), role, active, rosters,
                 workspaceBytes(member), deleteAfter, teaches, member.leavingSince().isPresent());
+    }
+
+    /** The classrooms in use the member teaches: they block the removal (an archived one does not). */
+    private List<String> classroomsInUseTaughtBy(Member member) {
+        return classrooms.taughtBy(member).stream().filter(c -> !c.isArchived()).map(Classroom::name).toList();
     }
 
     private long workspaceBytes(Member member) {

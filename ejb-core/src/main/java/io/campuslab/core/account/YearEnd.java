@@ -105,27 +105,31 @@ public class YearEnd {
      */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public ClassListMove previewClassList(byte[] file) throws NotPermittedException {
-        return classListMove(school(), file, false);
+        return classListMove(school(), file).move();
     }
 
     /** Gives every student of the list their class, if no row has a problem; otherwise changes nothing. */
     @RolesAllowed(Roles.TENANT_ADMIN)
     public ClassListMove applyClassList(byte[] file) throws NotPermittedException, InvalidInputException {
         Tenant school = school();
-        ClassListMove move = classListMove(school, file, false);
-        if (!move.applicable()) {
+        ClassListPlan plan = classListMove(school, file);
+        if (!plan.move().applicable()) {
             throw new InvalidInputException("error.year-end.class-list-problems");
         }
-        ClassListMove done = classListMove(school, file, true);
-        audit.record(school.slug().value(), "school.classes-moved", "class list", done.moved() + " students");
-        return done;
+        plan.changes().forEach(Member::changeClass);
+        audit.record(school.slug().value(), "school.classes-moved", "class list", plan.move().moved() + " students");
+        return plan.move();
     }
 
-    private ClassListMove classListMove(Tenant school, byte[] file, boolean apply) {
+    /** A class list read against the school: what it says, and each student's new class where it changes. */
+    private record ClassListPlan(ClassListMove move, Map<Member, String> changes) {
+    }
+
+    private ClassListPlan classListMove(Tenant school, byte[] file) {
         List<ClassList.Row> parsed = ClassList.parse(file == null ? new byte[0] : file);
         MemberRepository members = new MemberRepository(em);
         List<ClassListMove.Row> rows = new ArrayList<>();
-        int moved = 0;
+        Map<Member, String> changes = new LinkedHashMap<>();
         for (ClassList.Row row : parsed) {
             List<String> problems = new ArrayList<>(row.problems());
             java.util.Optional<Member> student = row.username().isEmpty() ? java.util.Optional.empty()
@@ -138,14 +142,11 @@ public class YearEnd {
             }
             String current = student.flatMap(Member::className).orElse("");
             if (problems.isEmpty() && !current.equals(row.className())) {
-                moved++;
-                if (apply) {
-                    student.get().changeClass(row.className());
-                }
+                changes.put(student.get(), row.className());
             }
             rows.add(new ClassListMove.Row(row.line(), row.username(), current, row.className(), problems));
         }
-        return new ClassListMove(rows, moved);
+        return new ClassListPlan(new ClassListMove(rows, changes.size()), changes);
     }
 
     private YearEndPreview outcome(Tenant school, Map<String, List<Member>> classes, Map<String, YearEndPlan.Step> steps,
