@@ -2,6 +2,10 @@ package io.campuslab.devstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keycloak in development mode from the official distribution, with the {@code campuslab} realm
@@ -25,6 +31,15 @@ final class KeycloakServer {
      * names this Keycloak's address as {@code ${CAMPUSLAB_KEYCLOAK_URL}}, resolved by Keycloak at import.
      */
     static final List<String> REALMS = List.of("campuslab-realm.json", "west-side-idp-realm.json");
+    /**
+     * The account that reads schools' directories: a client of the master realm that may create realms
+     * (and manage those it created) and nothing else. Its secret, for the demo only.
+     */
+    static final String DIRECTORIES_CLIENT = "campuslab-directories";
+    static final String DIRECTORIES_SECRET = "campuslab-dev-directories";
+    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN =
+            Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private KeycloakServer() {
     }
@@ -56,6 +71,77 @@ final class KeycloakServer {
     static void awaitReady(ChildProcess keycloak, StackSettings settings) throws StackException {
         keycloak.awaitReady(() -> HttpProbe.answers(
                 "http://localhost:" + settings.keycloakManagementPort() + "/health/ready", 200), Duration.ofMinutes(5));
+    }
+
+    /**
+     * Gives the master realm the account that reads schools' directories, as an operator would (see
+     * docs/operators/configuration.md): the client, its secret, and the role {@code create-realm}.
+     * Run after every start; what exists already is set again.
+     */
+    static void ensureDirectoriesAccount(StackSettings settings) throws StackException {
+        String keycloak = "http://localhost:" + settings.keycloakPort();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String token = first(ACCESS_TOKEN, call(http, HttpRequest.newBuilder(
+                    URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                            + ADMIN_USER + "&password=" + ADMIN_PASSWORD)), 200), "an admin token");
+            String admin = keycloak + "/admin/realms/master";
+            String client = "{\"id\": \"" + DIRECTORIES_CLIENT + "\", \"clientId\": \"" + DIRECTORIES_CLIENT + "\", "
+                    + "\"name\": \"CampusLab: schools' directories\", \"enabled\": true, \"publicClient\": false, "
+                    + "\"serviceAccountsEnabled\": true, \"standardFlowEnabled\": false, \"directAccessGrantsEnabled\": false, "
+                    + "\"secret\": \"" + DIRECTORIES_SECRET + "\"}";
+            int created = http.send(json(token, admin + "/clients", "POST", client),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (created == 409) {
+                call(http, json(token, admin + "/clients/" + DIRECTORIES_CLIENT, "PUT", client), 204);
+            } else if (created != 201) {
+                throw new StackException("Keycloak refused the directories' account: HTTP " + created);
+            }
+            String user = first(FIRST_ID, call(http, get(token, admin + "/clients/" + DIRECTORIES_CLIENT + "/service-account-user"), 200),
+                    "the directories' service account");
+            String role = call(http, get(token, admin + "/roles/create-realm"), 200);
+            call(http, json(token, admin + "/users/" + user + "/role-mappings/realm", "POST", "[" + role + "]"), 204);
+        } catch (IOException e) {
+            throw new StackException("Cannot give Keycloak the directories' account: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while giving Keycloak the directories' account", e);
+        }
+    }
+
+    private static HttpRequest.Builder get(String token, String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET();
+    }
+
+    private static HttpRequest json(String token, String url, String method, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String call(HttpClient http, HttpRequest.Builder request, int expected)
+            throws IOException, InterruptedException, StackException {
+        return call(http, request.build(), expected);
+    }
+
+    private static String call(HttpClient http, HttpRequest request, int expected)
+            throws IOException, InterruptedException, StackException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new StackException("Keycloak answered " + request.method() + " " + request.uri().getPath() + " with HTTP "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String first(Pattern pattern, String json, String what) throws StackException {
+        Matcher matcher = pattern.matcher(json);
+        if (!matcher.find()) {
+            throw new StackException("Keycloak's answer holds no " + what);
+        }
+        return matcher.group(1);
     }
 
     /** Unpacks the distribution once per version; a half-unpacked copy is never used. */

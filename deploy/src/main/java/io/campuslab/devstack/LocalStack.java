@@ -263,6 +263,7 @@ public final class LocalStack implements AutoCloseable {
             return again;
         });
         KeycloakServer.awaitReady(keycloak, settings);
+        KeycloakServer.ensureDirectoriesAccount(settings);
         done(started, "log " + keycloak.log());
     }
 

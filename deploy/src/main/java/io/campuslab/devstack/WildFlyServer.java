@@ -50,6 +50,9 @@ final class WildFlyServer {
         Map<String, String> properties = new java.util.TreeMap<>();
         properties.put("campuslab.db.url", settings.databaseUrl());
         properties.put("campuslab.oidc.provider-url", settings.oidcProviderUrl());
+        if (settings.externalOidcProvider().isEmpty()) {
+            properties.put("campuslab.directories.client-secret", KeycloakServer.DIRECTORIES_SECRET);
+        }
         properties.put("campuslab.kubernetes.kubeconfig", settings.kubeconfig().toString());
         properties.put("campuslab.demo-data", "true");
         properties.put("campuslab.storage.root", settings.home().resolve("storage").toAbsolutePath().normalize().toString());

@@ -53,7 +53,8 @@ class StackSettingsTest {
 
         assertThat(properties).containsEntry("campuslab.db.url", "jdbc:mysql://localhost:3306/campuslab")
                 .containsEntry("campuslab.kubernetes.kubeconfig", "/x/kubeconfig")
-                .containsEntry("campuslab.demo-data", "true");
+                .containsEntry("campuslab.demo-data", "true")
+                .containsEntry("campuslab.directories.client-secret", KeycloakServer.DIRECTORIES_SECRET);
         assertThat(WildFlyServer.environmentName("campuslab.oidc.provider-url")).isEqualTo("CAMPUSLAB_OIDC_PROVIDER_URL");
         assertThat(WildFlyServer.environmentName("campuslab.demo-data")).isEqualTo("CAMPUSLAB_DEMO_DATA");
     }

@@ -96,4 +96,17 @@ final class PortalApi {
     static Connection database() throws SQLException {
         return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
     }
+
+    /** "school ROLES provider" of the member of that user name (roles in order, comma separated), or "none". */
+    static String memberSummary(String username) throws SQLException {
+        try (Connection db = database(); java.sql.PreparedStatement query = db.prepareStatement(
+                "SELECT t.slug, GROUP_CONCAT(r.role ORDER BY r.role), m.sign_in_provider FROM members m"
+                        + " LEFT JOIN tenants t ON t.id = m.tenant_id LEFT JOIN member_roles r ON r.member_id = m.id"
+                        + " WHERE m.username = ? GROUP BY m.id, t.slug, m.sign_in_provider")) {
+            query.setString(1, username);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) + " " + row.getString(2) + " " + row.getString(3) : "none";
+            }
+        }
+    }
 }

@@ -1,15 +1,11 @@
 package io.campuslab.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.campuslab.system.PortalApi.database;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +47,7 @@ class SchoolSignInBrowserIT {
         assertThat(page.locator("#school-name")).hasText("West Side School");
         assertThat(page.locator("#user-name")).hasText("Wendy West");
         assertThat(page.locator("#home-summary")).hasText("West Side School · student");
-        org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_wendy"))
+        org.assertj.core.api.Assertions.assertThat(PortalApi.memberSummary("west-side-oidc_wendy"))
                 .as("a member of West Side School only, whatever the provider claims")
                 .isEqualTo("west-side STUDENT west-side-oidc");
 
@@ -85,7 +81,7 @@ class SchoolSignInBrowserIT {
         signInAtTheProvider("walt");
 
         assertThat(page.locator("#home-summary")).hasText("West Side School · teacher");
-        org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_walt")).isEqualTo("west-side TEACHER west-side-oidc");
+        org.assertj.core.api.Assertions.assertThat(PortalApi.memberSummary("west-side-oidc_walt")).isEqualTo("west-side TEACHER west-side-oidc");
     }
 
     @Test
@@ -112,7 +108,7 @@ class SchoolSignInBrowserIT {
             page.navigate(Chromium.portal() + "school/west-side");
             signInAtTheProvider("wendy");
             assertThat(page.locator("body")).containsText("does not belong to your school");
-            org.assertj.core.api.Assertions.assertThat(member("west-side-oidc_wendy")).as("never a member of North High")
+            org.assertj.core.api.Assertions.assertThat(PortalApi.memberSummary("west-side-oidc_wendy")).as("never a member of North High")
                     .doesNotStartWith("north-high");
         } finally {
             org.assertj.core.api.Assertions.assertThat(KeycloakAdmin.put(mappers + "/" + id, school.toString())).isEqualTo(204);
@@ -237,7 +233,7 @@ class SchoolSignInBrowserIT {
             assertThat(page).hasURL(Pattern.compile(".*/realms/west-side-idp/.*"));
             signInAtTheProvider("walt");
             assertThat(page.locator("#home-summary")).hasText("South Academy · teacher");
-            org.assertj.core.api.Assertions.assertThat(member("south-academy-saml_walt"))
+            org.assertj.core.api.Assertions.assertThat(PortalApi.memberSummary("south-academy-saml_walt"))
                     .isEqualTo("south-academy TEACHER south-academy-saml");
         } finally {
             PortalApi.send("DELETE", path, bob, null);
@@ -255,18 +251,5 @@ class SchoolSignInBrowserIT {
         page.locator("#username").fill(username);
         page.locator("#password").fill("campuslab");
         page.locator("#kc-login").click();
-    }
-
-    /** "school ROLES provider" of the member of that user name, or "none". */
-    private static String member(String username) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
-                "SELECT t.slug, GROUP_CONCAT(r.role ORDER BY r.role), m.sign_in_provider FROM members m"
-                        + " LEFT JOIN tenants t ON t.id = m.tenant_id LEFT JOIN member_roles r ON r.member_id = m.id"
-                        + " WHERE m.username = ? GROUP BY m.id, t.slug, m.sign_in_provider")) {
-            query.setString(1, username);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) + " " + row.getString(2) + " " + row.getString(3) : "none";
-            }
-        }
     }
 }

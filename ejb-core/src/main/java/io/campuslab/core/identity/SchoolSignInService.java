@@ -5,6 +5,7 @@ import io.campuslab.core.platform.CoreSettings;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
+import io.campuslab.domain.identity.DirectoryEntries;
 import io.campuslab.domain.identity.Role;
 import io.campuslab.domain.identity.RoleMapping;
 import io.campuslab.domain.identity.Roles;
@@ -48,6 +49,9 @@ public class SchoolSignInService {
 
     @Inject
     ProviderConnections connections;
+
+    @Inject
+    DirectoryConnections directories;
 
     @Inject
     CoreSettings settings;
@@ -113,13 +117,75 @@ public class SchoolSignInService {
         return records.connected(setup);
     }
 
+    /**
+     * Connects the school's LDAP or Active Directory directory, or sets it anew: its people sign in
+     * with their directory's name and password (checked by the directory at every sign-in), belong to
+     * this school only, and take the role their groups give. Read only: CampusLab never writes to it.
+     * The directory must answer and accept the reading account first.
+     */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public ProviderSummary connectLdap(String slug, LdapDirectoryDraft draft) throws NotPermittedException, NotFoundException,
+            InvalidInputException, ConflictException, DirectoryUnavailableException {
+        TenantSlug school = records.administered(slug);
+        if (!directories.enabled()) {
+            throw new ConflictException("error.sign-in.directories-off");
+        }
+        String displayName = required(draft.displayName(), SignInProvider.NAME_MAX, "error.sign-in.name-invalid");
+        String url = DirectoryChecks.url(draft.url(), draft.startTls() || settings.demoData());
+        String bindDn = DirectoryChecks.dn(draft.bindDn(), "error.sign-in.bind-dn-invalid");
+        String password = draft.bindPassword() == null ? "" : draft.bindPassword();
+        if (password.isEmpty() || password.length() > SECRET_MAX || password.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("error.sign-in.bind-password-invalid", SECRET_MAX);
+        }
+        String usersDn = DirectoryChecks.dn(draft.usersDn(), "error.sign-in.users-dn-invalid");
+        String usernameAttribute = draft.usernameAttribute() == null || draft.usernameAttribute().isBlank()
+                ? draft.activeDirectory() ? "sAMAccountName" : "uid" : DirectoryChecks.attribute(draft.usernameAttribute());
+        Optional<String> filter = DirectoryChecks.filter(draft.userFilter());
+        Optional<String> groupsDn = draft.groupsDn() == null || draft.groupsDn().isBlank() ? Optional.empty()
+                : Optional.of(DirectoryChecks.dn(draft.groupsDn(), "error.sign-in.groups-dn-invalid"));
+        boolean groupRoles = (draft.teacherGroup() != null && !draft.teacherGroup().isBlank())
+                || (draft.adminGroup() != null && !draft.adminGroup().isBlank());
+        if (groupRoles && groupsDn.isEmpty()) {
+            throw new InvalidInputException("error.sign-in.groups-dn-missing");
+        }
+        RoleMapping roles = roles(groupRoles ? DirectorySetup.GROUPS_CLAIM : null, draft.teacherGroup(), draft.adminGroup(),
+                draft.defaultRole());
+        String alias = SignInProvider.aliasOf(school, SignInProvider.Kind.LDAP);
+        DirectoryEntries entries = new DirectoryEntries(url, draft.activeDirectory(), bindDn, usersDn, groupsDn);
+        String brokerSecret = DirectoryChecks.newSecret();
+        String issuer = directories.connect(new DirectorySetup(alias, displayName, entries, draft.startTls(), password,
+                usernameAttribute, filter, brokerSecret, settings.oidcProviderUrl().replaceAll("/+$", "") + "/broker/" + alias
+                + "/endpoint"));
+        ProviderSetup setup = new ProviderSetup(alias, SignInProvider.Kind.LDAP, school, displayName, issuer,
+                DirectorySetup.BROKER_CLIENT, brokerSecret, null, "preferred_username", roles, entries);
+        try {
+            connections.connect(setup);
+        } catch (DirectoryUnavailableException e) {
+            if (records.of(slug).providers().stream().noneMatch(p -> p.alias().equals(alias))) {
+                // a directory read for nobody: forget it rather than leave it half connected
+                directories.disconnect(alias);
+            }
+            throw e;
+        }
+        return records.connected(setup);
+    }
+
     /** Removes the school's provider of that kind; its people keep their accounts and data, but sign in no more through it. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public void disconnect(String slug, String kind)
             throws NotPermittedException, NotFoundException, DirectoryUnavailableException {
         String alias = records.aliasOf(slug, kind);
         connections.disconnect(alias);
+        if (SignInProvider.Kind.LDAP.suffix().equals(kind)) {
+            directories.disconnect(alias);
+        }
         records.disconnected(slug, alias);
+    }
+
+    /** Whether schools may connect their LDAP or Active Directory directories here. */
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+    public boolean directoriesEnabled() {
+        return directories.enabled();
     }
 
     /** The operator gives the school its e-mail domains (each belongs to one school only). */

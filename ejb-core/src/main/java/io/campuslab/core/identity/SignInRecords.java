@@ -50,6 +50,9 @@ public class SignInRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    DirectoryConnections directories;
+
     private TenantRepository tenants;
     private SignInProviderRepository providers;
 
@@ -75,7 +78,7 @@ public class SignInRecords {
 
     private SchoolSignIn signInOf(Tenant school) {
         return new SchoolSignIn(school.slug().value(), providers.ofSchool(school).stream().map(ProviderSummary::of).toList(),
-                List.copyOf(school.emailDomains()));
+                List.copyOf(school.emailDomains()), directories.enabled());
     }
 
     /** Records the provider Keycloak now brokers for the school, in place of the one of that alias before. */
@@ -85,12 +88,17 @@ public class SignInRecords {
         Optional<SignInProvider> before = providers.findByAlias(setup.alias());
         before.ifPresent(providers::remove);
         em.flush();
-        SignInProvider provider = new SignInProvider(school, setup.kind(), setup.displayName(), setup.location(),
-                setup.clientId(), setup.usernameClaim(), setup.roles(), clock.instant());
+        SignInProvider provider = setup.directory() == null
+                ? new SignInProvider(school, setup.kind(), setup.displayName(), setup.location(), setup.clientId(),
+                        setup.usernameClaim(), setup.roles(), clock.instant())
+                : new SignInProvider(school, setup.displayName(), setup.directory(), setup.usernameClaim(), setup.roles(),
+                        clock.instant());
         providers.add(provider);
+        String source = setup.directory() == null ? setup.clientId() == null ? "" : ", client " + setup.clientId()
+                : ", people under " + setup.directory().usersDn() + " read as " + setup.directory().bindDn();
         audit.record(school.slug().value(), before.isPresent() ? "school.sign-in-changed" : "school.sign-in-connected",
-                setup.alias(), setup.location() + (setup.clientId() == null ? "" : " (client " + setup.clientId() + ",") + " roles from "
-                        + setup.roles().claim().orElse("nothing") + ", default " + setup.roles().defaultRole().realmName() + (setup.clientId() == null ? "" : ")"));
+                setup.alias(), setup.recordedLocation() + " (roles from " + setup.roles().claim().orElse("nothing") + ", default "
+                        + setup.roles().defaultRole().realmName() + source + ")");
         return ProviderSummary.of(provider);
     }
 
@@ -165,9 +173,9 @@ public class SignInRecords {
     }
 
     private SignInRoute routeOf(Tenant school) {
-        // a school with several providers is sent to the first: OIDC before SAML; a directory needs no hint
-        Optional<String> alias = providers.ofSchool(school).stream().filter(p -> p.kind() != SignInProvider.Kind.LDAP)
-                .map(SignInProvider::alias).findFirst();
+        // a school with several providers is sent to the first: OIDC, then SAML, then its directory
+        Optional<String> alias = providers.ofSchool(school).stream().min(java.util.Comparator.comparing(SignInProvider::kind))
+                .map(SignInProvider::alias);
         return new SignInRoute(school.slug().value(), school.displayName(), alias);
     }
 

@@ -55,6 +55,24 @@ public class CoreSettings {
     String oidcClientSecret;
 
     /**
+     * The account that reads schools' LDAP and Active Directory directories: a client of Keycloak's
+     * {@code directories.realm} (the master realm) whose service account holds {@code create-realm} and
+     * nothing else. Each directory is read by a realm of its own that this account creates and manages;
+     * CampusLab's realm stays out of its reach. Without its secret, directories are off.
+     */
+    @Inject
+    @ConfigProperty(name = "campuslab.directories.client-id", defaultValue = "campuslab-directories")
+    String directoriesClientId;
+
+    @Inject
+    @ConfigProperty(name = "campuslab.directories.client-secret")
+    Optional<String> directoriesClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "campuslab.directories.realm", defaultValue = "master")
+    String directoriesRealm;
+
+    /**
      * The storage base: where workspaces, course material and datasets live ({@code workspaces/},
      * {@code courses/}, {@code datasets/} below it) unless the platform settings name other roots.
      * Empty: {@code campuslab-storage} in the server's data directory.
@@ -118,6 +136,24 @@ public class CoreSettings {
 
     public String oidcClientSecret() {
         return oidcClientSecret;
+    }
+
+    public String directoriesClientId() {
+        return directoriesClientId;
+    }
+
+    public Optional<String> directoriesClientSecret() {
+        return directoriesClientSecret.filter(secret -> !secret.isBlank());
+    }
+
+    public String directoriesRealm() {
+        return directoriesRealm;
+    }
+
+    /** Keycloak's own address, the part of the provider URL before {@code /realms/}. */
+    public String keycloakUrl() {
+        int realms = oidcProviderUrl.indexOf("/realms/");
+        return realms < 0 ? oidcProviderUrl.replaceAll("/+$", "") : oidcProviderUrl.substring(0, realms);
     }
 
     public boolean demoData() {

@@ -45,6 +45,8 @@ public class SignInProvider {
     public static final int LOCATION_MAX = 500;
     public static final int CLAIM_MAX = 100;
     public static final int VALUE_MAX = 200;
+    /** The longest distinguished name a directory's entries may be named by. */
+    public static final int DN_MAX = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -90,6 +92,19 @@ public class SignInProvider {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** {@code ad} or {@code other}: a directory's kind (LDAP only). */
+    @Column(name = "directory_vendor", length = 16)
+    private String directoryVendor;
+
+    @Column(name = "directory_bind_dn", length = DN_MAX)
+    private String directoryBindDn;
+
+    @Column(name = "directory_users_dn", length = DN_MAX)
+    private String directoryUsersDn;
+
+    @Column(name = "directory_groups_dn", length = DN_MAX)
+    private String directoryGroupsDn;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -112,6 +127,16 @@ public class SignInProvider {
         this.adminValue = roles.adminValue().orElse(null);
         this.defaultRole = roles.defaultRole();
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A school's LDAP or Active Directory directory, whose address is the provider's location. */
+    public SignInProvider(Tenant tenant, String displayName, DirectoryEntries directory, String usernameAttribute,
+                          RoleMapping roles, Instant createdAt) {
+        this(tenant, Kind.LDAP, displayName, directory.url(), null, usernameAttribute, roles, createdAt);
+        this.directoryVendor = directory.activeDirectory() ? "ad" : "other";
+        this.directoryBindDn = directory.bindDn();
+        this.directoryUsersDn = directory.usersDn();
+        this.directoryGroupsDn = directory.groupsDn().orElse(null);
     }
 
     /** The school's provider of this kind is known to Keycloak by this name (one per kind and school). */
@@ -162,5 +187,14 @@ public class SignInProvider {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Where a directory's people and groups are; none for an OpenID Connect or SAML provider. */
+    public Optional<DirectoryEntries> directory() {
+        if (kind != Kind.LDAP || directoryUsersDn == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DirectoryEntries(location, "ad".equals(directoryVendor), directoryBindDn, directoryUsersDn,
+                Optional.ofNullable(directoryGroupsDn)));
     }
 }

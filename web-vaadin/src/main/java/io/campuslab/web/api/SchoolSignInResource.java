@@ -1,5 +1,6 @@
 package io.campuslab.web.api;
 
+import io.campuslab.core.identity.LdapDirectoryDraft;
 import io.campuslab.core.identity.OidcProviderDraft;
 import io.campuslab.core.identity.ProviderSummary;
 import io.campuslab.core.identity.SchoolSignIn;
@@ -52,6 +53,21 @@ public class SchoolSignInResource {
                             String roleAttribute, String teacherValue, String adminValue, String defaultRole) {
     }
 
+    /**
+     * An LDAP or Active Directory directory as entered: {@code url} is {@code ldaps://host:port} (or
+     * {@code ldap://} with {@code startTls}); {@code usernameAttribute} empty is {@code uid}, or
+     * {@code sAMAccountName} for Active Directory; roles come from the groups below {@code groupsDn}.
+     */
+    public record LdapInput(String name, String url, Boolean activeDirectory, Boolean startTls, String bindDn,
+                            String bindPassword, String usersDn, String usernameAttribute, String userFilter, String groupsDn,
+                            String teacherGroup, String adminGroup, String defaultRole) {
+
+        @Override
+        public String toString() {
+            return "LdapInput[" + name + ", " + url + ", " + bindDn + "]";
+        }
+    }
+
     /** The school's e-mail domains, all of them. */
     public record EmailDomains(List<String> domains) {
     }
@@ -98,6 +114,27 @@ public class SchoolSignInResource {
         }
         return signIn.connectSaml(slug, new io.campuslab.core.identity.SamlProviderDraft(input.name(), input.metadataUrl(),
                 input.metadataXml(), input.usernameAttribute(), input.roleAttribute(), input.teacherValue(), input.adminValue(),
+                defaultRole(input.defaultRole())));
+    }
+
+    @PUT
+    @Path("ldap")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Connect the school's LDAP or Active Directory directory (read only), or set it anew: its people"
+            + " sign in with their directory password, belong to this school only, and take the role their groups give"
+            + " (platform admins; the school's admins; audited)")
+    @APIResponse(responseCode = "200", description = "The connected directory (never the reading account's password)")
+    @APIResponse(responseCode = "400", description = "Invalid input, or the directory cannot be reached or refuses the reading account")
+    @APIResponse(responseCode = "404", description = "No such school, or another school than the caller's")
+    @APIResponse(responseCode = "409", description = "The operator has not enabled directories")
+    @APIResponse(responseCode = "503", description = "Keycloak did not answer; nothing was connected")
+    public ProviderSummary connectLdap(@PathParam("slug") String slug, LdapInput input) throws CampusLabException {
+        if (input == null) {
+            throw new InvalidInputException("error.sign-in.directory-url-invalid", "");
+        }
+        return signIn.connectLdap(slug, new LdapDirectoryDraft(input.name(), input.url(), Boolean.TRUE.equals(input.activeDirectory()),
+                Boolean.TRUE.equals(input.startTls()), input.bindDn(), input.bindPassword(), input.usersDn(),
+                input.usernameAttribute(), input.userFilter(), input.groupsDn(), input.teacherGroup(), input.adminGroup(),
                 defaultRole(input.defaultRole())));
     }
 

@@ -36,8 +36,16 @@ final class KeycloakAdminApi {
 
     /** @param realmUrl the provider URL, e.g. {@code http://localhost:8180/realms/campuslab} */
     KeycloakAdminApi(String realmUrl, String clientId, String clientSecret) {
+        this(realmUrl, realmUrl.replaceAll("/+$", "").replaceFirst("/realms/", "/admin/realms/"), clientId, clientSecret);
+    }
+
+    /**
+     * @param realmUrl the realm of the client's service account, which issues its tokens
+     * @param adminUrl where the calls go, e.g. {@code http://localhost:8180/admin/realms} for every realm
+     */
+    KeycloakAdminApi(String realmUrl, String adminUrl, String clientId, String clientSecret) {
         this.realmUrl = realmUrl.replaceAll("/+$", "");
-        this.adminUrl = this.realmUrl.replaceFirst("/realms/", "/admin/realms/");
+        this.adminUrl = adminUrl.replaceAll("/+$", "");
         this.clientId = clientId;
         this.clientSecret = clientSecret;
     }

@@ -46,10 +46,8 @@ public class KeycloakProviderConnections implements ProviderConnections {
 
     @Override
     public void connect(ProviderSetup setup) throws DirectoryUnavailableException {
-        if (setup.kind() == SignInProvider.Kind.LDAP) {
-            throw new IllegalArgumentException("A directory is not an identity provider: " + setup.alias());
-        }
-        Map<String, String> discovered = setup.kind() == SignInProvider.Kind.OIDC ? discover(setup.location()) : metadata(setup);
+        // a directory is brokered as the OpenID provider its realm is
+        Map<String, String> discovered = setup.kind() == SignInProvider.Kind.SAML ? metadata(setup) : discover(setup.location());
         String path = "/identity-provider/instances/" + KeycloakAdminApi.encode(setup.alias());
         boolean exists = api.send("GET", path, null).statusCode() == 200;
         JsonObject provider = provider(setup, discovered);
@@ -141,7 +139,8 @@ public class KeycloakProviderConnections implements ProviderConnections {
 
     static JsonObject provider(ProviderSetup setup, Map<String, String> discovered) {
         JsonObjectBuilder config = Json.createObjectBuilder();
-        if (setup.kind() == SignInProvider.Kind.OIDC) {
+        boolean oidc = setup.kind() != SignInProvider.Kind.SAML;
+        if (oidc) {
             for (String key : List.of("issuer", "authorizationUrl", "tokenUrl", "jwksUrl", "userInfoUrl", "logoutUrl")) {
                 String value = discovered.get(key);
                 if (value != null && !value.isBlank()) {
@@ -175,7 +174,7 @@ public class KeycloakProviderConnections implements ProviderConnections {
         return Json.createObjectBuilder()
                 .add("alias", setup.alias())
                 .add("displayName", setup.displayName())
-                .add("providerId", setup.kind() == SignInProvider.Kind.OIDC ? "oidc" : "saml")
+                .add("providerId", oidc ? "oidc" : "saml")
                 .add("enabled", true)
                 .add("hideOnLogin", true)
                 .add("trustEmail", false)
@@ -191,7 +190,7 @@ public class KeycloakProviderConnections implements ProviderConnections {
         List<JsonObject> mappers = new ArrayList<>();
         mappers.add(mapper(setup, "school", "oidc-hardcoded-group-idp-mapper",
                 Json.createObjectBuilder().add("group", "/" + setup.school().value())));
-        boolean oidc = setup.kind() == SignInProvider.Kind.OIDC;
+        boolean oidc = setup.kind() != SignInProvider.Kind.SAML;
         String name = oidc ? "${CLAIM." + setup.usernameClaim() + "}"
                 : ProviderSetup.NAME_ID.equals(setup.usernameClaim()) ? "${NAMEID}" : "${ATTRIBUTE." + setup.usernameClaim() + "}";
         mappers.add(mapper(setup, "user name", oidc ? "oidc-username-idp-mapper" : "saml-username-idp-mapper",
