@@ -109,6 +109,8 @@ class ChartTest {
                     assertThat(e.getValue()).as("a secret is never a value in the chart").isNull();
                     assertThat(e.getValueFrom().getSecretKeyRef()).isNotNull();
                 });
+        assertThat(container.getEnv()).as("directories are off unless the operator gives their account")
+                .noneMatch(e -> e.getName().startsWith("CAMPUSLAB_DIRECTORIES_"));
         assertThat(pod.getContainers().get(0).getArgs()).contains("-b", "0.0.0.0");
         assertThat(portal.getSpec().getTemplate().getMetadata().getLabels())
                 .as("the labs' NetworkPolicies admit the gateway by this label")
@@ -131,6 +133,14 @@ class ChartTest {
 
         Result plainPassword = helm("template", "campuslab", CHART.toString(), "--set", "database.password=secret");
         assertThat(plainPassword.exitCode()).as("only a reference to a Secret is accepted").isNotZero();
+
+        Result directories = helm("template", "campuslab", CHART.toString(), "--set", "oidc.directories.enabled=true");
+        assertThat(directories.exitCode()).as(directories.output()).isZero();
+        assertThat(directories.output()).contains("CAMPUSLAB_DIRECTORIES_CLIENT_SECRET", "name: campuslab-directories")
+                .doesNotContain("campuslab-dev-directories");
+        Result plainDirectoriesSecret = helm("template", "campuslab", CHART.toString(), "--set",
+                "oidc.directories.clientSecret=secret");
+        assertThat(plainDirectoriesSecret.exitCode()).as("only a reference to a Secret is accepted").isNotZero();
 
         Result badUrl = helm("template", "campuslab", CHART.toString(), "--set", "database.url=http://db:3306/x");
         assertThat(badUrl.exitCode()).isNotZero();
