@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The secrets that ship with the local demo and must never guard a real installation: the portal's
- * Keycloak client secret of the demo realm and the demo database password. Outside the demo
+ * Keycloak client secret of the demo realm, the demo database password and the demo secret of the
+ * account that reads schools' directories. Outside the demo
  * ({@code campuslab.demo-data} off) the portal refuses to start while any of them is still in use,
  * naming the setting to change.
  */
@@ -16,6 +17,10 @@ public final class DemoSecrets {
     static final Map<String, String> DEMO_VALUES = Map.of(
             "campuslab.oidc.client-secret", "campuslab-dev-secret",
             "campuslab.db.password", "campuslab");
+
+    /** Demo values of settings that have no default: refused only when set. */
+    static final Map<String, String> OPTIONAL_DEMO_VALUES = Map.of(
+            "campuslab.directories.client-secret", "campuslab-dev-directories");
 
     private DemoSecrets() {
     }
@@ -32,6 +37,11 @@ public final class DemoSecrets {
         }
         DEMO_VALUES.forEach((key, demoValue) -> {
             if (demoValue.equals(values.getOrDefault(key, demoValue))) {
+                found.add(key);
+            }
+        });
+        OPTIONAL_DEMO_VALUES.forEach((key, demoValue) -> {
+            if (demoValue.equals(values.get(key))) {
                 found.add(key);
             }
         });

@@ -75,8 +75,8 @@ public class SchemaMigration {
 
     private void refuseDemoSecrets() {
         Map<String, String> values = new HashMap<>();
-        DemoSecrets.DEMO_VALUES.keySet().forEach(key -> config.getOptionalValue(key, String.class)
-                .ifPresent(value -> values.put(key, value)));
+        java.util.stream.Stream.concat(DemoSecrets.DEMO_VALUES.keySet().stream(), DemoSecrets.OPTIONAL_DEMO_VALUES.keySet().stream())
+                .forEach(key -> config.getOptionalValue(key, String.class).ifPresent(value -> values.put(key, value)));
         List<String> stillDemo = DemoSecrets.stillDemo(settings.demoData(), values);
         if (!stillDemo.isEmpty()) {
             throw new IllegalStateException("CampusLab refuses to start with the local demo's secrets outside the demo: set "

@@ -22,6 +22,17 @@ class DemoSecretsTest {
     }
 
     @Test
+    void theDirectoriesAccountIsRefusedWithItsDemoSecretOnlyWhenItIsGiven() {
+        Map<String, String> own = Map.of("campuslab.db.password", "a", "campuslab.oidc.client-secret", "b");
+        assertThat(DemoSecrets.stillDemo(false, own)).as("no directories: nothing to refuse").isEmpty();
+        var withDemoDirectories = new java.util.HashMap<>(own);
+        withDemoDirectories.put("campuslab.directories.client-secret", "campuslab-dev-directories");
+        assertThat(DemoSecrets.stillDemo(false, withDemoDirectories)).containsExactly("campuslab.directories.client-secret");
+        withDemoDirectories.put("campuslab.directories.client-secret", "own");
+        assertThat(DemoSecrets.stillDemo(false, withDemoDirectories)).isEmpty();
+    }
+
+    @Test
     void ownSecretsPass() {
         assertThat(DemoSecrets.stillDemo(false, Map.of("campuslab.db.password", "a",
                 "campuslab.oidc.client-secret", "b"))).isEmpty();
