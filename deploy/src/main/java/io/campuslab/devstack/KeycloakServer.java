@@ -88,18 +88,21 @@ final class KeycloakServer {
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
                             + ADMIN_USER + "&password=" + ADMIN_PASSWORD)), 200), "an admin token");
             String admin = keycloak + "/admin/realms/master";
-            String client = "{\"id\": \"" + DIRECTORIES_CLIENT + "\", \"clientId\": \"" + DIRECTORIES_CLIENT + "\", "
+            String client = "{\"clientId\": \"" + DIRECTORIES_CLIENT + "\", "
                     + "\"name\": \"CampusLab: schools' directories\", \"enabled\": true, \"publicClient\": false, "
                     + "\"serviceAccountsEnabled\": true, \"standardFlowEnabled\": false, \"directAccessGrantsEnabled\": false, "
                     + "\"secret\": \"" + DIRECTORIES_SECRET + "\"}";
-            int created = http.send(json(token, admin + "/clients", "POST", client),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (created == 409) {
-                call(http, json(token, admin + "/clients/" + DIRECTORIES_CLIENT, "PUT", client), 204);
-            } else if (created != 201) {
-                throw new StackException("Keycloak refused the directories' account: HTTP " + created);
+            Matcher known = FIRST_ID.matcher(call(http, get(token, admin + "/clients?clientId=" + DIRECTORIES_CLIENT), 200));
+            String id;
+            if (known.find()) {
+                id = known.group(1);
+                call(http, json(token, admin + "/clients/" + id, "PUT", client), 204);
+            } else {
+                call(http, json(token, admin + "/clients", "POST", client), 201);
+                id = first(FIRST_ID, call(http, get(token, admin + "/clients?clientId=" + DIRECTORIES_CLIENT), 200),
+                        "the directories' client");
             }
-            String user = first(FIRST_ID, call(http, get(token, admin + "/clients/" + DIRECTORIES_CLIENT + "/service-account-user"), 200),
+            String user = first(FIRST_ID, call(http, get(token, admin + "/clients/" + id + "/service-account-user"), 200),
                     "the directories' service account");
             String role = call(http, get(token, admin + "/roles/create-realm"), 200);
             call(http, json(token, admin + "/users/" + user + "/role-mappings/realm", "POST", "[" + role + "]"), 204);

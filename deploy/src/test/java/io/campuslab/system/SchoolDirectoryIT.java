@@ -89,6 +89,7 @@ class SchoolDirectoryIT {
         Assertions.assertThat(summary.path("alias").asText()).isEqualTo("eastfield-ldap");
         Assertions.assertThat(summary.path("location").asText()).isEqualTo(eastfield.url());
         Assertions.assertThat(summary.path("usersDn").asText()).isEqualTo(eastfield.peopleDn());
+        Assertions.assertThat(summary.path("usernameClaim").asText()).as("the attribute people sign in with").isEqualTo("uid");
         Assertions.assertThat(connected.body()).as("never the reading account's password").doesNotContain(SchoolDirectory.BIND_PASSWORD);
         HttpResponse<String> other = send("PUT", "/api/v1/schools/westfield/sign-in/ldap", signedIn("wilma"),
                 directory(westfield).toString());

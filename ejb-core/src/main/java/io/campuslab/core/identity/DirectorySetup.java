@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /**
  * What Keycloak needs to read a school's directory: where it is and how it is read
- * ({@code entries}), with StartTLS or not, the reading account's password, the attribute people sign
- * in with, an optional LDAP filter they must match, and the secret of the client through which the
+ * ({@code entries}), with StartTLS or not, the reading account's password, an optional LDAP filter
+ * people must match, and the secret of the client through which the
  * directory's realm vouches for them to CampusLab's realm at {@code brokerEndpoint}.
  */
 public record DirectorySetup(String alias, String displayName, DirectoryEntries entries, boolean startTls,
-                             String bindPassword, String usernameAttribute, Optional<String> userFilter,
+                             String bindPassword, Optional<String> userFilter,
                              String brokerSecret, String brokerEndpoint) {
 
     /** The client through which a directory's realm vouches for its people to CampusLab's realm. */
@@ -24,7 +24,6 @@ public record DirectorySetup(String alias, String displayName, DirectoryEntries 
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(bindPassword, "bindPassword");
-        Objects.requireNonNull(usernameAttribute, "usernameAttribute");
         Objects.requireNonNull(userFilter, "userFilter");
         Objects.requireNonNull(brokerSecret, "brokerSecret");
         Objects.requireNonNull(brokerEndpoint, "brokerEndpoint");

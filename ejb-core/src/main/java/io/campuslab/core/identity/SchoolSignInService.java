@@ -151,10 +151,10 @@ public class SchoolSignInService {
         RoleMapping roles = roles(groupRoles ? DirectorySetup.GROUPS_CLAIM : null, draft.teacherGroup(), draft.adminGroup(),
                 draft.defaultRole());
         String alias = SignInProvider.aliasOf(school, SignInProvider.Kind.LDAP);
-        DirectoryEntries entries = new DirectoryEntries(url, draft.activeDirectory(), bindDn, usersDn, groupsDn);
+        DirectoryEntries entries = new DirectoryEntries(url, draft.activeDirectory(), bindDn, usersDn, usernameAttribute, groupsDn);
         String brokerSecret = DirectoryChecks.newSecret();
         String issuer = directories.connect(new DirectorySetup(alias, displayName, entries, draft.startTls(), password,
-                usernameAttribute, filter, brokerSecret, settings.oidcProviderUrl().replaceAll("/+$", "") + "/broker/" + alias
+                filter, brokerSecret, settings.oidcProviderUrl().replaceAll("/+$", "") + "/broker/" + alias
                 + "/endpoint"));
         ProviderSetup setup = new ProviderSetup(alias, SignInProvider.Kind.LDAP, school, displayName, issuer,
                 DirectorySetup.BROKER_CLIENT, brokerSecret, null, "preferred_username", roles, entries);

@@ -91,8 +91,7 @@ public class SignInRecords {
         SignInProvider provider = setup.directory() == null
                 ? new SignInProvider(school, setup.kind(), setup.displayName(), setup.location(), setup.clientId(),
                         setup.usernameClaim(), setup.roles(), clock.instant())
-                : new SignInProvider(school, setup.displayName(), setup.directory(), setup.usernameClaim(), setup.roles(),
-                        clock.instant());
+                : new SignInProvider(school, setup.displayName(), setup.directory(), setup.roles(), clock.instant());
         providers.add(provider);
         String source = setup.directory() == null ? setup.clientId() == null ? "" : ", client " + setup.clientId()
                 : ", people under " + setup.directory().usersDn() + " read as " + setup.directory().bindDn();

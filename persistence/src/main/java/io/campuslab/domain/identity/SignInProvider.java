@@ -130,9 +130,8 @@ public class SignInProvider {
     }
 
     /** A school's LDAP or Active Directory directory, whose address is the provider's location. */
-    public SignInProvider(Tenant tenant, String displayName, DirectoryEntries directory, String usernameAttribute,
-                          RoleMapping roles, Instant createdAt) {
-        this(tenant, Kind.LDAP, displayName, directory.url(), null, usernameAttribute, roles, createdAt);
+    public SignInProvider(Tenant tenant, String displayName, DirectoryEntries directory, RoleMapping roles, Instant createdAt) {
+        this(tenant, Kind.LDAP, displayName, directory.url(), null, directory.usernameAttribute(), roles, createdAt);
         this.directoryVendor = directory.activeDirectory() ? "ad" : "other";
         this.directoryBindDn = directory.bindDn();
         this.directoryUsersDn = directory.usersDn();
@@ -195,6 +194,6 @@ public class SignInProvider {
             return Optional.empty();
         }
         return Optional.of(new DirectoryEntries(location, "ad".equals(directoryVendor), directoryBindDn, directoryUsersDn,
-                Optional.ofNullable(directoryGroupsDn)));
+                usernameClaim, Optional.ofNullable(directoryGroupsDn)));
     }
 }

@@ -75,7 +75,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
             test(path, setup);
             String realmId = ((JsonObject) KeycloakAdminApi.parse(api.send("GET", path, null).body())).getString("id");
             String federation = federation(path, realmId, setup);
-            mapper(path, federation, "username", "user-attribute-ldap-mapper", Map.of("ldap.attribute", setup.usernameAttribute()));
+            mapper(path, federation, "username", "user-attribute-ldap-mapper", Map.of("ldap.attribute", setup.entries().usernameAttribute()));
             mapper(path, federation, "first name", "user-attribute-ldap-mapper", Map.of("ldap.attribute", "givenName"));
             groups(path, federation, setup);
             verifyProfileOff(path);
@@ -183,7 +183,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                 Map.entry("bindDn", setup.entries().bindDn()),
                 Map.entry("bindCredential", setup.bindPassword()),
                 Map.entry("usersDn", setup.entries().usersDn()),
-                Map.entry("usernameLDAPAttribute", setup.usernameAttribute()),
+                Map.entry("usernameLDAPAttribute", setup.entries().usernameAttribute()),
                 Map.entry("rdnLDAPAttribute", ad ? "cn" : "uid"),
                 Map.entry("uuidLDAPAttribute", ad ? "objectGUID" : "entryUUID"),
                 Map.entry("userObjectClasses", ad ? "person, organizationalPerson, user" : "inetOrgPerson, organizationalPerson"),
@@ -230,7 +230,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                         Map.entry("ignore.missing.groups", "false"),
                         Map.entry("membership.ldap.attribute", "member"),
                         Map.entry("membership.attribute.type", "DN"),
-                        Map.entry("membership.user.ldap.attribute", setup.usernameAttribute()),
+                        Map.entry("membership.user.ldap.attribute", setup.entries().usernameAttribute()),
                         Map.entry("mode", "READ_ONLY"),
                         Map.entry("user.roles.retrieve.strategy", "LOAD_GROUPS_BY_MEMBER_ATTRIBUTE"),
                         Map.entry("memberof.ldap.attribute", "memberOf"),

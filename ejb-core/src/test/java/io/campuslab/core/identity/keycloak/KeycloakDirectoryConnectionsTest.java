@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class KeycloakDirectoryConnectionsTest {
 
     private static final DirectoryEntries OPEN_LDAP = new DirectoryEntries("ldaps://ldap.east.example:636", false,
-            "cn=reader,dc=east,dc=example", "ou=people,dc=east,dc=example", Optional.of("ou=groups,dc=east,dc=example"));
+            "cn=reader,dc=east,dc=example", "ou=people,dc=east,dc=example", "uid", Optional.of("ou=groups,dc=east,dc=example"));
 
     private static DirectorySetup setup(DirectoryEntries entries, Optional<String> filter) {
-        return new DirectorySetup("east-ldap", "East directory", entries, false, "reader-password", "uid", filter,
+        return new DirectorySetup("east-ldap", "East directory", entries, false, "reader-password", filter,
                 "broker-secret", "https://sso.example/realms/campuslab/broker/east-ldap/endpoint");
     }
 
@@ -47,7 +47,7 @@ class KeycloakDirectoryConnectionsTest {
     @Test
     void activeDirectoryIsReadByItsOwnAttributesAndAFilterNarrowsWhoMaySignIn() {
         DirectoryEntries ad = new DirectoryEntries("ldaps://dc1.school.local:636", true, "CN=reader,DC=school,DC=local",
-                "OU=Pupils,DC=school,DC=local", Optional.empty());
+                "OU=Pupils,DC=school,DC=local", "sAMAccountName", Optional.empty());
         Map<String, String> config = KeycloakDirectoryConnections.federationConfig(
                 setup(ad, Optional.of("(!(userAccountControl:1.2.840.113556.1.4.803:=2))")));
 
@@ -55,6 +55,7 @@ class KeycloakDirectoryConnectionsTest {
                 .containsEntry("uuidLDAPAttribute", "objectGUID")
                 .containsEntry("rdnLDAPAttribute", "cn")
                 .containsEntry("userObjectClasses", "person, organizationalPerson, user")
+                .containsEntry("usernameLDAPAttribute", "sAMAccountName")
                 .containsEntry("customUserSearchFilter", "(!(userAccountControl:1.2.840.113556.1.4.803:=2))");
     }
 
