@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.campuslab.core.cluster.ClusterGateway;
+import io.campuslab.core.identity.DirectoryConnections;
 import io.campuslab.core.identity.IdentityDirectory;
 import io.campuslab.core.identity.ProviderConnections;
 import io.campuslab.core.lab.LabBooks;
@@ -61,6 +62,22 @@ class ArchitectureTest {
                         "io.campuslab.core.cluster.kubernetes..")
                 .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class);
         rule.check(campuslab);
+    }
+
+    /**
+     * Screens and resources speak the services' language: the services' own types and, of the domain,
+     * only its enums, its immutable values (records) and the role names. Never an entity, an
+     * embeddable, a repository or another class of the persistence module.
+     */
+    @Test
+    void screensAndResourcesUseTheDomainsValuesOnly() {
+        com.tngtech.archunit.base.DescribedPredicate<JavaClass> beyondValues = com.tngtech.archunit.base.DescribedPredicate
+                .describe("are domain classes other than enums, records and the role names", type ->
+                        type.getPackageName().startsWith("io.campuslab.domain") && !type.isEnum() && !type.isRecord()
+                                && !type.isEquivalentTo(io.campuslab.domain.identity.Roles.class)
+                                && !(type.getEnclosingClass().isPresent() && type.getEnclosingClass().get().isEnum()));
+        noClasses().that().resideInAPackage("io.campuslab.web..")
+                .should().dependOnClassesThat(beyondValues).check(campuslab);
     }
 
     /** The services never reach up into the screens or the REST resources. */
@@ -122,7 +139,7 @@ class ArchitectureTest {
     void theClusterAndTheDirectoryAreCalledOnlyWithoutATransaction() {
         ArchRule remoteCalls = classes().that().resideInAPackage("io.campuslab..")
                 .and().areNotAssignableTo(ClusterGateway.class).and().areNotAssignableTo(IdentityDirectory.class)
-                .and().areNotAssignableTo(ProviderConnections.class)
+                .and().areNotAssignableTo(ProviderConnections.class).and().areNotAssignableTo(DirectoryConnections.class)
                 .should(new ArchCondition<JavaClass>("call the cluster and the directory only without a transaction") {
                     @Override
                     public void check(JavaClass caller, ConditionEvents events) {
@@ -130,7 +147,8 @@ class ArchitectureTest {
                             JavaClass target = call.getTargetOwner();
                             boolean remote = target.isAssignableTo(ClusterGateway.class)
                                     || target.isAssignableTo(IdentityDirectory.class)
-                                    || target.isAssignableTo(ProviderConnections.class);
+                                    || target.isAssignableTo(ProviderConnections.class)
+                                    || target.isAssignableTo(DirectoryConnections.class);
                             if (remote && !runsWithoutTransaction(call.getOrigin())) {
                                 events.add(SimpleConditionEvent.violated(call, call.getDescription()
                                         + " while a transaction may be open"));

@@ -202,6 +202,9 @@ public class CatalogService {
 
     /** A template's picture. */
     public record Icon(String contentType, byte[] image, java.time.Instant updatedAt) implements java.io.Serializable {
+
+        /** The largest picture a template may have, in bytes. */
+        public static final int MAX_BYTES = TemplateIcon.MAX_BYTES;
     }
 
     /** Every rule of the definition; a school's own template mounts courses and datasets by name only. */

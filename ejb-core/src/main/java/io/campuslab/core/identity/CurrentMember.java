@@ -70,7 +70,7 @@ public class CurrentMember {
         Optional<Member> known = members.findBySubject(identity.subject());
         if (known.isEmpty() || !known.get().holds(identity) || !activeSchool(known.get())) {
             try {
-                memberService.recognize(identity);
+                memberService.recognize(caller.claims().orElseThrow(NotPermittedException::new));
             } catch (SignInRefusedException e) {
                 throw new NotPermittedException(e.messageKey());
             }

@@ -31,8 +31,8 @@ public class MemberService {
      * and be active.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
-    public CallerProfile signIn(SignInIdentity identity) throws SignInRefusedException {
-        return record(identity, true);
+    public CallerProfile signIn(TokenClaims claims) throws SignInRefusedException {
+        return record(claims.identity(), true);
     }
 
     /**
@@ -40,8 +40,8 @@ public class MemberService {
      * identity provider says something new, and only read otherwise.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER, Roles.STUDENT})
-    public CallerProfile recognize(SignInIdentity identity) throws SignInRefusedException {
-        return record(identity, false);
+    public CallerProfile recognize(TokenClaims claims) throws SignInRefusedException {
+        return record(claims.identity(), false);
     }
 
     /**

@@ -9,4 +9,9 @@ import java.util.List;
  */
 public record SchoolSignIn(String school, List<ProviderSummary> providers, List<String> emailDomains,
                            boolean directoriesEnabled) implements Serializable {
+
+    /** The same, saying whether directories are enabled. */
+    SchoolSignIn withDirectoriesEnabled(boolean enabled) {
+        return new SchoolSignIn(school, providers, emailDomains, enabled);
+    }
 }

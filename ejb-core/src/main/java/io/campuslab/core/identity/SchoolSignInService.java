@@ -59,7 +59,7 @@ public class SchoolSignInService {
     /** The school's identity providers and e-mail domains, for its admins and the operator. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
     public SchoolSignIn of(String slug) throws NotPermittedException, NotFoundException {
-        return records.of(slug);
+        return records.of(slug).withDirectoriesEnabled(directories.enabled());
     }
 
     /**
@@ -192,7 +192,7 @@ public class SchoolSignInService {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public SchoolSignIn changeEmailDomains(String slug, List<String> domains)
             throws NotFoundException, InvalidInputException, ConflictException, NotPermittedException {
-        return records.changeEmailDomains(slug, domains);
+        return records.changeEmailDomains(slug, domains).withDirectoriesEnabled(directories.enabled());
     }
 
     /** Where the sign-in of the school of this slug starts; none for an unknown or suspended school. */

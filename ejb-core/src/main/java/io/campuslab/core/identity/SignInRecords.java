@@ -50,9 +50,6 @@ public class SignInRecords {
     @Inject
     Clock clock;
 
-    @Inject
-    DirectoryConnections directories;
-
     private TenantRepository tenants;
     private SignInProviderRepository providers;
 
@@ -78,7 +75,7 @@ public class SignInRecords {
 
     private SchoolSignIn signInOf(Tenant school) {
         return new SchoolSignIn(school.slug().value(), providers.ofSchool(school).stream().map(ProviderSummary::of).toList(),
-                List.copyOf(school.emailDomains()), directories.enabled());
+                List.copyOf(school.emailDomains()), false);
     }
 
     /** Records the provider Keycloak now brokers for the school, in place of the one of that alias before. */

@@ -9,4 +9,9 @@ public class SignInRefusedException extends CampusLabException {
     public SignInRefusedException(MembershipException.Reason reason) {
         super(reason.messageKey());
     }
+
+    /** Whether this is the message key of a reason for refusing a sign-in (a page may be asked to show any key). */
+    public static boolean isReason(String messageKey) {
+        return java.util.Arrays.stream(MembershipException.Reason.values()).anyMatch(r -> r.messageKey().equals(messageKey));
+    }
 }

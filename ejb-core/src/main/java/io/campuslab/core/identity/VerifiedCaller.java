@@ -12,14 +12,21 @@ import java.util.Optional;
 @RequestScoped
 public class VerifiedCaller {
 
+    private TokenClaims claims;
     private SignInIdentity identity;
 
     /** Set once per request by the web layer, from the token the server verified for it. */
-    public void verified(SignInIdentity identity) {
-        this.identity = identity;
+    public void verified(TokenClaims claims) {
+        this.claims = claims;
+        this.identity = claims.identity();
     }
 
     public Optional<SignInIdentity> identity() {
         return Optional.ofNullable(identity);
+    }
+
+    /** The token's claims as the web layer read them. */
+    public Optional<TokenClaims> claims() {
+        return Optional.ofNullable(claims);
     }
 }

@@ -108,12 +108,12 @@ public class TenantService {
 
     /** A school's current term, for the platform admin and the school's own staff; empty when it set none. */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.TEACHER})
-    public java.util.Optional<Term> term(String slug) throws NotFoundException, NotPermittedException {
+    public SchoolTerm term(String slug) throws NotFoundException, NotPermittedException {
         Tenant school = find(slug);
         if (!currentMember.require().mayActFor(school)) {
             throw new NotPermittedException();
         }
-        return school.term();
+        return SchoolTerm.of(school.term());
     }
 
     /**
@@ -121,7 +121,7 @@ public class TenantService {
      * admins and the platform admin. Students' GPU-hour budgets per term count from its first day.
      */
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
-    public java.util.Optional<Term> changeTerm(String slug, java.time.LocalDate starts, java.time.LocalDate ends)
+    public SchoolTerm changeTerm(String slug, java.time.LocalDate starts, java.time.LocalDate ends)
             throws NotFoundException, NotPermittedException, InvalidInputException {
         Tenant school = find(slug);
         if (!currentMember.require().mayActFor(school)) {
@@ -136,7 +136,7 @@ public class TenantService {
         }
         school.changeTerm(term);
         audit.record(slug, "school.term-changed", slug, term.map(t -> t.starts() + " – " + t.ends()).orElse("none"));
-        return term;
+        return SchoolTerm.of(term);
     }
 
     /** A school's quota, for the platform admin and the school's own admins and teachers. */

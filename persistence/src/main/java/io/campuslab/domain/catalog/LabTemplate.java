@@ -82,12 +82,12 @@ public class LabTemplate {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "lab_template_ports", joinColumns = @JoinColumn(name = "template_id"))
     @OrderColumn(name = "position")
-    private List<PortSpec> ports = new ArrayList<>();
+    private List<TemplatePort> ports = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "lab_template_mounts", joinColumns = @JoinColumn(name = "template_id"))
     @OrderColumn(name = "position")
-    private List<MountSpec> mounts = new ArrayList<>();
+    private List<TemplateMount> mounts = new ArrayList<>();
 
     @Column(name = "workspace_path", nullable = false, length = 255)
     private String workspacePath;
@@ -165,7 +165,7 @@ public class LabTemplate {
         gpuImages = new HashMap<>(d.gpuImages());
         commandLines = String.join("\n", d.command());
         argsLines = String.join("\n", d.args());
-        ports = new ArrayList<>(d.ports());
+        ports = new ArrayList<>(d.ports().stream().map(TemplatePort::new).toList());
         workspacePath = d.workspacePath();
         shmMib = d.shmMib();
         defaultCpuMillis = d.defaultResources().cpuMillis();
@@ -175,7 +175,7 @@ public class LabTemplate {
         maxMemoryMib = d.maxResources().memoryMib();
         maxGpus = d.maxResources().gpus();
         developmentInfo = String.join("\n", d.developmentInfo());
-        mounts = new ArrayList<>(d.mounts());
+        mounts = new ArrayList<>(d.mounts().stream().map(TemplateMount::new).toList());
         runAsUser = d.runAs().uid();
         runAsGroup = d.runAs().gid();
         readOnlyRoot = d.runAs().readOnlyRoot();
@@ -243,11 +243,11 @@ public class LabTemplate {
     }
 
     public List<PortSpec> ports() {
-        return List.copyOf(ports);
+        return ports.stream().map(TemplatePort::spec).toList();
     }
 
     public List<MountSpec> mounts() {
-        return List.copyOf(mounts);
+        return mounts.stream().map(TemplateMount::spec).toList();
     }
 
     public String workspacePath() {

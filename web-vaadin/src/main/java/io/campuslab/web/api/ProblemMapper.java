@@ -9,7 +9,6 @@ import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.SettingsRejectedException;
-import io.campuslab.domain.platform.SettingProblem;
 import io.campuslab.core.storage.UploadRejectedException;
 import io.campuslab.web.i18n.Messages;
 import io.campuslab.core.identity.VerifiedCaller;
@@ -57,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
             return problem(original.getStatus(), "error.http." + original.getStatus());
         }
         if (cause instanceof SettingsRejectedException rejected) {
-            SettingProblem first = rejected.problems().get(0);
+            SettingsRejectedException.Problem first = rejected.problems().get(0);
             return problem(400, first.key() + ": ", first.messageKey(), first.arguments().toArray());
         }
         if (cause instanceof CampusLabException expected) {

@@ -9,6 +9,7 @@ import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.tenant.SchoolOnboarding;
 import io.campuslab.core.tenant.SchoolQuota;
 import io.campuslab.core.tenant.SchoolSummary;
+import io.campuslab.core.tenant.SchoolTerm;
 import io.campuslab.core.tenant.TenantService;
 import io.campuslab.domain.identity.Role;
 import jakarta.enterprise.context.RequestScoped;
@@ -139,20 +140,12 @@ public class SchoolsResource {
         return tenants.changeQuota(slug, quota);
     }
 
-    /** A school's term, both days inclusive; both null: no term. */
-    public record TermDates(java.time.LocalDate starts, java.time.LocalDate ends) {
-
-        static TermDates of(java.util.Optional<io.campuslab.domain.tenant.Term> term) {
-            return term.map(t -> new TermDates(t.starts(), t.ends())).orElse(new TermDates(null, null));
-        }
-    }
-
     @GET
     @Path("{slug}/term")
     @Operation(summary = "A school's current term; both days null when it set none")
     @APIResponse(responseCode = "403", description = "Neither the platform admin nor a teacher or admin of the school")
-    public TermDates term(@PathParam("slug") String slug) throws CampusLabException {
-        return TermDates.of(tenants.term(slug));
+    public SchoolTerm term(@PathParam("slug") String slug) throws CampusLabException {
+        return tenants.term(slug);
     }
 
     @PUT
@@ -161,7 +154,7 @@ public class SchoolsResource {
     @Operation(summary = "Set the school's term (its admins, the platform admin); both days null for none. "
             + "Students' GPU-hour budgets per term count from its first day")
     @APIResponse(responseCode = "400", description = "The last day before the first, or a term longer than 400 days")
-    public TermDates changeTerm(@PathParam("slug") String slug, TermDates term) throws CampusLabException {
-        return TermDates.of(tenants.changeTerm(slug, term == null ? null : term.starts(), term == null ? null : term.ends()));
+    public SchoolTerm changeTerm(@PathParam("slug") String slug, SchoolTerm term) throws CampusLabException {
+        return tenants.changeTerm(slug, term == null ? null : term.starts(), term == null ? null : term.ends());
     }
 }

@@ -6,7 +6,6 @@ import io.campuslab.core.platform.CampusLabException;
 import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.domain.catalog.TemplateDefinition;
-import io.campuslab.domain.catalog.TemplateIcon;
 import java.io.IOException;
 import java.io.InputStream;
 import jakarta.enterprise.context.RequestScoped;
@@ -133,7 +132,7 @@ public class TemplatesResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "400", description = "Not such an image, or too large")
     public void setIcon(@PathParam("name") String name, InputStream body) throws CampusLabException, IOException {
-        byte[] image = body.readNBytes(TemplateIcon.MAX_BYTES + 1);
+        byte[] image = body.readNBytes(CatalogService.Icon.MAX_BYTES + 1);
         catalog.setIcon(name, image);
     }
 }

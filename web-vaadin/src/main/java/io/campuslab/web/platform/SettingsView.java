@@ -16,7 +16,7 @@ import io.campuslab.core.platform.PlatformSettingsService;
 import io.campuslab.core.platform.SettingEntry;
 import io.campuslab.core.platform.SettingsRejectedException;
 import io.campuslab.domain.identity.Roles;
-import io.campuslab.domain.platform.SettingProblem;
+import io.campuslab.core.platform.SettingsRejectedException.Problem;
 import io.campuslab.web.layout.ErrorMessages;
 import io.campuslab.web.layout.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,7 +96,7 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
             ErrorMessages.notify(getTranslation("settings.saved", changes.size()), "settings-notification",
                     NotificationVariant.LUMO_SUCCESS);
         } catch (SettingsRejectedException rejected) {
-            for (SettingProblem problem : rejected.problems()) {
+            for (Problem problem : rejected.problems()) {
                 TextField field = fields.get(problem.key());
                 if (field != null) {
                     field.setErrorMessage(getTranslation(problem.messageKey(), problem.arguments().toArray()));

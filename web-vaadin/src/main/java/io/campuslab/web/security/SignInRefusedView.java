@@ -8,9 +8,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import io.campuslab.domain.identity.MembershipException;
+import io.campuslab.core.identity.SignInRefusedException;
 import jakarta.annotation.security.PermitAll;
-import java.util.Arrays;
 
 /** Shown to a person whom single sign-on let in but CampusLab cannot admit, with the reason. */
 @Route("refused/:reason")
@@ -28,8 +27,7 @@ public class SignInRefusedView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String key = event.getRouteParameters().get("reason").orElse("");
-        boolean known = Arrays.stream(MembershipException.Reason.values()).anyMatch(r -> r.messageKey().equals(key));
-        reason.setText(getTranslation(known ? key : "error.membership.no-role"));
+        reason.setText(getTranslation(SignInRefusedException.isReason(key) ? key : "error.membership.no-role"));
     }
 
     @Override

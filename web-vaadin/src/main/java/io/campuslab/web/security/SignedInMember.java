@@ -5,7 +5,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import io.campuslab.core.identity.CallerProfile;
 import io.campuslab.core.identity.MemberService;
 import io.campuslab.core.identity.SignInRefusedException;
-import io.campuslab.domain.identity.SignInIdentity;
+import io.campuslab.core.identity.TokenClaims;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 
@@ -38,7 +38,7 @@ public class SignedInMember implements Serializable {
         return profile;
     }
 
-    private static SignInIdentity identity() {
+    private static TokenClaims identity() {
         return TokenIdentity.of(VaadinServletRequest.getCurrent().getHttpServletRequest())
                 .orElseThrow(() -> new IllegalStateException("The portal is only reachable after OIDC sign-in"));
     }

@@ -1,7 +1,7 @@
 package io.campuslab.web.security;
 
+import io.campuslab.core.identity.TokenClaims;
 import io.campuslab.domain.identity.Role;
-import io.campuslab.domain.identity.SignInIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
@@ -26,7 +26,7 @@ public final class TokenIdentity {
     private TokenIdentity() {
     }
 
-    public static Optional<SignInIdentity> of(HttpServletRequest request) {
+    public static Optional<TokenClaims> of(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (!(principal instanceof OidcPrincipal<?> oidc)) {
             return Optional.empty();
@@ -36,8 +36,8 @@ public final class TokenIdentity {
         String tenant = context.getToken().getClaimValueAsString(TENANT_CLAIM);
         List<String> roles = Arrays.stream(Role.values()).map(Role::realmName).filter(request::isUserInRole).toList();
         String provider = context.getToken().getClaimValueAsString(PROVIDER_CLAIM);
-        return Optional.of(SignInIdentity.fromClaims(context.getToken().getSubject(), principal.getName(),
-                token.getName(), token.getEmail(), tenant, roles, provider));
+        return Optional.of(new TokenClaims(context.getToken().getSubject(), principal.getName(), token.getName(),
+                token.getEmail(), tenant, roles, provider));
     }
 
     /** The raw ID token, needed as a hint when ending the session at the identity provider. */

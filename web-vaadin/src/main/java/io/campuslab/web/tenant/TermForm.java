@@ -6,9 +6,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.function.SerializableBiConsumer;
-import io.campuslab.domain.tenant.Term;
+import io.campuslab.core.tenant.SchoolTerm;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * The school's term: its first and last day. Students' GPU-hour budgets per term count from its
@@ -16,15 +15,13 @@ import java.util.Optional;
  */
 class TermForm extends HorizontalLayout {
 
-    TermForm(Optional<Term> term, boolean editable, SerializableBiConsumer<LocalDate, LocalDate> onSave) {
+    TermForm(SchoolTerm term, boolean editable, SerializableBiConsumer<LocalDate, LocalDate> onSave) {
         DatePicker starts = new DatePicker(getTranslation("term.starts"));
         starts.setId("term-starts");
         DatePicker ends = new DatePicker(getTranslation("term.ends"));
         ends.setId("term-ends");
-        term.ifPresent(t -> {
-            starts.setValue(t.starts());
-            ends.setValue(t.ends());
-        });
+        starts.setValue(term.starts());
+        ends.setValue(term.ends());
         starts.setClearButtonVisible(true);
         ends.setClearButtonVisible(true);
         starts.setReadOnly(!editable);
