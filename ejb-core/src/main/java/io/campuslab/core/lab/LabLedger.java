@@ -11,8 +11,6 @@ import io.campuslab.domain.audit.AuditRepository;
 import io.campuslab.domain.classroom.ClassSession;
 import io.campuslab.domain.classroom.ClassSessionRepository;
 import io.campuslab.domain.dataset.Dataset;
-import io.campuslab.domain.identity.Member;
-import io.campuslab.domain.catalog.LabTemplate;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.Lab;
 import io.campuslab.domain.lab.LabRepository;
@@ -58,6 +56,9 @@ public class LabLedger implements LabBooks {
     @Inject
     SchedulerLease lease;
 
+    @jakarta.ejb.EJB
+    SessionLedger sessions;
+
     /** Every lab that is not over, with its blueprint and, for a session's lab or one giving back room, its deadline. */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -75,52 +76,18 @@ public class LabLedger implements LabBooks {
         return new ClassSessionRepository(em).ofLabs(labs);
     }
 
-    /**
-     * The sessions' seats held now: every session from its preparation to the end of its grace
-     * period; its empty seats are lent once it has been under way for the lending delay.
-     */
+    /** The sessions' seats held now ({@link SessionLedger#reservations()}). */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public List<Reserved> reservations() {
-        PlatformSettings platform = settings.current();
-        Instant now = clock.instant();
-        return new ClassSessionRepository(em).reserving(now, now.plusNanos(1), platform.sessionEndGrace()).stream()
-                .filter(s -> s.phase(now, platform.sessionEndGrace()).holdsCapacity())
-                .map(s -> new Reserved(s.id(), s.tenant().slug().value(), s.classroom().name(), LabSizing.demand(s.size()),
-                        s.seats(), !now.isBefore(s.startsAt().plus(platform.sessionLendAfter()))))
-                .toList();
+        return sessions.reservations();
     }
 
-    /**
-     * Prepares the sessions whose time has come: a lab for every student of the roster who has
-     * none of the session yet. Each session is prepared once; a student who stops their lab gets a
-     * new one by opening the session again.
-     */
+    /** Prepares the sessions whose time has come ({@link SessionLedger#prepareSessions(Fence)}). */
     @Override
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public int prepareSessions(Fence fence) throws LeaseLostException {
-        lease.hold(fence);
-        Instant now = clock.instant();
-        LabRepository labs = new LabRepository(em);
-        int queued = 0;
-        for (ClassSession session : new ClassSessionRepository(em).duePreparation(now)) {
-            session.prepared(now);
-            LabTemplate template = session.template().orElse(null);
-            if (template == null) {
-                continue;
-            }
-            int forSession = 0;
-            for (Member student : session.classroom().currentStudents()) {
-                if (labs.activeOfSession(session.id(), student).isEmpty()) {
-                    labs.add(Lab.forSession(session.id(), session.tenant(), student, template, session.size(), now));
-                    forSession++;
-                }
-            }
-            queued += forSession;
-            new AuditRepository(em).add(new AuditEvent(now, ACTOR, session.tenant().slug().value(), "session.prepared",
-                    session.classroom().name(), forSession + " labs"));
-        }
-        return queued;
+        return sessions.prepareSessions(fence);
     }
 
     /**
