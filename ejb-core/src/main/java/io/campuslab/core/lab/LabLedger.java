@@ -102,9 +102,7 @@ public class LabLedger implements LabBooks {
         Map<String, SchoolPolicy> policies = new HashMap<>();
         for (Tenant school : new TenantRepository(em).listAll()) {
             String slug = school.slug().value();
-            limits.put(slug, school.isActive()
-                    ? SchoolLimits.of(school, LabService.LABS_PER_MEMBER_AT_ADMISSION)
-                    : new TenantLimits(slug, 0, 0, 0, 0, Map.of(), 0));
+            limits.put(slug, SchoolLimits.holdable(school, LabService.LABS_PER_MEMBER_AT_ADMISSION));
             policies.put(slug, SchoolPolicies.of(school, platform));
         }
         return new SchoolBooks(limits, policies);

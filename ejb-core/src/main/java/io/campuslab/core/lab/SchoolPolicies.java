@@ -35,7 +35,7 @@ public final class SchoolPolicies {
     }
 
     public static SchoolPolicy of(Tenant school, PlatformSettings platform) {
-        TenantQuota quota = school.isActive() ? school.quota() : new TenantQuota(0, 0, 0, 0, 0, 0);
+        TenantQuota quota = school.holdableQuota();
         Map<String, String> hard = new HashMap<>();
         hard.put("pods", Integer.toString(quota.concurrentLabs()));
         hard.put("limits.cpu", Integer.toString(quota.cpuCores()));
@@ -46,7 +46,7 @@ public final class SchoolPolicies {
                 : List.of();
         // the school's file claims come on top of the quota: they never eat the students' workspaces
         hard.put("requests.storage", (quota.storageGib() + claims.stream().mapToInt(SchoolClaim::sizeGib).sum()) + "Gi");
-        Map<String, Integer> perKey = school.isActive() ? school.gpusPerKey() : Map.of();
+        Map<String, Integer> perKey = school.holdableGpusPerKey();
         platform.gpuResourceKeys().forEach(key -> hard.put("requests." + key,
                 Integer.toString(Math.min(quota.gpus(), perKey.getOrDefault(key, quota.gpus())))));
         LabResources defaults = platform.defaultLabResources();

@@ -179,6 +179,16 @@ public class Tenant {
         return status == TenantStatus.ACTIVE;
     }
 
+    /** What the school may hold at once: its quota, or nothing new while it is suspended. */
+    public TenantQuota holdableQuota() {
+        return isActive() ? quota : new TenantQuota(0, 0, 0, 0, 0, 0);
+    }
+
+    /** The GPUs of each kind the school may hold at once: none while it is suspended. */
+    public Map<String, Integer> holdableGpusPerKey() {
+        return isActive() ? gpusPerKey() : Map.of();
+    }
+
     public Long id() {
         return id;
     }

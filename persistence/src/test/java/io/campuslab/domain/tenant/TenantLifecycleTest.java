@@ -28,6 +28,21 @@ class TenantLifecycleTest {
     }
 
     @Test
+    void aSuspendedSchoolMayHoldNothingNewButKeepsItsQuota() {
+        school.changeQuota(new TenantQuota(4, 8, 32, 10, 5, 0), java.util.Map.of("nvidia.com/gpu", 2));
+        assertThat(school.holdableQuota().concurrentLabs()).isEqualTo(10);
+        assertThat(school.holdableGpusPerKey()).containsEntry("nvidia.com/gpu", 2);
+        school.suspend();
+        assertThat(school.holdableQuota().concurrentLabs()).isZero();
+        assertThat(school.holdableQuota().gpus()).isZero();
+        assertThat(school.holdableQuota().cpuCores()).isZero();
+        assertThat(school.holdableGpusPerKey()).isEmpty();
+        assertThat(school.quota().concurrentLabs()).as("kept for when it is resumed").isEqualTo(10);
+        school.resume();
+        assertThat(school.holdableQuota().gpus()).isEqualTo(4);
+    }
+
+    @Test
     void renameKeepsTheSlugAndNamespace() {
         school.rename("  West College of Arts ");
         assertThat(school.displayName()).isEqualTo("West College of Arts");
