@@ -116,6 +116,16 @@ class SchoolDirectoryIT {
             signInThrough("eastfield", "ed", SchoolDirectory.PASSWORD,
                     page -> assertThat(page.locator("#home-summary")).hasText("Eastfield · teacher"));
 
+            // set anew (another name): the directory's realm and everyone's link to their account stay
+            long ivy = PortalApi.queryLong("SELECT id FROM members WHERE username = ?", "eastfield-ldap_ivy");
+            HttpResponse<String> again = send("PUT", "/api/v1/schools/eastfield/sign-in/ldap", signedIn("ella"),
+                    directory(eastfield, d -> d.put("name", "Eastfield accounts")).toString());
+            Assertions.assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            signInThrough("eastfield", "ivy", SchoolDirectory.PASSWORD,
+                    page -> assertThat(page.locator("#home-summary")).hasText("Eastfield · school admin"));
+            Assertions.assertThat(PortalApi.queryLong("SELECT id FROM members WHERE username = ?", "eastfield-ldap_ivy"))
+                    .as("the same member as before").isEqualTo(ivy);
+
             // the directory says who is what at every sign-in: Ed left the staff, Emma left the school
             eastfield.leaveGroup("ed", "staff");
             eastfield.removePerson("emma");
@@ -188,6 +198,10 @@ class SchoolDirectoryIT {
         Assertions.assertThat(send("PUT", path, signedIn("etta"), body).statusCode()).as("a teacher").isEqualTo(403);
         Assertions.assertThat(send("PUT", path, signedIn("sam"), body).statusCode()).as("another school's student").isEqualTo(403);
         Assertions.assertThat(send("DELETE", path, signedIn("alice"), null).statusCode()).isEqualTo(404);
+        Assertions.assertThat(send("GET", "/api/v1/schools/eastfield/sign-in", signedIn("alice"), null).statusCode())
+                .as("another school's admin does not see it either").isEqualTo(404);
+        Assertions.assertThat(JSON.readTree(send("GET", "/api/v1/schools/eastfield/sign-in", signedIn("operator"), null).body())
+                .path("directoriesEnabled").asBoolean()).as("the operator gave the directories' account").isTrue();
 
         String ella = signedIn("ella");
         List<ObjectNode> malformed = List.of(
