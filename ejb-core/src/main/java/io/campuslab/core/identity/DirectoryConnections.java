@@ -16,10 +16,21 @@ public interface DirectoryConnections {
      * Reads the school's directory from now on, or reads it anew as set here: first binds as the
      * reading account (a directory that cannot be reached, or refuses the account, changes nothing).
      *
-     * @return the issuer of the realm that reads it, to broker as the school's provider
+     * @return the realm that reads it, to broker as the school's provider: its issuer, and the secret of
+     *         its client (the one given for a new realm, the one it has for a realm set anew)
      * @throws ProviderRefusedException if the directory cannot be reached or refuses the reading account
      */
-    String connect(DirectorySetup setup) throws DirectoryUnavailableException;
+    DirectoryRealm connect(DirectorySetup setup) throws DirectoryUnavailableException;
+
+    /** The realm that reads a school's directory, as CampusLab's realm brokers it. */
+    record DirectoryRealm(String issuer, String brokerSecret) {
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "DirectoryRealm[" + issuer + "]";
+        }
+    }
 
     /** Stops reading the directory of this alias and forgets what was read from it, if anything. */
     void disconnect(String alias) throws DirectoryUnavailableException;

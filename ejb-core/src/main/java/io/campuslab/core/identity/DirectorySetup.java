@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * What Keycloak needs to read a school's directory: where it is and how it is read
  * ({@code entries}), with StartTLS or not, the reading account's password, an optional LDAP filter
- * people must match, and the secret of the client through which the
- * directory's realm vouches for them to CampusLab's realm at {@code brokerEndpoint}.
+ * people must match, and the secret of the client through which the directory's realm vouches for
+ * them to CampusLab's realm at {@code brokerEndpoint} (for a new realm; a realm set anew keeps its
+ * client's secret).
  */
 public record DirectorySetup(String alias, String displayName, DirectoryEntries entries, boolean startTls,
                              String bindPassword, Optional<String> userFilter,

@@ -153,11 +153,11 @@ public class SchoolSignInService {
         String alias = SignInProvider.aliasOf(school, SignInProvider.Kind.LDAP);
         DirectoryEntries entries = new DirectoryEntries(url, draft.activeDirectory(), bindDn, usersDn, usernameAttribute, groupsDn);
         String brokerSecret = DirectoryChecks.newSecret();
-        String issuer = directories.connect(new DirectorySetup(alias, displayName, entries, draft.startTls(), password,
+        DirectoryConnections.DirectoryRealm realm = directories.connect(new DirectorySetup(alias, displayName, entries, draft.startTls(), password,
                 filter, brokerSecret, settings.oidcProviderUrl().replaceAll("/+$", "") + "/broker/" + alias
                 + "/endpoint"));
-        ProviderSetup setup = new ProviderSetup(alias, SignInProvider.Kind.LDAP, school, displayName, issuer,
-                DirectorySetup.BROKER_CLIENT, brokerSecret, null, "preferred_username", roles, entries);
+        ProviderSetup setup = new ProviderSetup(alias, SignInProvider.Kind.LDAP, school, displayName, realm.issuer(),
+                DirectorySetup.BROKER_CLIENT, realm.brokerSecret(), null, "preferred_username", roles, entries);
         try {
             connections.connect(setup);
         } catch (DirectoryUnavailableException e) {

@@ -30,9 +30,9 @@ class SchoolDirectoriesOffTest {
             }
 
             @Override
-            public String connect(DirectorySetup setup) {
+            public DirectoryRealm connect(DirectorySetup setup) {
                 asked.add("connect " + setup.alias());
-                return "";
+                return new DirectoryRealm("", "");
             }
 
             @Override

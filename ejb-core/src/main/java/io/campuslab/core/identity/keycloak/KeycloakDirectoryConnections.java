@@ -58,7 +58,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
     }
 
     @Override
-    public String connect(DirectorySetup setup) throws DirectoryUnavailableException {
+    public DirectoryRealm connect(DirectorySetup setup) throws DirectoryUnavailableException {
         requireEnabled();
         String realm = realmOf(setup.alias());
         String path = "/" + KeycloakAdminApi.encode(realm);
@@ -71,6 +71,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
             require(api.send("PUT", path, Json.createObjectBuilder().add("displayName", setup.displayName()).build()),
                     "rename the realm " + realm);
         }
+        String brokerSecret;
         try {
             test(path, setup);
             String realmId = ((JsonObject) KeycloakAdminApi.parse(api.send("GET", path, null).body())).getString("id");
@@ -79,7 +80,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
             mapper(path, federation, "first name", "user-attribute-ldap-mapper", Map.of("ldap.attribute", "givenName"));
             groups(path, federation, setup);
             verifyProfileOff(path);
-            broker(path, setup);
+            brokerSecret = broker(path, setup);
         } catch (DirectoryUnavailableException e) {
             if (created) {
                 // nothing half made: a directory that cannot be read is not kept
@@ -89,7 +90,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
         }
         LOG.info(() -> (created ? "Reading" : "Reading anew") + " the directory " + setup.entries().url() + " of " + setup.alias()
                 + " in the realm " + realm);
-        return settings.keycloakUrl() + "/realms/" + realm;
+        return new DirectoryRealm(settings.keycloakUrl() + "/realms/" + realm, brokerSecret);
     }
 
     @Override
@@ -132,7 +133,8 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                 .add("authType", "simple")
                 .add("startTls", Boolean.toString(setup.startTls()))
                 .add("useTruststoreSpi", "always")
-                .add("connectionTimeout", "10000")
+                // shorter than the admin API call's own timeout: an unreachable directory is Keycloak's answer, not ours
+                .add("connectionTimeout", "5000")
                 .build());
         if (response.statusCode() == 400) {
             String reason = KeycloakAdminApi.reason(response.body());
@@ -271,18 +273,18 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
     }
 
     /**
-     * The one client of the realm: CampusLab's realm at its broker endpoint, with the secret given,
-     * the code flow with PKCE only, and the names of the person's groups in the tokens.
+     * The one client of the realm: CampusLab's realm at its broker endpoint, the code flow with PKCE
+     * only, and the names of the person's groups in the tokens. A new client takes the secret given;
+     * one set anew keeps its own, so that CampusLab's realm never holds another. Returns the secret.
      */
-    private void broker(String path, DirectorySetup setup) throws DirectoryUnavailableException {
-        JsonObject client = Json.createObjectBuilder()
+    private String broker(String path, DirectorySetup setup) throws DirectoryUnavailableException {
+        JsonObjectBuilder client = Json.createObjectBuilder()
                 .add("clientId", DirectorySetup.BROKER_CLIENT)
                 .add("name", "CampusLab")
                 .add("enabled", true)
                 .add("protocol", "openid-connect")
                 .add("publicClient", false)
                 .add("clientAuthenticatorType", "client-secret")
-                .add("secret", setup.brokerSecret())
                 .add("redirectUris", Json.createArrayBuilder().add(setup.brokerEndpoint()))
                 .add("webOrigins", Json.createArrayBuilder())
                 .add("standardFlowEnabled", true)
@@ -290,22 +292,26 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                 .add("directAccessGrantsEnabled", false)
                 .add("serviceAccountsEnabled", false)
                 .add("frontchannelLogout", false)
-                .add("attributes", Json.createObjectBuilder().add("pkce.code.challenge.method", "S256"))
-                .build();
+                .add("attributes", Json.createObjectBuilder().add("pkce.code.challenge.method", "S256"));
         HttpResponse<String> found = api.send("GET", path + "/clients?clientId=" + DirectorySetup.BROKER_CLIENT, null);
         require(found, "read the client of " + setup.alias());
         List<JsonObject> clients = ((JsonArray) KeycloakAdminApi.parse(found.body())).getValuesAs(JsonObject.class);
         String id;
+        String secret;
         if (clients.isEmpty()) {
-            HttpResponse<String> created = api.send("POST", path + "/clients", client);
+            secret = setup.brokerSecret();
+            HttpResponse<String> created = api.send("POST", path + "/clients", client.add("secret", secret).build());
             require(created, "add the client of " + setup.alias());
             String location = created.headers().firstValue("Location").orElseThrow(
                     () -> new DirectoryUnavailableException("no id for the client of " + setup.alias()));
             id = location.substring(location.lastIndexOf('/') + 1);
         } else {
             id = clients.get(0).getString("id");
-            require(api.send("PUT", path + "/clients/" + KeycloakAdminApi.encode(id), Json.createObjectBuilder(client).add("id", id).build()),
+            require(api.send("PUT", path + "/clients/" + KeycloakAdminApi.encode(id), client.add("id", id).build()),
                     "set the client of " + setup.alias() + " anew");
+            HttpResponse<String> kept = api.send("GET", path + "/clients/" + KeycloakAdminApi.encode(id) + "/client-secret", null);
+            require(kept, "read the client secret of " + setup.alias());
+            secret = ((JsonObject) KeycloakAdminApi.parse(kept.body())).getString("value");
         }
         String mappers = path + "/clients/" + KeycloakAdminApi.encode(id) + "/protocol-mappers/models";
         HttpResponse<String> present = api.send("GET", mappers, null);
@@ -325,6 +331,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                             .add("userinfo.token.claim", "true"))
                     .build()), "name the groups of " + setup.alias());
         }
+        return secret;
     }
 
     private Optional<JsonObject> component(String path, String query, String name) throws DirectoryUnavailableException {
