@@ -182,12 +182,6 @@ public class SchoolSignInService {
         records.disconnected(slug, alias);
     }
 
-    /** Whether schools may connect their LDAP or Active Directory directories here. */
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
-    public boolean directoriesEnabled() {
-        return directories.enabled();
-    }
-
     /** The operator gives the school its e-mail domains (each belongs to one school only). */
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public SchoolSignIn changeEmailDomains(String slug, List<String> domains)

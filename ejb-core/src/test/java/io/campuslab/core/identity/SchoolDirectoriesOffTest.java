@@ -14,13 +14,18 @@ import org.junit.jupiter.api.Test;
 class SchoolDirectoriesOffTest {
 
     @Test
-    void aDirectoryIsRefusedWhileTheOperatorHasNotEnabledDirectories() {
+    void aDirectoryIsRefusedWhileTheOperatorHasNotEnabledDirectories() throws Exception {
         List<String> asked = new ArrayList<>();
         SchoolSignInService service = new SchoolSignInService();
         service.records = new SignInRecords() {
             @Override
             public TenantSlug administered(String slug) {
                 return new TenantSlug(slug);
+            }
+
+            @Override
+            public SchoolSignIn of(String slug) {
+                return new SchoolSignIn(slug, List.of(), List.of(), true);
             }
         };
         service.directories = new DirectoryConnections() {
@@ -46,6 +51,6 @@ class SchoolDirectoriesOffTest {
                 .isInstanceOf(ConflictException.class)
                 .extracting(e -> ((ConflictException) e).messageKey()).isEqualTo("error.sign-in.directories-off");
         assertThat(asked).isEmpty();
-        assertThat(service.directoriesEnabled()).isFalse();
+        assertThat(service.of("east").directoriesEnabled()).as("the port says, not the records").isFalse();
     }
 }

@@ -96,6 +96,18 @@ final class KeycloakAdminApi {
         }
     }
 
+    /** The objects of a JSON array answer, such as a list of users, clients or components. */
+    static java.util.List<JsonObject> objects(HttpResponse<String> response) {
+        return ((jakarta.json.JsonArray) parse(response.body())).getValuesAs(JsonObject.class);
+    }
+
+    /** The id of what a POST created, the last segment of its {@code Location}. */
+    static String createdId(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new DirectoryUnavailableException(what + ": no Location"));
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** A refusal (HTTP 400, 409, 422) in Keycloak's own words; any other failure as "cannot be reached". */
     static void requireSuccess(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
         if (response.statusCode() / 100 != 2) {

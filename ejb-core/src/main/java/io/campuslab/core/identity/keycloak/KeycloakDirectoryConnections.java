@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpResponse;
@@ -74,7 +73,9 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
         String brokerSecret;
         try {
             test(path, setup);
-            String realmId = ((JsonObject) KeycloakAdminApi.parse(api.send("GET", path, null).body())).getString("id");
+            // a realm read before keeps its id; a new one is read once for it
+            String realmId = ((JsonObject) KeycloakAdminApi.parse((created ? api.send("GET", path, null) : found).body()))
+                    .getString("id");
             String federation = federation(path, realmId, setup);
             mapper(path, federation, "username", "user-attribute-ldap-mapper", Map.of("ldap.attribute", setup.entries().usernameAttribute()));
             mapper(path, federation, "first name", "user-attribute-ldap-mapper", Map.of("ldap.attribute", "givenName"));
@@ -166,9 +167,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
         }
         HttpResponse<String> response = api.send("POST", path + "/components", component);
         require(response, "read the directory of " + setup.alias());
-        String location = response.headers().firstValue("Location").orElseThrow(
-                () -> new DirectoryUnavailableException("no id for the directory of " + setup.alias()));
-        return location.substring(location.lastIndexOf('/') + 1);
+        return KeycloakAdminApi.createdId(response, "read the directory of " + setup.alias());
     }
 
     /** How Keycloak reads the directory: read only, imported at sign-in, never synchronised in bulk. */
@@ -295,16 +294,14 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
                 .add("attributes", Json.createObjectBuilder().add("pkce.code.challenge.method", "S256"));
         HttpResponse<String> found = api.send("GET", path + "/clients?clientId=" + DirectorySetup.BROKER_CLIENT, null);
         require(found, "read the client of " + setup.alias());
-        List<JsonObject> clients = ((JsonArray) KeycloakAdminApi.parse(found.body())).getValuesAs(JsonObject.class);
+        List<JsonObject> clients = KeycloakAdminApi.objects(found);
         String id;
         String secret;
         if (clients.isEmpty()) {
             secret = setup.brokerSecret();
             HttpResponse<String> created = api.send("POST", path + "/clients", client.add("secret", secret).build());
             require(created, "add the client of " + setup.alias());
-            String location = created.headers().firstValue("Location").orElseThrow(
-                    () -> new DirectoryUnavailableException("no id for the client of " + setup.alias()));
-            id = location.substring(location.lastIndexOf('/') + 1);
+            id = KeycloakAdminApi.createdId(created, "add the client of " + setup.alias());
         } else {
             id = clients.get(0).getString("id");
             require(api.send("PUT", path + "/clients/" + KeycloakAdminApi.encode(id), client.add("id", id).build()),
@@ -316,7 +313,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
         String mappers = path + "/clients/" + KeycloakAdminApi.encode(id) + "/protocol-mappers/models";
         HttpResponse<String> present = api.send("GET", mappers, null);
         require(present, "read the claims of " + setup.alias());
-        boolean hasGroups = ((JsonArray) KeycloakAdminApi.parse(present.body())).getValuesAs(JsonObject.class).stream()
+        boolean hasGroups = KeycloakAdminApi.objects(present).stream()
                 .anyMatch(mapper -> GROUPS.equals(mapper.getString("name", "")));
         if (!hasGroups) {
             require(api.send("POST", mappers, Json.createObjectBuilder()
@@ -337,7 +334,7 @@ public class KeycloakDirectoryConnections implements DirectoryConnections {
     private Optional<JsonObject> component(String path, String query, String name) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("GET", path + "/components" + query, null);
         require(response, "read the components of " + path);
-        return ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class).stream()
+        return KeycloakAdminApi.objects(response).stream()
                 .filter(component -> name.equals(component.getString("name", ""))).findFirst();
     }
 

@@ -14,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
@@ -96,9 +95,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             throw new ConflictException("error.member.exists-in-directory", person.username());
         }
         KeycloakAdminApi.requireSuccess(response, "create user " + person.username());
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new DirectoryUnavailableException("create user: no Location"));
-        String subject = location.substring(location.lastIndexOf('/') + 1);
+        String subject = KeycloakAdminApi.createdId(response, "create user");
         setRole(subject, role);
         return subject;
     }
@@ -135,7 +132,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         KeycloakAdminApi.requireSuccess(current, "read roles of " + subject);
         var stale = Json.createArrayBuilder();
         int staleCount = 0;
-        for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(current.body())).getValuesAs(JsonObject.class)) {
+        for (JsonObject mapped : KeycloakAdminApi.objects(current)) {
             if (Role.ofRealmName(mapped.getString("name")).isPresent() && !mapped.getString("name").equals(role.realmName())) {
                 stale.add(mapped);
                 staleCount++;
@@ -147,7 +144,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         // The role as the user may be given it: reading the realm's roles would need view-realm
         HttpResponse<String> available = api.send("GET", path + "/available", null);
         KeycloakAdminApi.requireSuccess(available, "read roles " + subject + " may be given");
-        Optional<JsonObject> wanted = ((JsonArray) KeycloakAdminApi.parse(available.body())).getValuesAs(JsonObject.class).stream()
+        Optional<JsonObject> wanted = KeycloakAdminApi.objects(available).stream()
                 .filter(candidate -> role.realmName().equals(candidate.getString("name")))
                 .findFirst();
         if (wanted.isPresent()) {
@@ -161,7 +158,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         HttpResponse<String> response = api.send("GET", "/users?exact=true&briefRepresentation=true&username="
                 + KeycloakAdminApi.encode(username), null);
         KeycloakAdminApi.requireSuccess(response, "find user " + username);
-        return !((JsonArray) KeycloakAdminApi.parse(response.body())).isEmpty();
+        return !KeycloakAdminApi.objects(response).isEmpty();
     }
 
     @Override
@@ -213,7 +210,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 + "/role-mappings/realm/composite?briefRepresentation=true", null);
         KeycloakAdminApi.requireSuccess(response, "read roles of " + subject);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (JsonObject mapped : ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class)) {
+        for (JsonObject mapped : KeycloakAdminApi.objects(response)) {
             Role.ofRealmName(mapped.getString("name")).ifPresent(roles::add);
         }
         return roles;
@@ -226,7 +223,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         while (all.size() < most) {
             HttpResponse<String> response = api.send("GET", path + separator + "first=" + all.size() + "&max=" + PAGE, null);
             KeycloakAdminApi.requireSuccess(response, what);
-            List<JsonObject> batch = ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class);
+            List<JsonObject> batch = KeycloakAdminApi.objects(response);
             all.addAll(batch);
             if (batch.size() < PAGE) {
                 break;
@@ -239,7 +236,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         HttpResponse<String> response = api.send("GET", "/groups?exact=true&briefRepresentation=false&search="
                 + KeycloakAdminApi.encode(school.value()), null);
         KeycloakAdminApi.requireSuccess(response, "find group " + school);
-        return ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class).stream()
+        return KeycloakAdminApi.objects(response).stream()
                 .filter(group -> school.value().equals(group.getString("name", null)))
                 .findFirst();
     }

@@ -11,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -225,7 +224,7 @@ public class KeycloakProviderConnections implements ProviderConnections {
     private List<JsonObject> mappersOf(String alias) throws DirectoryUnavailableException {
         HttpResponse<String> response = api.send("GET", "/identity-provider/instances/" + KeycloakAdminApi.encode(alias) + "/mappers", null);
         require(response, "read the mappers of " + alias);
-        return ((JsonArray) KeycloakAdminApi.parse(response.body())).getValuesAs(JsonObject.class);
+        return KeycloakAdminApi.objects(response);
     }
 
     private static void require(HttpResponse<String> response, String what) throws DirectoryUnavailableException {
