@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The browser of the system tests: the machine's Chromium, headless, and signing in through Keycloak. */
-final class Chromium {
+public final class Chromium {
 
     private static Playwright playwright;
     private static Browser browser;
@@ -26,7 +26,7 @@ final class Chromium {
      * The one browser of the test run, started at the first call and closed when the run ends; each
      * test opens a context of its own, which shares no cookies or storage with the others.
      */
-    static synchronized Browser browser() {
+    public static synchronized Browser browser() {
         if (browser == null) {
             Playwright started = Playwright.create();
             try {
@@ -60,12 +60,12 @@ final class Chromium {
     }
 
     /** Signs in on Keycloak's login page and waits for the portal. */
-    static void signIn(Page page, String username, String password) {
+    public static void signIn(Page page, String username, String password) {
         signIn(page, portal(), username, password);
     }
 
     /** Signs in to the portal at {@code portal} (one node of several) and waits for it. */
-    static void signIn(Page page, String portal, String username, String password) {
+    public static void signIn(Page page, String portal, String username, String password) {
         page.navigate(portal);
         waitFor(page, "#username", "opening the portal to sign in as " + username);
         page.locator("#username").fill(username);
@@ -75,7 +75,7 @@ final class Chromium {
     }
 
     /** Logs out from the portal's header and waits for Keycloak's login page. */
-    static void signOut(Page page) {
+    public static void signOut(Page page) {
         page.locator("#logout").click();
         waitFor(page, "#username", "logging out");
     }
@@ -100,13 +100,13 @@ final class Chromium {
         }
     }
 
-    static void screenshot(Page page, String name) throws java.io.IOException {
+    public static void screenshot(Page page, String name) throws java.io.IOException {
         Path screenshots = Path.of("target/screenshots");
         Files.createDirectories(screenshots);
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
     }
 
-    static String portal() {
+    public static String portal() {
         return StackExtension.settings().portalUrl();
     }
 }

@@ -16,24 +16,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A browser of labs through the gateway: it keeps the cookies it is given and follows redirects. */
-final class GatewayVisitor {
+public final class GatewayVisitor {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
 
-    HttpResponse<String> get(String url) throws Exception {
+    public HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** The cookies the visitor holds. */
-    List<HttpCookie> cookies() {
+    public List<HttpCookie> cookies() {
         return cookies.getCookieStore().getCookies();
     }
 
     /** Adds a cookie by hand, as an attacker who got hold of one would. */
-    void plant(String url, String name, String value) {
+    public void plant(String url, String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/labs/");
         cookie.setVersion(0);
@@ -41,13 +41,13 @@ final class GatewayVisitor {
     }
 
     /** The lab's key in a gateway address. */
-    static String key(String url) {
+    public static String key(String url) {
         int start = url.indexOf("/labs/") + "/labs/".length();
         return url.substring(start, start + 26);
     }
 
     /** A WebSocket into a lab with the visitor's cookies; what it receives, and when it closes. */
-    Socket socket(String url) throws Exception {
+    public Socket socket(String url) throws Exception {
         String cookie = String.join("; ", cookies.getCookieStore().get(URI.create(url.replaceFirst("^ws", "http"))).stream()
                 .map(c -> c.getName() + "=" + c.getValue()).toList());
         Socket socket = new Socket();
@@ -60,10 +60,10 @@ final class GatewayVisitor {
     }
 
     /** One WebSocket: the messages it got, and whether (and when) it closed. */
-    static final class Socket implements WebSocket.Listener {
+    public static final class Socket implements WebSocket.Listener {
 
         final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        public final CompletableFuture<Void> closed = new CompletableFuture<>();
         WebSocket ws;
 
         @Override
@@ -84,7 +84,7 @@ final class GatewayVisitor {
             closed.complete(null);
         }
 
-        String echo(String text) throws Exception {
+        public String echo(String text) throws Exception {
             ws.sendText(text, true).get(10, TimeUnit.SECONDS);
             return received.poll(10, TimeUnit.SECONDS);
         }

@@ -8,22 +8,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Many people at once: one step for each of many items, a few at a time or all released together; the first failure fails the whole. */
-final class InParallel {
+public final class InParallel {
 
     @FunctionalInterface
-    interface Step<T> {
+    public interface Step<T> {
         void run(T item) throws Exception;
     }
 
     @FunctionalInterface
-    interface Call<T, R> {
+    public interface Call<T, R> {
         R run(T item) throws Exception;
     }
 
     private InParallel() {
     }
 
-    static <T> void forEach(Iterable<T> items, int threads, Step<T> step) throws Exception {
+    public static <T> void forEach(Iterable<T> items, int threads, Step<T> step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -45,7 +45,7 @@ final class InParallel {
      * One call for each item, all released at the same moment from one latch (a burst), on one thread
      * each up to {@code threads}; the answers in the order of the items.
      */
-    static <T, R> List<R> atOnce(Iterable<T> items, int threads, Call<T, R> call) throws Exception {
+    public static <T, R> List<R> atOnce(Iterable<T> items, int threads, Call<T, R> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {

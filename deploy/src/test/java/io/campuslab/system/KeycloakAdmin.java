@@ -6,9 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 /** The test Keycloak's admin API as its bootstrap admin, to arrange and inspect the realm. */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -16,38 +17,38 @@ final class KeycloakAdmin {
     private KeycloakAdmin() {
     }
 
-    static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    public static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
-    static int post(String path, String json) throws Exception {
-        return HTTP.send(request(path).header("Content-Type", "application/json")
+    public static int post(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static int put(String path, String json) throws Exception {
-        return HTTP.send(request(path).header("Content-Type", "application/json")
+    public static int put(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static int delete(String path) throws Exception {
-        return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    public static int delete(String path) throws Exception {
+        return send(request(path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A DELETE with a body, as Keycloak takes the role mappings to remove. */
-    static int delete(String path, String json) throws Exception {
-        return HTTP.send(request(path).header("Content-Type", "application/json")
+    public static int delete(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
                 .method("DELETE", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The id of the person with that exact user name. */
-    static String userId(String username) throws Exception {
+    public static String userId(String username) throws Exception {
         return get("/users?exact=true&username=" + username).path(0).path("id").asText();
     }
 
     /** The group of that exact name in the campuslab realm, or a missing node. */
-    static JsonNode group(String name) throws Exception {
+    public static JsonNode group(String name) throws Exception {
         for (JsonNode group : get("/groups?exact=true&briefRepresentation=false&search=" + name)) {
             if (group.path("name").asText().equals(name)) {
                 return group;
@@ -57,7 +58,7 @@ final class KeycloakAdmin {
     }
 
     /** Creates a person with password "campuslab", a realm role and a school group. */
-    static void createPerson(String username, String role, String group) throws Exception {
+    public static void createPerson(String username, String role, String group) throws Exception {
         int created = post("/users", """
                 {"username": "%s", "enabled": true, "emailVerified": true, "firstName": "%s", "lastName": "Test",
                  "email": "%s@test.campuslab.test", "groups": ["/%s"],
@@ -76,7 +77,7 @@ final class KeycloakAdmin {
      * Creates many students of one school in one call (the realm's partial import): {@code prefix-1}
      * to {@code prefix-count}, each with password "campuslab".
      */
-    static void createStudents(String prefix, int count, String group) throws Exception {
+    public static void createStudents(String prefix, int count, String group) throws Exception {
         var users = JSON.createArrayNode();
         for (int i = 1; i <= count; i++) {
             String username = prefix + "-" + i;
@@ -99,7 +100,7 @@ final class KeycloakAdmin {
      * A call of the admin API with the portal's own service account (the demo secret), as someone
      * holding that secret would make it: its status and body.
      */
-    static HttpResponse<String> asPortal(String method, String path, String json) throws Exception {
+    public static HttpResponse<String> asPortal(String method, String path, String json) throws Exception {
         String base = "http://localhost:" + StackExtension.settings().keycloakPort();
         String form = "grant_type=client_credentials&client_id=campuslab-portal&client_secret=campuslab-dev-secret";
         HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/campuslab/protocol/openid-connect/token"))
@@ -113,17 +114,31 @@ final class KeycloakAdmin {
     }
 
     /** A POST to another realm of the same Keycloak (such as the one that plays a school's provider). */
-    static int postIn(String realm, String path, String json) throws Exception {
-        return HTTP.send(request(realm, path).header("Content-Type", "application/json")
+    public static int postIn(String realm, String path, String json) throws Exception {
+        return send(request(realm, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static JsonNode getIn(String realm, String path) throws Exception {
-        return JSON.readTree(HTTP.send(request(realm, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    public static JsonNode getIn(String realm, String path) throws Exception {
+        return JSON.readTree(send(request(realm, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    static int deleteIn(String realm, String path) throws Exception {
-        return HTTP.send(request(realm, path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    public static int deleteIn(String realm, String path) throws Exception {
+        return send(request(realm, path).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Sends an admin call; a token Keycloak no longer takes (it was restarted, say) is taken anew once. */
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> answer) throws Exception {
+        HttpResponse<T> response = HTTP.send(request, answer);
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        synchronized (KeycloakAdmin.class) {
+            adminTokenTaken = Instant.MIN;
+        }
+        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
+        return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                .header("Authorization", "Bearer " + adminToken(base)).build(), answer);
     }
 
     private static HttpRequest.Builder request(String path) throws Exception {
@@ -132,12 +147,47 @@ final class KeycloakAdmin {
 
     private static HttpRequest.Builder request(String realm, String path) throws Exception {
         String base = "http://localhost:" + StackExtension.settings().keycloakPort();
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String accessToken = JSON.readTree(token.body()).path("access_token").asText();
         return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + path))
-                .header("Authorization", "Bearer " + accessToken);
+                .header("Authorization", "Bearer " + adminToken(base));
+    }
+
+    private static String adminToken;
+    private static Instant adminTokenTaken = Instant.MIN;
+
+    /**
+     * The bootstrap admin's token, taken again after 45 s (master's tokens live 60 s): one sign-in for
+     * many admin calls, since each sign-in hashes the password.
+     */
+    private static synchronized String adminToken(String base) throws Exception {
+        if (Instant.now().isAfter(adminTokenTaken.plusSeconds(45))) {
+            String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (token.statusCode() != 200) {
+                throw new IllegalStateException("No admin token from Keycloak: HTTP " + token.statusCode() + " " + token.body());
+            }
+            adminToken = JSON.readTree(token.body()).path("access_token").asText();
+            adminTokenTaken = Instant.now();
+        }
+        return adminToken;
+    }
+
+    /**
+     * The test stack's realm hashes passwords cheaply (PBKDF2, 1,000 rounds, instead of Keycloak's
+     * Argon2): the system tests sign in about a thousand times, and what they test is who may do what,
+     * not the hash's cost. Every other rule of the demo realm's policy stays; the realm
+     * {@code ./campuslab run} and the chart use is not touched. A person's stored hash follows at their
+     * next sign-in.
+     */
+    public static void cheapPasswordHashes() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode) get("");
+        String policy = realm.path("passwordPolicy").asText();
+        realm.removeAll();
+        realm.put("passwordPolicy", (policy.isBlank() ? "" : policy + " and ") + "hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)");
+        int status = put("", realm.toString());
+        if (status != 204) {
+            throw new IllegalStateException("Keycloak did not take the test realm's password policy: HTTP " + status);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Waits, through the API, for a lab to get where a test expects it; the server's scheduler moves it. */
-final class LabWatch {
+public final class LabWatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -17,7 +17,7 @@ final class LabWatch {
     }
 
     /** The owner's view of the lab once the condition holds; fails after 60 seconds with the last state seen. */
-    static JsonNode waitFor(String ownerToken, long id, Predicate<JsonNode> condition) throws Exception {
+    public static JsonNode waitFor(String ownerToken, long id, Predicate<JsonNode> condition) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode lab = null;
         while (Instant.now().isBefore(deadline)) {
@@ -34,7 +34,7 @@ final class LabWatch {
         throw new AssertionError("Lab " + id + " did not get there in 60 s; last seen: " + lab);
     }
 
-    static Predicate<JsonNode> inState(String state) {
+    public static Predicate<JsonNode> inState(String state) {
         return lab -> state.equals(lab.path("state").asText());
     }
 }

@@ -11,7 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** The portal's REST API and database as the system tests reach them. */
-final class PortalApi {
+public final class PortalApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -19,12 +19,12 @@ final class PortalApi {
     }
 
     /** A call with JSON in and out; {@code token} and {@code json} may be null. */
-    static HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
+    public static HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
         return send(StackExtension.settings().portalPort(), method, path, token, json, language);
     }
 
     /** A call to the portal node on {@code port}, with JSON in and out. */
-    static HttpResponse<String> send(int port, String method, String path, String token, String json, String language)
+    public static HttpResponse<String> send(int port, String method, String path, String token, String json, String language)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json")
@@ -40,12 +40,12 @@ final class PortalApi {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    public static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
         return send(method, path, token, json, "en");
     }
 
     /** A call with a raw body of the given type (an image, a zip), answered as text. */
-    static HttpResponse<String> sendBytes(String method, String path, String token, String type, byte[] body) throws Exception {
+    public static HttpResponse<String> sendBytes(String method, String path, String token, String type, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
@@ -56,7 +56,7 @@ final class PortalApi {
     }
 
     /** A call whose body goes in chunks without a declared length, as a stream would send it. */
-    static HttpResponse<String> sendStream(String method, String path, String token, String type, byte[] body) throws Exception {
+    public static HttpResponse<String> sendStream(String method, String path, String token, String type, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
@@ -67,7 +67,7 @@ final class PortalApi {
     }
 
     /** A GET whose answer is bytes, such as a picture. */
-    static HttpResponse<byte[]> fetchBytes(String path, String token) throws Exception {
+    public static HttpResponse<byte[]> fetchBytes(String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().portalPort() + path))
                 .header("Authorization", "Bearer " + token)
                 .GET()
@@ -76,14 +76,14 @@ final class PortalApi {
     }
 
     /** A token of a member who has signed in once (services find the caller among the members). */
-    static String signedIn(String username) throws Exception {
+    public static String signedIn(String username) throws Exception {
         String token = Tokens.of(username);
         assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
         return token;
     }
 
     /** The one number a query with one text parameter answers, such as a count or an id. */
-    static long queryLong(String sql, String parameter) throws SQLException {
+    public static long queryLong(String sql, String parameter) throws SQLException {
         try (Connection db = database(); java.sql.PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (java.sql.ResultSet row = query.executeQuery()) {
@@ -93,12 +93,12 @@ final class PortalApi {
         }
     }
 
-    static Connection database() throws SQLException {
+    public static Connection database() throws SQLException {
         return DriverManager.getConnection(StackExtension.settings().databaseUrl(), "campuslab", "campuslab");
     }
 
     /** "school ROLES provider" of the member of that user name (roles in order, comma separated), or "none". */
-    static String memberSummary(String username) throws SQLException {
+    public static String memberSummary(String username) throws SQLException {
         try (Connection db = database(); java.sql.PreparedStatement query = db.prepareStatement(
                 "SELECT t.slug, GROUP_CONCAT(r.role ORDER BY r.role), m.sign_in_provider FROM members m"
                         + " LEFT JOIN tenants t ON t.id = m.tenant_id LEFT JOIN member_roles r ON r.member_id = m.id"

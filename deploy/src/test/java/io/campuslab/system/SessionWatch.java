@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 
 /** Reads a session through the API as its teacher, for browser tests that act on it in the console. */
-final class SessionWatch {
+public final class SessionWatch {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SessionWatch() {
     }
 
-    static JsonNode session(String teacherToken, long session) throws Exception {
+    public static JsonNode session(String teacherToken, long session) throws Exception {
         return JSON.readTree(send("GET", "/api/v1/sessions/" + session, teacherToken, null).body());
     }
 
     /** When the session ends once it no longer ends at {@code before} (a click took effect), or {@code before} after 15 s. */
-    static Instant endsAtOtherThan(String teacherToken, long session, Instant before) throws Exception {
+    public static Instant endsAtOtherThan(String teacherToken, long session, Instant before) throws Exception {
         Instant deadline = Instant.now().plusSeconds(15);
         Instant end = before;
         while (end.equals(before) && Instant.now().isBefore(deadline)) {

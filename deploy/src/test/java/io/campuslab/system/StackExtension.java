@@ -2,7 +2,6 @@ package io.campuslab.system;
 
 import io.campuslab.devcluster.DevCluster;
 import io.campuslab.devstack.LocalStack;
-import io.campuslab.devstack.StackException;
 import io.campuslab.devstack.StackSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,7 +28,7 @@ public class StackExtension implements BeforeAllCallback {
     private static volatile LocalStack started;
 
     /** The stack's dev-cluster, for tests that inspect it or make it fail. */
-    static DevCluster devCluster() {
+    public static DevCluster devCluster() {
         LocalStack stack = started;
         if (stack == null) {
             throw new IllegalStateException("The test stack has not started");
@@ -37,7 +36,7 @@ public class StackExtension implements BeforeAllCallback {
         return stack.devCluster().orElseThrow(() -> new IllegalStateException("The test stack runs without its dev-cluster"));
     }
 
-    static StackSettings settings() {
+    public static StackSettings settings() {
         return StackSettings.forTests(Path.of(System.getProperty("campuslab.it.home", "target/it-stack")), PORT_OFFSET);
     }
 
@@ -50,8 +49,9 @@ public class StackExtension implements BeforeAllCallback {
                 System.setProperty("campuslab.it.wildfly.home", stack.wildflyHome().toString());
                 System.setProperty("campuslab.it.management-port", Integer.toString(settings().wildflyManagementPort()));
                 started = stack;
+                KeycloakAdmin.cheapPasswordHashes();
                 return new Running(stack);
-            } catch (StackException e) {
+            } catch (Exception e) {
                 stack.close();
                 throw new IllegalStateException("The test stack did not start: " + e.getMessage(), e);
             }

@@ -10,19 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Real access tokens from the test Keycloak, through the demo realm's campuslab-cli client. */
-final class Tokens {
+public final class Tokens {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Tokens() {
     }
 
-    static String of(String username) throws IOException, InterruptedException {
+    public static String of(String username) throws IOException, InterruptedException {
         return of(username, "campuslab-cli");
     }
 
     /** A token of the realm issued to another client, such as Keycloak's own {@code admin-cli}. */
-    static String of(String username, String clientId) throws IOException, InterruptedException {
+    public static String of(String username, String clientId) throws IOException, InterruptedException {
         HttpResponse<String> response = grant(username, "campuslab", clientId);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("No token for " + username + ": " + response.body());
@@ -31,7 +31,7 @@ final class Tokens {
     }
 
     /** The token endpoint's answer to a password grant, whatever it is. */
-    static HttpResponse<String> grant(String username, String password, String clientId) throws IOException, InterruptedException {
+    public static HttpResponse<String> grant(String username, String password, String clientId) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=" + clientId + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return HTTP.send(HttpRequest.newBuilder(URI.create(

@@ -7,12 +7,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Small zip archives for upload tests: name, content, name, content ... */
-final class Zips {
+public final class Zips {
 
     private Zips() {
     }
 
-    static byte[] of(String... namesAndContents) throws IOException {
+    public static byte[] of(String... namesAndContents) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (int i = 0; i < namesAndContents.length; i += 2) {

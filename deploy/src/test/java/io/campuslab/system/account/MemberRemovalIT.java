@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.account;
 
 import static io.campuslab.system.PortalApi.fetchBytes;
 import static io.campuslab.system.PortalApi.queryLong;
@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

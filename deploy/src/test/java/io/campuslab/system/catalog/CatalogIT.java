@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.catalog;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.fetchBytes;
@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.classroom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -9,14 +9,18 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SessionWatch;
+import io.campuslab.system.SystemTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The classroom issue's walk-through on the demo data, in the browser: tom makes a classroom of his

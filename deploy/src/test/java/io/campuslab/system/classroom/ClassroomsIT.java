@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.classroom;
 
 import static io.campuslab.system.PortalApi.send;
 import static io.campuslab.system.PortalApi.signedIn;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.SystemTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.classroom;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.send;
@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.LabWatch;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;

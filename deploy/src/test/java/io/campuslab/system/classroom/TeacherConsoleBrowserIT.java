@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.classroom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -7,11 +7,17 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.GatewayVisitor;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SessionWatch;
+import io.campuslab.system.SystemTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A teacher on screen: a classroom with its roster from a CSV file, a session checked and scheduled,

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.course;
 
 import static io.campuslab.system.PortalApi.send;
 import static io.campuslab.system.PortalApi.signedIn;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Zips;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

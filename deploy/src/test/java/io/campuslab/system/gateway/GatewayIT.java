@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.gateway;
 
 import static io.campuslab.system.LabWatch.inState;
 import static io.campuslab.system.LabWatch.waitFor;
@@ -8,6 +8,9 @@ import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.GatewayVisitor;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.SystemTest;
 import java.net.HttpCookie;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -43,13 +46,23 @@ class GatewayIT {
     }
 
     private static RunningLab runningLab(String username, String school) throws Exception {
+        return requestedLab(username, school).running();
+    }
+
+    /** A lab asked for by a new student of the school; {@link #running()} waits for it, so several start at once. */
+    private record RequestedLab(String token, long id) {
+        RunningLab running() throws Exception {
+            waitFor(token, id, inState("RUNNING"));
+            return new RunningLab(token, id, entry(token, id));
+        }
+    }
+
+    private static RequestedLab requestedLab(String username, String school) throws Exception {
         KeycloakAdmin.createPerson(username, "student", school);
         String token = signedIn(username);
         HttpResponse<String> queued = send("POST", "/api/v1/labs", token, "{\"template\": \"jupyterlab\"}");
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(201);
-        long id = JSON.readTree(queued.body()).path("id").asLong();
-        waitFor(token, id, inState("RUNNING"));
-        return new RunningLab(token, id, entry(token, id));
+        return new RequestedLab(token, JSON.readTree(queued.body()).path("id").asLong());
     }
 
     private static String entry(String token, long id) throws Exception {
@@ -91,9 +104,12 @@ class GatewayIT {
 
     @Test
     void sueReachesNoneOfSamsLabsByAnyAddress() throws Exception {
-        RunningLab sams = runningLab("gw-sam2", "north-high");
-        RunningLab sues = runningLab("gw-sue2", "north-high");
-        RunningLab stans = runningLab("gw-stan2", "south-academy");
+        RequestedLab samAsked = requestedLab("gw-sam2", "north-high");
+        RequestedLab sueAsked = requestedLab("gw-sue2", "north-high");
+        RequestedLab stanAsked = requestedLab("gw-stan2", "south-academy");
+        RunningLab sams = samAsked.running();
+        RunningLab sues = sueAsked.running();
+        RunningLab stans = stanAsked.running();
         GatewayVisitor sue = new GatewayVisitor();
         assertThat(sue.get(sues.entry()).statusCode()).isEqualTo(200);
         String suesPass = sue.cookies().stream().filter(c -> c.getName().equals("cl_" + sues.key())).findFirst().orElseThrow().getValue();

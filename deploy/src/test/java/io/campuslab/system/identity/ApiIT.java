@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.identity;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.send;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Tokens;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.identity;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;

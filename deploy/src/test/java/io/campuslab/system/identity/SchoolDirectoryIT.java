@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.campuslab.system.PortalApi.send;
@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SystemTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,10 +1,16 @@
-package io.campuslab.system;
+package io.campuslab.system.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Tokens;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static io.campuslab.system.LabWatch.inState;
 import static io.campuslab.system.LabWatch.waitFor;
@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campuslab.devcluster.DevCluster;
 import io.campuslab.devcluster.Fault;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Tokens;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -9,8 +9,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.Test;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.LabWatch;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SystemTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The labs issue's walk-through on the demo data, in the browser: North High has two GPUs; sam

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.send;
@@ -6,6 +6,10 @@ import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.InParallel;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;

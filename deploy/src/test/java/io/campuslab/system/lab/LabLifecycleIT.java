@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static io.campuslab.system.LabWatch.inState;
 import static io.campuslab.system.LabWatch.waitFor;
@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.GatewayVisitor;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.SystemTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -6,8 +6,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.Test;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.LabWatch;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SystemTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** A student's lab on screen: start it, watch it come up without reloading, stop it. */
 @SystemTest

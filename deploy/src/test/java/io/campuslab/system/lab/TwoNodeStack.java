@@ -1,8 +1,9 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import io.campuslab.devstack.LocalStack;
 import io.campuslab.devstack.PortalNode;
-import io.campuslab.devstack.StackException;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.StackExtension;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -42,8 +43,9 @@ public class TwoNodeStack implements BeforeAllCallback {
             try {
                 stack.startServices().startPortal(2).supervise();
                 started = stack;
+                KeycloakAdmin.cheapPasswordHashes();
                 return new Running(stack);
-            } catch (StackException e) {
+            } catch (Exception e) {
                 stack.close();
                 throw new IllegalStateException("The two-node stack did not start: " + e.getMessage(), e);
             }

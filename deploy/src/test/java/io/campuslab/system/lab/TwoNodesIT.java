@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.lab;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.campuslab.devcluster.ControlPlane;
 import io.campuslab.devstack.PortalNode;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.InParallel;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.Tokens;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.platform;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.send;
@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Zips;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,15 +1,18 @@
-package io.campuslab.system;
+package io.campuslab.system.tenant;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Zips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A new school from the first click to a working catalog, as people do it on screen: the operator

@@ -1,17 +1,21 @@
-package io.campuslab.system;
+package io.campuslab.system.tenant;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.campuslab.system.Chromium;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Zips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The portal as people use it: headless Chromium signs in through Keycloak's own login page.

@@ -1,4 +1,4 @@
-package io.campuslab.system;
+package io.campuslab.system.tenant;
 
 import static io.campuslab.system.PortalApi.database;
 import static io.campuslab.system.PortalApi.send;
@@ -6,6 +6,12 @@ import static io.campuslab.system.PortalApi.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campuslab.system.KeycloakAdmin;
+import io.campuslab.system.LabWatch;
+import io.campuslab.system.PortalApi;
+import io.campuslab.system.StackExtension;
+import io.campuslab.system.SystemTest;
+import io.campuslab.system.Tokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
