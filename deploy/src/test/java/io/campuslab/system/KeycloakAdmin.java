@@ -13,6 +13,9 @@ public final class KeycloakAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bootstrap admin's token, reused for 45 s, and when it was taken. */
+    private static String adminToken;
+    private static Instant adminTokenTaken = Instant.MIN;
 
     private KeycloakAdmin() {
     }
@@ -150,9 +153,6 @@ public final class KeycloakAdmin {
         return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + path))
                 .header("Authorization", "Bearer " + adminToken(base));
     }
-
-    private static String adminToken;
-    private static Instant adminTokenTaken = Instant.MIN;
 
     /**
      * The bootstrap admin's token, taken again after 45 s (master's tokens live 60 s): one sign-in for
