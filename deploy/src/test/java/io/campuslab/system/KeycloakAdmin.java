@@ -104,12 +104,9 @@ public final class KeycloakAdmin {
      * holding that secret would make it: its status and body.
      */
     public static HttpResponse<String> asPortal(String method, String path, String json) throws Exception {
-        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
-        String form = "grant_type=client_credentials&client_id=campuslab-portal&client_secret=campuslab-dev-secret";
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/campuslab/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(base + "/admin/realms/campuslab" + path))
+        HttpResponse<String> token = Tokens.fromRealm("campuslab",
+                "grant_type=client_credentials&client_id=campuslab-portal&client_secret=campuslab-dev-secret");
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(base() + "/admin/realms/campuslab" + path))
                 .header("Authorization", "Bearer " + JSON.readTree(token.body()).path("access_token").asText())
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -139,9 +136,8 @@ public final class KeycloakAdmin {
         synchronized (KeycloakAdmin.class) {
             adminTokenTaken = Instant.MIN;
         }
-        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
         return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
-                .header("Authorization", "Bearer " + adminToken(base)).build(), answer);
+                .header("Authorization", "Bearer " + adminToken()).build(), answer);
     }
 
     private static HttpRequest.Builder request(String path) throws Exception {
@@ -149,21 +145,21 @@ public final class KeycloakAdmin {
     }
 
     private static HttpRequest.Builder request(String realm, String path) throws Exception {
-        String base = "http://localhost:" + StackExtension.settings().keycloakPort();
-        return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + realm + path))
-                .header("Authorization", "Bearer " + adminToken(base));
+        return HttpRequest.newBuilder(URI.create(base() + "/admin/realms/" + realm + path))
+                .header("Authorization", "Bearer " + adminToken());
+    }
+
+    private static String base() {
+        return "http://localhost:" + StackExtension.settings().keycloakPort();
     }
 
     /**
      * The bootstrap admin's token, taken again after 45 s (master's tokens live 60 s): one sign-in for
      * many admin calls, since each sign-in hashes the password.
      */
-    private static synchronized String adminToken(String base) throws Exception {
+    private static synchronized String adminToken() throws Exception {
         if (Instant.now().isAfter(adminTokenTaken.plusSeconds(45))) {
-            String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = Tokens.fromRealm("master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
             if (token.statusCode() != 200) {
                 throw new IllegalStateException("No admin token from Keycloak: HTTP " + token.statusCode() + " " + token.body());
             }
@@ -181,11 +177,9 @@ public final class KeycloakAdmin {
      * next sign-in.
      */
     public static void cheapPasswordHashes() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode) get("");
-        String policy = realm.path("passwordPolicy").asText();
-        realm.removeAll();
-        realm.put("passwordPolicy", (policy.isBlank() ? "" : policy + " and ") + "hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)");
-        int status = put("", realm.toString());
+        String policy = get("").path("passwordPolicy").asText();
+        int status = put("", JSON.createObjectNode().put("passwordPolicy",
+                (policy.isBlank() ? "" : policy + " and ") + "hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)").toString());
         if (status != 204) {
             throw new IllegalStateException("Keycloak did not take the test realm's password policy: HTTP " + status);
         }

@@ -32,10 +32,15 @@ public final class Tokens {
 
     /** The token endpoint's answer to a password grant, whatever it is. */
     public static HttpResponse<String> grant(String username, String password, String clientId) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + clientId + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(
-                        StackExtension.settings().oidcProviderUrl() + "/protocol/openid-connect/token"))
+        return fromRealm("campuslab", "grant_type=password&client_id=" + clientId
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+
+    /** The answer of a realm's token endpoint of the test Keycloak to a form, whatever it is. */
+    static HttpResponse<String> fromRealm(String realm, String form) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + StackExtension.settings().keycloakPort()
+                        + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
