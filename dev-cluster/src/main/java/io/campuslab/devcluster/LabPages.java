@@ -62,7 +62,10 @@ final class LabPages {
         return new LabPages(client, true);
     }
 
-    /** Serves the ports of every lab whose pod runs and is ready, and publishes their EndpointSlices; stops the others. */
+    /**
+     * Serves the ports of every lab whose pod runs (on a pod address) or runs and is ready (on the
+     * simulated API, publishing their EndpointSlices); stops the others.
+     */
     void pass(List<Service> services, List<Pod> pods) {
         Map<String, Pod> podsByName = new HashMap<>();
         pods.forEach(pod -> podsByName.put(name(pod.getMetadata().getNamespace(), pod.getMetadata().getName()), pod));
@@ -70,7 +73,8 @@ final class LabPages {
         for (Service service : services) {
             String id = name(service.getMetadata().getNamespace(), service.getMetadata().getName());
             Pod pod = podsByName.get(id);
-            if (!isLab(service) || pod == null || !ready(pod)) {
+            // on a pod's address the server listens once the container runs, and the kubelet's probe makes the pod Ready
+            if (!isLab(service) || pod == null || !(onPodAddresses ? running(pod) : ready(pod))) {
                 continue;
             }
             wanted.put(id, true);
@@ -207,6 +211,11 @@ final class LabPages {
     private static boolean isLab(Service service) {
         Map<String, String> labels = service.getMetadata().getLabels();
         return labels != null && "campuslab".equals(labels.get("app.kubernetes.io/managed-by"));
+    }
+
+    private static boolean running(Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                && "Running".equals(pod.getStatus().getPhase()) && pod.getStatus().getPodIP() != null;
     }
 
     private static boolean ready(Pod pod) {

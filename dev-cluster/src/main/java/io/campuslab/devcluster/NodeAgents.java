@@ -1,7 +1,10 @@
 package io.campuslab.devcluster;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
@@ -12,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
@@ -21,15 +25,20 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -42,7 +51,8 @@ import java.util.logging.Logger;
  * the start delay: its status is written through the status subresource with pull and start times
  * and an address of its own ({@link PodNetwork}), where {@link LabPages} serves the lab on the
  * container's ports, found as on a real cluster through the EndpointSlices the controller manager
- * writes. An image whose reference contains {@code fail-pull} never pulls. A pod being deleted is
+ * writes. A pod with a TCP readiness probe is Ready only while its port takes connections, as the
+ * kubelet probes it. An image whose reference contains {@code fail-pull} never pulls. A pod being deleted is
  * removed once its containers "stopped", as a kubelet confirms a graceful deletion.
  *
  * <p>It is also the cluster's volume provisioner {@value #PROVISIONER}: a claim of any StorageClass of
@@ -65,6 +75,9 @@ final class NodeAgents implements AutoCloseable {
     private final Set<String> nodeNames = new HashSet<>();
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
     private final Set<String> usedAddresses = ConcurrentHashMap.newKeySet();
+    /** When each running pod's readiness is probed next, and its misses in a row, by pod uid. */
+    private final Map<String, Instant> nextProbe = new HashMap<>();
+    private final Map<String, Integer> probeMisses = new HashMap<>();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private SharedIndexInformer<Pod> pods;
     private SharedIndexInformer<Service> services;
@@ -166,6 +179,90 @@ final class NodeAgents implements AutoCloseable {
         forgetAddressesOfGonePods(all);
         provisionVolumes();
         pages.pass(services.getStore().list(), all);
+        probeReadiness(all, now);
+    }
+
+    /**
+     * The kubelet's readiness probes, for a TCP probe (what labs have): a running pod is Ready once
+     * its port takes a connection and unready after the probe's failure threshold of misses in a row,
+     * each probe a period after the last. A pod without a probe is Ready as soon as it runs.
+     */
+    private void probeReadiness(List<Pod> all, Instant now) {
+        for (Pod pod : all) {
+            Optional<Probe> probe = readinessProbe(pod);
+            String uid = pod.getMetadata().getUid();
+            if (probe.isEmpty() || !nodeNames.contains(pod.getSpec().getNodeName()) || pod.getMetadata().getDeletionTimestamp() != null
+                    || !"Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase()) || pod.getStatus().getPodIP() == null
+                    || now.isBefore(nextProbe.getOrDefault(uid, Instant.EPOCH))) {
+                continue;
+            }
+            Optional<Integer> port = probedPort(pod, probe.get());
+            nextProbe.put(uid, now.plusSeconds(orDefault(probe.get().getPeriodSeconds(), 10)));
+            boolean answers = port.isPresent() && answers(pod.getStatus().getPodIP(), port.get(),
+                    Duration.ofSeconds(orDefault(probe.get().getTimeoutSeconds(), 1)));
+            int misses = answers ? 0 : probeMisses.merge(uid, 1, Integer::sum);
+            if (answers) {
+                probeMisses.remove(uid);
+            }
+            boolean ready = isReady(pod);
+            if (answers && !ready) {
+                writeReadiness(pod, true, now);
+            } else if (!answers && ready && misses >= orDefault(probe.get().getFailureThreshold(), 3)) {
+                writeReadiness(pod, false, now);
+            }
+        }
+    }
+
+    private static Optional<Probe> readinessProbe(Pod pod) {
+        return pod.getSpec().getContainers().stream().map(Container::getReadinessProbe)
+                .filter(probe -> probe != null && probe.getTcpSocket() != null).findFirst();
+    }
+
+    /** The probed port: a number, or the name of a container's port. */
+    private static Optional<Integer> probedPort(Pod pod, Probe probe) {
+        IntOrString port = probe.getTcpSocket().getPort();
+        if (port == null) {
+            return Optional.empty();
+        }
+        if (port.getIntVal() != null) {
+            return Optional.of(port.getIntVal());
+        }
+        return pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                .filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort).findFirst();
+    }
+
+    private static boolean answers(String address, int port, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private void writeReadiness(Pod pod, boolean ready, Instant now) {
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        String status = ready ? "True" : "False";
+        List<PodCondition> conditions = new ArrayList<>();
+        for (PodCondition condition : pod.getStatus().getConditions()) {
+            boolean readiness = "Ready".equals(condition.getType()) || "ContainersReady".equals(condition.getType());
+            conditions.add(!readiness ? condition : condition(condition.getType(), status, ready ? null : "ContainersNotReady",
+                    ready ? null : "containers with unready status: [lab]", time));
+        }
+        List<ContainerStatus> containers = pod.getStatus().getContainerStatuses().stream()
+                .map(container -> new ContainerStatusBuilder(container).withReady(ready).build()).toList();
+        Pod updated = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editStatus()
+                .withConditions(conditions).withContainerStatuses(containers).endStatus().build();
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).updateStatus();
+    }
+
+    private static int orDefault(Integer value, int otherwise) {
+        return value == null ? otherwise : value;
     }
 
     private void renewNodes(Instant now) {
@@ -218,30 +315,30 @@ final class NodeAgents implements AutoCloseable {
                 .withHostIP(hostAddress(pod.getSpec().getNodeName()))
                 .withStartTime(time)
                 .withPodIP(address).withPodIPs(address == null ? List.of() : List.of(new PodIP(address)))
-                .withConditions(podConditions(failing, time))
-                .withContainerStatuses(containerStatuses(pod, !failing, time))
+                .withConditions(podConditions(failing, failing || readinessProbe(pod).isPresent(), time))
+                .withContainerStatuses(containerStatuses(pod, !failing, !failing && readinessProbe(pod).isEmpty(), time))
                 .endStatus().build();
         client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).updateStatus();
     }
 
-    private static List<PodCondition> podConditions(boolean failing, String time) {
-        String ready = failing ? "False" : "True";
+    private static List<PodCondition> podConditions(boolean failing, boolean unready, String time) {
+        String ready = unready ? "False" : "True";
         List<PodCondition> conditions = new ArrayList<>();
         conditions.add(condition("PodReadyToStartContainers", "True", null, null, time));
         conditions.add(condition("Initialized", "True", null, null, time));
-        conditions.add(condition("Ready", ready, failing ? "ContainersNotReady" : null,
-                failing ? "containers with unready status: [lab]" : null, time));
-        conditions.add(condition("ContainersReady", ready, failing ? "ContainersNotReady" : null, null, time));
+        conditions.add(condition("Ready", ready, unready ? "ContainersNotReady" : null,
+                unready ? "containers with unready status: [lab]" : null, time));
+        conditions.add(condition("ContainersReady", ready, unready ? "ContainersNotReady" : null, null, time));
         conditions.add(condition("PodScheduled", "True", null, null, time));
         return conditions;
     }
 
-    private static List<ContainerStatus> containerStatuses(Pod pod, boolean running, String time) {
+    private static List<ContainerStatus> containerStatuses(Pod pod, boolean running, boolean ready, String time) {
         List<ContainerStatus> statuses = new ArrayList<>();
         pod.getSpec().getContainers().forEach(c -> {
             ContainerStatusBuilder container = new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage())
                     .withImageID(running ? c.getImage() + "@sha256:" + "0".repeat(64) : "")
-                    .withReady(running).withRestartCount(0).withStarted(running);
+                    .withReady(ready).withRestartCount(0).withStarted(running);
             if (running) {
                 container.withContainerID("containerd://" + pod.getMetadata().getUid().replace("-", "") + c.getName().hashCode())
                         .withNewState().withNewRunning().withStartedAt(time).endRunning().endState();
@@ -274,6 +371,8 @@ final class NodeAgents implements AutoCloseable {
                 usedAddresses.remove(entry.getValue());
             }
         }
+        nextProbe.keySet().retainAll(present);
+        probeMisses.keySet().retainAll(present);
     }
 
     private void provisionVolumes() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -18,6 +19,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,6 +127,34 @@ class ControlPlaneTest {
                 .header("Authorization", "token the-lab-token").build()), r -> r != null && r.statusCode() == 200);
         assertThat(withToken.body()).contains("jupyterlab");
         assertThat(send(http, HttpRequest.newBuilder(page).build()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPodWithAReadinessProbeIsReadyOnlyWhileItsPortTakesConnections() throws Exception {
+        String ns = school("probe-school");
+        // nothing listens for this pod: no lab's service selects it
+        portal.pods().inNamespace(ns).resource(probed(labPod("silent", Map.of()))).create();
+        await(() -> admin.pods().inNamespace(ns).withName("silent").get(), p -> p != null && "Running".equals(p.getStatus().getPhase()));
+        Thread.sleep(3_000);
+        Pod silent = admin.pods().inNamespace(ns).withName("silent").get();
+        assertThat(isReady(silent)).as("three probe periods without an answer").isFalse();
+        assertThat(silent.getStatus().getContainerStatuses()).singleElement().satisfies(c -> assertThat(c.getReady()).isFalse());
+
+        portal.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("lab").endMetadata()
+                .addToStringData("token", "the-lab-token").build()).create();
+        portal.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName("lab")
+                .addToLabels("app.kubernetes.io/managed-by", "campuslab").endMetadata().withNewSpec().addToSelector("lab", "lab")
+                .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
+        Pod pod = probed(labPod("lab", Map.of()));
+        pod.getMetadata().setLabels(Map.of("lab", "lab"));
+        portal.pods().inNamespace(ns).resource(pod).create();
+        Pod ready = await(() -> admin.pods().inNamespace(ns).withName("lab").get(), p -> p != null && isReady(p));
+
+        // the moment it is Ready, its port answers: a gateway sending a visitor there finds the lab
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ready.getStatus().getPodIP(), 8888), 1_000);
+        }
+        assertThat(isReady(admin.pods().inNamespace(ns).withName("silent").get())).isFalse();
     }
 
     @Test
@@ -313,6 +344,17 @@ class ControlPlaneTest {
             built.getSpec().getContainers().get(0).getResources().getLimits().put(resource, new Quantity(amount));
         });
         return built;
+    }
+
+    /** The pod with a lab's readiness probe: its first port takes connections, probed every second. */
+    private static Pod probed(Pod pod) {
+        pod.getSpec().getContainers().get(0).setReadinessProbe(new ProbeBuilder().withNewTcpSocket()
+                .withPort(new IntOrString("http")).endTcpSocket().withPeriodSeconds(1).build());
+        return pod;
+    }
+
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {

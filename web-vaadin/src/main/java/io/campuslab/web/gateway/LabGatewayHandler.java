@@ -5,6 +5,8 @@ import io.campuslab.core.gateway.GatewayDirectory;
 import io.campuslab.core.gateway.GatewayPasses;
 import io.campuslab.core.gateway.GatewayPasses.Pass;
 import io.campuslab.core.gateway.LabRoute;
+import io.campuslab.web.i18n.LanguagePreference;
+import io.campuslab.web.i18n.Messages;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
@@ -41,6 +43,7 @@ final class LabGatewayHandler implements HttpHandler {
     static final String COOKIE_PREFIX = "cl_";
     static final AttachmentKey<Target> TARGET = AttachmentKey.create(Target.class);
     private static final int KEY_LENGTH = 26;
+    private static final String RETRY_SECONDS = "3";
     private static final Pattern SEGMENT = Pattern.compile("[a-z2-7]{26}(-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)?");
 
     /** Where one request goes: the lab, who asks, and the lab's endpoint. */
@@ -86,7 +89,7 @@ final class LabGatewayHandler implements HttpHandler {
             segment = end < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), end);
             base = PREFIX + segment + "/";
             if (domain.isPresent()) {
-                deny(exchange, StatusCodes.NOT_FOUND, "Labs live on their own hosts here, not below /labs/.");
+                deny(exchange, StatusCodes.NOT_FOUND, "gateway.on-own-hosts");
                 return;
             }
             if (end < 0) {
@@ -100,14 +103,14 @@ final class LabGatewayHandler implements HttpHandler {
             return;
         }
         if (!SEGMENT.matcher(segment).matches()) {
-            deny(exchange, StatusCodes.NOT_FOUND, "No such lab.");
+            deny(exchange, StatusCodes.NOT_FOUND, "gateway.no-such-lab");
             return;
         }
         String key = segment.substring(0, KEY_LENGTH);
         String port = segment.length() > KEY_LENGTH ? segment.substring(KEY_LENGTH + 1) : null;
         Optional<LabRoute> route = directory.route(key);
         if (route.isEmpty()) {
-            deny(exchange, StatusCodes.NOT_FOUND, "No such lab, or it does not run: open it from CampusLab.");
+            deny(exchange, StatusCodes.NOT_FOUND, "gateway.not-running");
             return;
         }
         boolean secure = "https".equals(exchange.getRequestScheme())
@@ -117,7 +120,7 @@ final class LabGatewayHandler implements HttpHandler {
             String ticket = exchange.getQueryParameters().getOrDefault("ticket", new java.util.ArrayDeque<>()).peekFirst();
             Optional<Pass> entered = directory.redeem(ticket, route.get());
             if (entered.isEmpty()) {
-                deny(exchange, StatusCodes.FORBIDDEN, "This address was for one visit only: open the lab again from CampusLab.");
+                deny(exchange, StatusCodes.FORBIDDEN, "gateway.ticket-used");
                 return;
             }
             setCookie(exchange, key, directory.cookie(entered.get()), cookiePath, secure);
@@ -131,12 +134,12 @@ final class LabGatewayHandler implements HttpHandler {
         Cookie cookie = exchange.getRequestCookie(COOKIE_PREFIX + key);
         Optional<Pass> pass = directory.admit(cookie == null ? null : cookie.getValue(), route.get());
         if (pass.isEmpty()) {
-            deny(exchange, StatusCodes.FORBIDDEN, "Open this lab from CampusLab: only its owner (and, in class, the teacher) may enter.");
+            deny(exchange, StatusCodes.FORBIDDEN, "gateway.not-yours");
             return;
         }
         Optional<LabAccess.Endpoint> endpoint = route.get().endpoint(port);
         if (endpoint.isEmpty()) {
-            deny(exchange, StatusCodes.NOT_FOUND, "The lab has no such port.");
+            deny(exchange, StatusCodes.NOT_FOUND, "gateway.no-such-port");
             return;
         }
         directory.renewal(pass.get()).ifPresent(renewed -> setCookie(exchange, key, renewed, cookiePath, secure));
@@ -151,6 +154,17 @@ final class LabGatewayHandler implements HttpHandler {
         }
         exchange.putAttachment(TARGET, new Target(route.get(), pass.get(),
                 URI.create("http://" + hostForUri(endpoint.get().host()) + ":" + endpoint.get().port())));
+        // the proxy answers a bare 503 when the lab's server takes no connection (restarting, or a
+        // moment late after its start): the visitor is told so, and the page tries again by itself
+        exchange.addDefaultResponseListener(unanswered -> {
+            if (unanswered.isResponseStarted() || unanswered.getStatusCode() != StatusCodes.SERVICE_UNAVAILABLE) {
+                return false;
+            }
+            unanswered.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_SECONDS);
+            deny(unanswered, StatusCodes.SERVICE_UNAVAILABLE, "gateway.not-answering",
+                    "<meta http-equiv=\"refresh\" content=\"" + RETRY_SECONDS + "\">");
+            return true;
+        });
         proxy.handleRequest(exchange);
     }
 
@@ -213,11 +227,20 @@ final class LabGatewayHandler implements HttpHandler {
         return address.contains(":") ? "[" + address + "]" : address;
     }
 
-    private static void deny(HttpServerExchange exchange, int status, String message) {
+    private static void deny(HttpServerExchange exchange, int status, String messageKey) {
+        deny(exchange, status, messageKey, "");
+    }
+
+    /** A page of the gateway's own, in the visitor's language: the remembered choice, else the browser's. */
+    private static void deny(HttpServerExchange exchange, int status, String messageKey, String head) {
+        Cookie language = exchange.getRequestCookie(LanguagePreference.COOKIE);
+        Locale locale = LanguagePreference.of(language == null ? null : language.getValue(),
+                exchange.getRequestHeaders().getFirst(Headers.ACCEPT_LANGUAGE));
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        exchange.getResponseSender().send("<!DOCTYPE html><html><head><title>CampusLab</title></head><body><h1>" + status
-                + "</h1><p id=\"gateway-refusal\">" + message + "</p></body></html>", StandardCharsets.UTF_8);
+        exchange.getResponseSender().send("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
+                + head + "<title>CampusLab</title></head><body><h1>" + status + "</h1><p id=\"gateway-refusal\">"
+                + Messages.get(locale, messageKey) + "</p></body></html>", StandardCharsets.UTF_8);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class LanguagePreference {
 
-    static final String COOKIE = "campuslab-language";
+    public static final String COOKIE = "campuslab-language";
 
     private LanguagePreference() {
     }
@@ -33,6 +33,30 @@ public final class LanguagePreference {
                         .filter(c -> COOKIE.equals(c.getName())).findFirst())
                 .map(c -> Messages.supported(Locale.forLanguageTag(c.getValue())))
                 .orElseGet(() -> Messages.supported(request.getLocale()));
+    }
+
+    /**
+     * The language of a request outside the servlets (the lab gateway): the remembered choice, else
+     * the first language of the browser's list that CampusLab speaks, else English.
+     */
+    public static Locale of(String rememberedOrNull, String acceptLanguageOrNull) {
+        if (rememberedOrNull != null && !rememberedOrNull.isBlank()) {
+            return Messages.supported(Locale.forLanguageTag(rememberedOrNull));
+        }
+        if (acceptLanguageOrNull == null || acceptLanguageOrNull.length() > 500) {
+            return Messages.ENGLISH;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguageOrNull)) {
+                String language = range.getRange().split("-", 2)[0];
+                if (Messages.SUPPORTED.stream().anyMatch(supported -> supported.getLanguage().equals(language))) {
+                    return Messages.supported(Locale.forLanguageTag(range.getRange()));
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Messages.ENGLISH;
+        }
+        return Messages.ENGLISH;
     }
 
     public static void choose(Locale locale) {

@@ -21,6 +21,7 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -30,6 +31,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceBackendPort;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1ServiceSpec;
+import io.kubernetes.client.openapi.models.V1TCPSocketAction;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
@@ -82,6 +84,7 @@ public final class LabObjects {
                         .protocol("TCP")).toList())
                 .env(List.of(tokenVariable("CAMPUSLAB_TOKEN", lab), tokenVariable("JUPYTER_TOKEN", lab),
                         new V1EnvVar().name("CAMPUSLAB_BASE_URL").value(lab.basePath())))
+                .readinessProbe(answering(lab))
                 .resources(resources(lab))
                 .volumeMounts(mounts(lab))
                 .securityContext(new V1SecurityContext()
@@ -111,6 +114,19 @@ public final class LabObjects {
         // reads as "overhead set" and refuses for a pod without a RuntimeClass: no overhead at all
         spec.setOverhead(null);
         return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata(lab, lab.name())).spec(spec);
+    }
+
+    /**
+     * Ready once the lab's first port takes connections: a lab server needs seconds after its container
+     * started, and the lab is RUNNING (and opened through the gateway) only when it answers. The same
+     * probe tells the gateway, through the EndpointSlice, when a lab server stopped answering.
+     */
+    private static V1Probe answering(LabBlueprint lab) {
+        if (lab.ports().isEmpty()) {
+            return null;
+        }
+        return new V1Probe().tcpSocket(new V1TCPSocketAction().port(new IntOrString(lab.ports().get(0).name())))
+                .periodSeconds(2).timeoutSeconds(1).successThreshold(1).failureThreshold(3);
     }
 
     public static V1Service service(LabBlueprint lab) {
