@@ -9,6 +9,7 @@ import io.campuslab.core.cluster.LabRefusedException;
 import io.campuslab.core.cluster.SchoolPolicy;
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
 import io.campuslab.core.cluster.LabBlueprint;
+import io.campuslab.core.lab.LabPlanner;
 import io.campuslab.core.lab.PassLease;
 import io.campuslab.core.lab.SchedulerPass;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
@@ -34,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code ./mvnw -q -pl bench exec:exec -Dbench.main=io.campuslab.bench.SchedulerBurst -Dbench.args=}.
  */
 public final class SchedulerBurst {
+
+    private static final LabPlanner.Patience PATIENCE = new LabPlanner.Patience(Duration.ofMinutes(5), Duration.ofMinutes(5));
 
 
     private SchedulerBurst() {
@@ -65,7 +68,7 @@ public final class SchedulerBurst {
         int passes = 0;
         while (created.size() < labs && passes < 50) {
             Instant started = Instant.now();
-            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), started);
+            pass.run(PassLease.sole(), platform, PATIENCE, started);
             passes++;
             if (created.size() < labs) {
                 Thread.sleep(Math.max(0, DevClusterBench.PASS_INTERVAL.minus(Duration.between(started, Instant.now())).toMillis()));
@@ -78,7 +81,7 @@ public final class SchedulerBurst {
                 labs, millis.get(millis.size() - 1) / 1000.0, passes, percentile(millis, 50) / 1000.0,
                 percentile(millis, 95) / 1000.0);
         books.stopAll();
-        pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+        pass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
     }
 
     /** The labs run; passes that change nothing are counted in API requests and answer bytes, for each gateway. */
@@ -90,7 +93,7 @@ public final class SchedulerBurst {
         KubernetesClusterGateway first = gateways.values().iterator().next();
         SchedulerPass pass = new SchedulerPass(books, first, new AdmissionPolicy(), () -> "bench-token", DevClusterBench.LANES);
         for (int i = 0; i < 90 && books.count(LabState.RUNNING) < labs; i++) {
-            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+            pass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
             Thread.sleep(1000);
         }
         for (Map.Entry<String, KubernetesClusterGateway> gateway : new java.util.TreeMap<>(gateways).entrySet()) {
@@ -98,14 +101,14 @@ public final class SchedulerBurst {
                     DevClusterBench.LANES);
             // the informers' first list and catching up are not a quiet pass's
             for (int i = 0; i < 3; i++) {
-                quietPass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+                quietPass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
                 Thread.sleep(500);
             }
             long requests = cluster.requestsFromOutside();
             long bytes = cluster.bytesToOutside();
             int quiet = 5;
             for (int i = 0; i < quiet; i++) {
-                quietPass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+                quietPass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
                 Thread.sleep(1000);
             }
             System.out.printf("quiet pass with %d running labs, %s: %.1f Kubernetes API requests, %.1f KB answered per pass%n",
@@ -114,7 +117,7 @@ public final class SchedulerBurst {
         }
         books.stopAll();
         for (int i = 0; i < 3; i++) {
-            pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+            pass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
         }
     }
 

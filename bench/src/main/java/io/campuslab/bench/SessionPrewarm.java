@@ -1,6 +1,7 @@
 package io.campuslab.bench;
 
 import io.campuslab.core.cluster.kubernetes.KubernetesClusterGateway;
+import io.campuslab.core.lab.LabPlanner;
 import io.campuslab.core.lab.PassLease;
 import io.campuslab.core.lab.SchedulerPass;
 import io.campuslab.core.lab.admission.AdmissionPolicy;
@@ -18,6 +19,8 @@ import java.time.Instant;
  * Run with {@code ./mvnw -q -pl bench exec:exec -Dbench.main=io.campuslab.bench.SessionPrewarm -Dbench.args=}.
  */
 public final class SessionPrewarm {
+
+    private static final LabPlanner.Patience PATIENCE = new LabPlanner.Patience(Duration.ofMinutes(5), Duration.ofMinutes(5));
 
     private static final int STUDENTS = 300;
 
@@ -38,7 +41,7 @@ public final class SessionPrewarm {
             Duration allProvisioning = null;
             while (books.count(LabState.RUNNING) < STUDENTS && passes < 60) {
                 Instant started = Instant.now();
-                pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), started);
+                pass.run(PassLease.sole(), platform, PATIENCE, started);
                 passes++;
                 System.out.printf("  pass %d at %.1f s: %d queued, %d starting, %d running%n", passes,
                         Duration.between(prepared, Instant.now()).toMillis() / 1000.0, books.count(LabState.QUEUED),
@@ -57,7 +60,7 @@ public final class SessionPrewarm {
                     all.toMillis() / 1000.0, passes);
             books.stopAll();
             for (int i = 0; i < 3; i++) {
-                pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), Instant.now());
+                pass.run(PassLease.sole(), platform, PATIENCE, Instant.now());
             }
         }
         System.exit(0);

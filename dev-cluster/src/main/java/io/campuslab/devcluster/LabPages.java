@@ -74,7 +74,7 @@ final class LabPages {
             String id = name(service.getMetadata().getNamespace(), service.getMetadata().getName());
             Pod pod = podsByName.get(id);
             // on a pod's address the server listens once the container runs, and the kubelet's probe makes the pod Ready
-            if (!isLab(service) || pod == null || !(onPodAddresses ? running(pod) : ready(pod))) {
+            if (!isLab(service) || pod == null || !(onPodAddresses ? running(pod) : ready(pod)) || silent(pod)) {
                 continue;
             }
             wanted.put(id, true);
@@ -211,6 +211,10 @@ final class LabPages {
     private static boolean isLab(Service service) {
         Map<String, String> labels = service.getMetadata().getLabels();
         return labels != null && "campuslab".equals(labels.get("app.kubernetes.io/managed-by"));
+    }
+
+    private static boolean silent(Pod pod) {
+        return pod.getSpec().getContainers().stream().anyMatch(c -> c.getImage().contains(SimulatedKubelet.SILENT_IMAGE_MARK));
     }
 
     private static boolean running(Pod pod) {

@@ -52,7 +52,8 @@ import java.util.logging.Logger;
  * and an address of its own ({@link PodNetwork}), where {@link LabPages} serves the lab on the
  * container's ports, found as on a real cluster through the EndpointSlices the controller manager
  * writes. A pod with a TCP readiness probe is Ready only while its port takes connections, as the
- * kubelet probes it. An image whose reference contains {@code fail-pull} never pulls. A pod being deleted is
+ * kubelet probes it. An image whose reference contains {@code fail-pull} never pulls; one containing
+ * {@code no-answer} runs, but nothing listens on its ports. A pod being deleted is
  * removed once its containers "stopped", as a kubelet confirms a graceful deletion.
  *
  * <p>It is also the cluster's volume provisioner {@value #PROVISIONER}: a claim of any StorageClass of

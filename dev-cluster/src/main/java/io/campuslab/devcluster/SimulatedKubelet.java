@@ -32,6 +32,8 @@ final class SimulatedKubelet implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SimulatedKubelet.class.getName());
     static final String FAILING_IMAGE_MARK = "fail-pull";
+    /** An image whose reference contains this runs but its server never listens (on a real control plane's nodes). */
+    static final String SILENT_IMAGE_MARK = "no-answer";
 
     private final KubernetesClient client;
     private final Duration startDelay;

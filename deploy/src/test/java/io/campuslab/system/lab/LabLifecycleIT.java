@@ -111,4 +111,27 @@ class LabLifecycleIT {
         assertThat(send("POST", "/api/v1/labs", bruno, "{\"template\": \"jupyterlab\"}").statusCode())
                 .as("a failed lab is over: the next can be asked for").isEqualTo(201);
     }
+
+    @Test
+    void aLabWhoseServerNeverAnswersStaysStartingThenFailsAndSaysWhy() throws Exception {
+        String alice = signedIn("alice");
+        HttpResponse<String> template = send("POST", "/api/v1/templates", alice, """
+                {"name": "silent-lab", "displayName": "Silent Lab", "cpuImage": "registry.example/north/lab:no-answer",
+                 "ports": [{"name": "http", "port": 8888}], "workspacePath": "/home/student/work", "shmMib": 64,
+                 "defaultResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0},
+                 "maxResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0}}
+                """);
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
+        KeycloakAdmin.createPerson("sila", "student", "north-high");
+        String sila = signedIn("sila");
+        long id = JSON.readTree(send("POST", "/api/v1/labs", sila, "{\"template\": \"silent-lab\"}").body()).path("id").asLong();
+
+        JsonNode starting = waitFor(sila, id, lab -> "lab.reason.starting".equals(lab.path("reasonKey").asText()));
+        assertThat(starting.path("state").asText()).as("its container runs, its server does not answer").isEqualTo("PROVISIONING");
+        assertThat(send("GET", "/api/v1/labs/" + id + "/access", sila, null).statusCode()).as("nothing to open yet").isEqualTo(409);
+
+        JsonNode failed = waitFor(sila, id, inState("FAILED"));
+        assertThat(failed.path("reasonKey").asText()).isEqualTo("lab.reason.not-answering");
+        assertThat(failed.path("reasonDetail").asText()).as("minutes waited (the tests' patience: 30 s)").isEqualTo("1");
+    }
 }

@@ -1,5 +1,6 @@
 package io.campuslab.core.cluster;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,10 @@ import java.util.Optional;
  * @param phase    Pending, Running, Succeeded, Failed or Unknown
  * @param problem  a waiting reason such as {@code ImagePullBackOff}, or {@code Unschedulable}; null when none
  * @param detail   the cluster's message about the problem
+ * @param startedAtOrNull when the lab's container started running (its image pulled), null before
  */
 public record ObservedPod(long labId, String namespace, String name, String phase, String nodeOrNull, boolean ready,
-                          String problem, String detail, boolean terminating) {
+                          String problem, String detail, boolean terminating, Instant startedAtOrNull) {
 
     public Optional<String> node() {
         return Optional.ofNullable(nodeOrNull);

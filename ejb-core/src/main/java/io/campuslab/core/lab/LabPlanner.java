@@ -15,19 +15,29 @@ import java.util.Set;
 /**
  * Compares the labs CampusLab wants with the pods the cluster has and says what to do; pure, so
  * the same observation always gives the same plan. A pod whose image cannot be pulled or that keeps
- * crashing fails its lab with the reason; a pod nothing can place fails it after the patience
- * allowed; a pod whose lab is not active is removed, whatever left it behind.
+ * crashing fails its lab with the reason; a pod nothing can place, or whose lab server does not
+ * answer once its container runs, fails it after the patience allowed; a pod whose lab is not active
+ * is removed, whatever left it behind.
  */
 public final class LabPlanner {
 
     private static final Set<String> IMAGE_PROBLEMS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "ErrImageNeverPull");
 
-    private final Duration unschedulablePatience;
+    private final Patience patience;
     private final LabCulling culling;
 
-    public LabPlanner(Duration unschedulablePatience, Duration idleTimeout, Duration maxLifetime) {
-        this.unschedulablePatience = unschedulablePatience;
+    /**
+     * How long a starting lab may wait before it fails.
+     *
+     * @param unschedulable for a node that can take its pod, from when it was to be provisioned
+     * @param answer        for its server to answer (the pod's readiness), from when its container runs
+     */
+    public record Patience(Duration unschedulable, Duration answer) {
+    }
+
+    public LabPlanner(Patience patience, Duration idleTimeout, Duration maxLifetime) {
+        this.patience = patience;
         this.culling = new LabCulling(idleTimeout, maxLifetime);
     }
 
@@ -124,8 +134,13 @@ public final class LabPlanner {
             return new LabPlan.Failure(lab.id(), "lab.reason.pod-ended", pod.phase());
         }
         if ("Unschedulable".equals(pod.problem()) && lab.state() == LabState.PROVISIONING
-                && lab.stateChangedAt().plus(unschedulablePatience).isBefore(now)) {
+                && lab.stateChangedAt().plus(patience.unschedulable()).isBefore(now)) {
             return new LabPlan.Failure(lab.id(), "lab.reason.unschedulable", pod.detail() == null ? "" : pod.detail());
+        }
+        if (lab.state() == LabState.PROVISIONING && "Running".equals(pod.phase()) && !pod.ready() && !pod.terminating()
+                && pod.startedAtOrNull() != null && pod.startedAtOrNull().plus(patience.answer()).isBefore(now)) {
+            long minutes = (patience.answer().toSeconds() + 59) / 60;
+            return new LabPlan.Failure(lab.id(), "lab.reason.not-answering", Long.toString(minutes));
         }
         return null;
     }

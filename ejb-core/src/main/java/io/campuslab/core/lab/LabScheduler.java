@@ -174,7 +174,7 @@ public class LabScheduler {
     /** One pass over the cluster and the labs; whether it may have changed what people see. */
     boolean pass(PassLease held, Instant now) throws ClusterUnavailableException, LeaseLostException {
         return new SchedulerPass(ledger, cluster, policy, LabScheduler::token, lanes)
-                .run(held, settings.current(), startup.unschedulablePatience(), now);
+                .run(held, settings.current(), new LabPlanner.Patience(startup.unschedulablePatience(), startup.answerPatience()), now);
     }
 
     /** A lab's access token: 32 random bytes, kept only in the lab's secret. */

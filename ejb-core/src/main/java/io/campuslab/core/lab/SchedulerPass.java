@@ -14,7 +14,6 @@ import io.campuslab.core.lab.admission.HeldLab;
 import io.campuslab.core.lab.admission.QueuedLab;
 import io.campuslab.domain.lab.LabState;
 import io.campuslab.domain.platform.PlatformSettings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +64,7 @@ public final class SchedulerPass {
     public static final int LANES = 8;
 
     /** @return whether the pass may have changed what people see of their labs */
-    public boolean run(PassLease lease, PlatformSettings platform, Duration unschedulablePatience, Instant now)
+    public boolean run(PassLease lease, PlatformSettings platform, LabPlanner.Patience patience, Instant now)
             throws ClusterUnavailableException, LeaseLostException {
         Fence fence = lease.fence();
         ClusterSnapshot snapshot = cluster.snapshot();
@@ -74,7 +73,7 @@ public final class SchedulerPass {
         List<LabRecord> labs = books.activeLabs();
         SchoolBooks schools = books.schools();
         applySchoolPolicies(lease, schools, labs, snapshot);
-        LabPlan plan = new LabPlanner(unschedulablePatience, platform.idleTimeout(), platform.maxLifetime())
+        LabPlan plan = new LabPlanner(patience, platform.idleTimeout(), platform.maxLifetime())
                 .plan(labs, snapshot.labPods(), now);
         lease.keep();
         books.recordObservations(fence, plan);

@@ -96,6 +96,11 @@ public class CoreSettings {
     @ConfigProperty(name = "campuslab.scheduler.unschedulable-patience", defaultValue = "PT10M")
     Duration unschedulablePatience;
 
+    /** How long a lab's server may take to answer once its container runs before the lab fails. */
+    @Inject
+    @ConfigProperty(name = "campuslab.scheduler.answer-patience", defaultValue = "PT5M")
+    Duration answerPatience;
+
     /**
      * How long a removed member's account and workspace are kept (they may download the workspace
      * meanwhile) before they are deleted; at least ten seconds.
@@ -118,6 +123,10 @@ public class CoreSettings {
 
     public Duration unschedulablePatience() {
         return unschedulablePatience;
+    }
+
+    public Duration answerPatience() {
+        return answerPatience;
     }
 
     public java.nio.file.Path storageRoot() {

@@ -54,8 +54,8 @@ class IdleByTrafficTest {
         gateway.replace(List.of(new LabRoute(7, "abcdefghijklmnopqrstuvwxyz", "north-high", "s-wendy", List.of("http"),
                 new LabAccess(Map.of("http", new LabAccess.Endpoint("10.244.0.7", 8888)), "t"), Set.of(), Set.of())),
                 Optional.empty());
-        LabPlanner planner = new LabPlanner(Duration.ofMinutes(10), TIMEOUT, Duration.ofHours(8));
-        List<ObservedPod> pods = List.of(new ObservedPod(7, "cl-north-high", "lab-7", "Running", "node-1", true, null, null, false));
+        LabPlanner planner = new LabPlanner(new LabPlanner.Patience(Duration.ofMinutes(10), Duration.ofMinutes(5)), TIMEOUT, Duration.ofHours(8));
+        List<ObservedPod> pods = List.of(new ObservedPod(7, "cl-north-high", "lab-7", "Running", "node-1", true, null, null, false, START));
         Instant recorded = START;
 
         Instant stoppedWorking = START.plus(Duration.ofMinutes(150));

@@ -17,7 +17,8 @@ class LabPlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
 
-    private final LabPlanner planner = new LabPlanner(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(8));
+    private final LabPlanner planner = new LabPlanner(new LabPlanner.Patience(Duration.ofMinutes(10), Duration.ofMinutes(5)),
+            Duration.ofHours(1), Duration.ofHours(8));
     private final List<LabRecord> labs = new ArrayList<>();
     private final List<ObservedPod> pods = new ArrayList<>();
 
@@ -39,7 +40,7 @@ class LabPlannerTest {
         lab(4, LabState.PROVISIONING, NOW);
         lab(5, LabState.PROVISIONING, NOW);
         lab(6, LabState.PROVISIONING, NOW);
-        pods.add(new ObservedPod(4, "cl-north-high", "lab-4", "Pending", null, false, null, null, false));
+        pods.add(new ObservedPod(4, "cl-north-high", "lab-4", "Pending", null, false, null, null, false, null));
         pod(5, "Pending", false, null, null);
         pod(6, "Running", false, null, null);
 
@@ -48,6 +49,27 @@ class LabPlannerTest {
         assertThat(plan.progress()).containsExactly(new LabPlan.Progress(4, "lab.reason.placing"),
                 new LabPlan.Progress(5, "lab.reason.pulling"), new LabPlan.Progress(6, "lab.reason.starting"));
         assertThat(plan.running()).isEmpty();
+    }
+
+    @Test
+    void aLabWhoseServerDoesNotAnswerFailsAfterThePatienceCountedFromItsContainersStart() {
+        lab(7, LabState.PROVISIONING, NOW.minus(Duration.ofMinutes(30)));
+        lab(8, LabState.PROVISIONING, NOW.minus(Duration.ofMinutes(30)));
+        lab(9, LabState.PROVISIONING, NOW.minus(Duration.ofMinutes(30)));
+        // its image took 28 minutes to pull: its server has had two minutes so far
+        pods.add(new ObservedPod(7, "cl-north-high", "lab-7", "Running", "gpu-node-1", false, null, null, false,
+                NOW.minus(Duration.ofMinutes(2))));
+        pods.add(new ObservedPod(8, "cl-north-high", "lab-8", "Running", "gpu-node-1", false, null, null, false,
+                NOW.minus(Duration.ofMinutes(6))));
+        pods.add(new ObservedPod(9, "cl-north-high", "lab-9", "Running", "gpu-node-1", true, null, null, false,
+                NOW.minus(Duration.ofMinutes(6))));
+
+        LabPlan plan = planner.plan(labs, pods, NOW);
+
+        assertThat(plan.progress()).containsExactly(new LabPlan.Progress(7, "lab.reason.starting"));
+        assertThat(plan.failures()).containsExactly(new LabPlan.Failure(8, "lab.reason.not-answering", "5"));
+        assertThat(plan.running()).containsExactly(new LabPlan.Running(9, "gpu-node-1"));
+        assertThat(plan.removals()).as("the failed lab's pod goes").containsExactly(new LabPlan.Removal("cl-north-high", "lab-8"));
     }
 
     @Test
@@ -137,6 +159,7 @@ class LabPlannerTest {
     }
 
     private void pod(long id, String phase, boolean ready, String problem, String detail) {
-        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false));
+        pods.add(new ObservedPod(id, "cl-north-high", "lab-" + id, phase, "gpu-node-1", ready, problem, detail, false,
+                "Running".equals(phase) ? NOW.minusSeconds(10) : null));
     }
 }

@@ -38,6 +38,7 @@ class SessionPassTest {
     private static final String GPU = "nvidia.com/gpu";
     private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
     private static final Instant END = START.plus(Duration.ofMinutes(90));
+    private static final LabPlanner.Patience PATIENCE = new LabPlanner.Patience(Duration.ofMinutes(5), Duration.ofMinutes(5));
     private static final Duration PREPARE = Duration.ofMinutes(10);
     private static final Duration GRACE = Duration.ofMinutes(5);
     private static final int STUDENTS = 40;
@@ -108,7 +109,7 @@ class SessionPassTest {
                 }
             }
         };
-        assertThatThrownBy(() -> pass.run(losing, platform, Duration.ofMinutes(5), books.now))
+        assertThatThrownBy(() -> pass.run(losing, platform, PATIENCE, books.now))
                 .isInstanceOf(LeaseLostException.class);
         assertThat(books.fences).as("every write carried the pass's fence").containsOnly(losing.fence());
         assertThat(cluster.pods).as("provisioning stopped where the lease was lost").hasSize(10);
@@ -122,7 +123,7 @@ class SessionPassTest {
 
     private void passAt(Instant now) throws Exception {
         books.now = now;
-        pass.run(PassLease.sole(), platform, Duration.ofMinutes(5), now);
+        pass.run(PassLease.sole(), platform, PATIENCE, now);
     }
 
     /** The books of one school with one session; the session's rules as the ledger applies them. */
@@ -271,7 +272,7 @@ class SessionPassTest {
                 created.add(lab.name());
             }
             pods.put(lab.name(), new ObservedPod(lab.labId(), lab.namespace(), lab.name(), "Running", "gpu-1", true, null, null,
-                    false));
+                    false, null));
         }
 
         @Override

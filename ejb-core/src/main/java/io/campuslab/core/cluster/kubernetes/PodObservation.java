@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,12 @@ final class PodObservation {
         }
         List<V1ContainerStatus> containers = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                 ? List.of() : pod.getStatus().getContainerStatuses();
+        Instant started = null;
         for (V1ContainerStatus container : containers) {
+            if (container.getState() != null && container.getState().getRunning() != null
+                    && container.getState().getRunning().getStartedAt() != null) {
+                started = container.getState().getRunning().getStartedAt().toInstant();
+            }
             if (container.getState() != null && container.getState().getWaiting() != null
                     && container.getState().getWaiting().getReason() != null
                     && !"ContainerCreating".equals(container.getState().getWaiting().getReason())) {
@@ -58,7 +64,7 @@ final class PodObservation {
         }
         return Optional.of(new ObservedPod(labId, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), phase,
                 pod.getSpec() == null ? null : pod.getSpec().getNodeName(), ready, problem, detail,
-                pod.getMetadata().getDeletionTimestamp() != null));
+                pod.getMetadata().getDeletionTimestamp() != null, started));
     }
 
     /** Each node's allocatable minus what pods that are not labs request there (and have not finished). */

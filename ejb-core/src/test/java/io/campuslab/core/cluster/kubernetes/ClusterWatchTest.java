@@ -67,6 +67,11 @@ class ClusterWatchTest {
         ClusterSnapshot seen = await(() -> gateway.snapshot(), s -> s.labPods().stream().anyMatch(p -> p.labId() == 4711));
         assertThat(seen.labPods()).filteredOn(p -> p.labId() == 4711).extracting(ObservedPod::namespace).containsExactly("watch-school");
         assertThat(cluster.requestsFromOutside()).as("the new pod came through the watch").isEqualTo(before);
+
+        ObservedPod running = await(() -> gateway.snapshot(), s -> s.labPods().stream().anyMatch(p -> p.labId() == 4711 && p.ready()))
+                .labPods().stream().filter(p -> p.labId() == 4711).findFirst().orElseThrow();
+        assertThat(running.phase()).isEqualTo("Running");
+        assertThat(running.startedAtOrNull()).as("when its container started, for the patience of its server").isNotNull();
     }
 
     @Test
