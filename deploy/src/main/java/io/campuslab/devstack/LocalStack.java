@@ -214,7 +214,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The EAR the build produced. */
-    public Path ear() {
+    public static Path ear() {
         return Artifacts.fromBuild().ear();
     }
 
