@@ -10,6 +10,7 @@ import io.campuslab.core.classroom.ClassroomSummary;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.course.CourseDraft;
 import io.campuslab.core.course.CourseService;
+import io.campuslab.core.course.CourseSummary;
 import io.campuslab.core.dataset.DatasetService;
 import io.campuslab.core.dataset.DatasetSummary;
 import io.campuslab.core.identity.MemberRow;
@@ -46,6 +47,7 @@ class ServiceWallsIT {
     private static final Person SOUTH_ADMIN = Person.of("ic-sol", Roles.TENANT_ADMIN, "south-academy");
     private static final Person SOUTH_TEACHER = Person.of("ic-tess", Roles.TEACHER, "south-academy");
     private static final Person NORTH_TEACHER = Person.of("ic-tom", Roles.TEACHER, "north-high");
+    private static final Person OTHER_NORTH_TEACHER = Person.of("ic-tina", Roles.TEACHER, "north-high");
 
     @Deployment
     static EnterpriseArchive services() {
@@ -154,6 +156,41 @@ class ServiceWallsIT {
                 classrooms.delete(room.id());
                 return null;
             });
+        }
+    }
+
+    @Test
+    void aCourseIsTaughtOnlyByItsSchoolsTeachersAndSeenOnlyThere() throws Exception {
+        for (Person teacher : List.of(NORTH_TEACHER, OTHER_NORTH_TEACHER, SOUTH_TEACHER)) {
+            teacher.call(caller, () -> classrooms.list());
+        }
+        SAM.call(caller, () -> labs.mine());
+        NORTH_ADMIN.call(caller, () -> courses.create(new CourseDraft("ic-algebra", "Algebra", null, null, null,
+                List.of(NORTH_TEACHER.username()))));
+        try {
+            for (Person notATeacherHere : List.of(SOUTH_TEACHER, SAM)) {
+                assertThatThrownBy(() -> NORTH_ADMIN.call(caller, () -> courses.create(new CourseDraft("ic-geometry", "Geometry",
+                        null, null, null, List.of(notATeacherHere.username()))))).as(notATeacherHere.username())
+                        .isInstanceOf(InvalidInputException.class);
+            }
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> courses.update("ic-algebra",
+                    new CourseDraft("ic-algebra", "Taken", null, null, null, null)))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> courses.delete("ic-algebra"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_TEACHER.call(caller, () -> courses.uploadTarget("ic-algebra"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> OTTO.call(caller, () -> courses.material("ic-algebra"))).isInstanceOf(NotFoundException.class);
+            assertThat(OTTO.call(caller, () -> courses.list())).extracting(CourseSummary::name).doesNotContain("ic-algebra");
+            assertThatThrownBy(() -> OTHER_NORTH_TEACHER.call(caller, () -> courses.uploadTarget("ic-algebra")))
+                    .as("a teacher of the school who does not teach it").isInstanceOf(NotPermittedException.class);
+            assertThat(NORTH_TEACHER.call(caller, () -> courses.uploadTarget("ic-algebra"))).isNotNull();
+            assertThat(SAM.call(caller, () -> courses.list())).extracting(CourseSummary::name).contains("ic-algebra");
+
+            // the same name is free in another school, and stays that school's
+            SOUTH_ADMIN.call(caller, () -> courses.create(new CourseDraft("ic-algebra", "South's algebra", null, null, null, null)));
+            assertThat(SAM.call(caller, () -> courses.list())).filteredOn(course -> course.name().equals("ic-algebra"))
+                    .extracting(CourseSummary::title).containsExactly("Algebra");
+            SOUTH_ADMIN.call(caller, () -> courses.delete("ic-algebra"));
+        } finally {
+            NORTH_ADMIN.call(caller, () -> courses.delete("ic-algebra"));
         }
     }
 
