@@ -92,17 +92,9 @@ class LabLifecycleIT {
 
     @Test
     void aLabWhoseImageCannotBePulledFailsAndSaysWhy() throws Exception {
-        String alice = signedIn("alice");
-        HttpResponse<String> template = send("POST", "/api/v1/templates", alice, """
-                {"name": "broken-lab", "displayName": "Broken Lab", "cpuImage": "registry.example/north/lab:fail-pull",
-                 "ports": [{"name": "http", "port": 8888}], "workspacePath": "/home/student/work", "shmMib": 64,
-                 "defaultResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0},
-                 "maxResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0}}
-                """);
-        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
-        KeycloakAdmin.createPerson("bruno", "student", "north-high");
-        String bruno = signedIn("bruno");
-        long id = JSON.readTree(send("POST", "/api/v1/labs", bruno, "{\"template\": \"broken-lab\"}").body()).path("id").asLong();
+        Asked asked = aNewStudentAsksForALabOf("bruno", "broken-lab", "registry.example/north/lab:fail-pull");
+        String bruno = asked.token();
+        long id = asked.lab();
 
         JsonNode failed = waitFor(bruno, id, inState("FAILED"));
 
@@ -114,17 +106,9 @@ class LabLifecycleIT {
 
     @Test
     void aLabWhoseServerNeverAnswersStaysStartingThenFailsAndSaysWhy() throws Exception {
-        String alice = signedIn("alice");
-        HttpResponse<String> template = send("POST", "/api/v1/templates", alice, """
-                {"name": "silent-lab", "displayName": "Silent Lab", "cpuImage": "registry.example/north/lab:no-answer",
-                 "ports": [{"name": "http", "port": 8888}], "workspacePath": "/home/student/work", "shmMib": 64,
-                 "defaultResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0},
-                 "maxResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0}}
-                """);
-        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
-        KeycloakAdmin.createPerson("sila", "student", "north-high");
-        String sila = signedIn("sila");
-        long id = JSON.readTree(send("POST", "/api/v1/labs", sila, "{\"template\": \"silent-lab\"}").body()).path("id").asLong();
+        Asked asked = aNewStudentAsksForALabOf("sila", "silent-lab", "registry.example/north/lab:no-answer");
+        String sila = asked.token();
+        long id = asked.lab();
 
         JsonNode starting = waitFor(sila, id, lab -> "lab.reason.starting".equals(lab.path("reasonKey").asText()));
         assertThat(starting.path("state").asText()).as("its container runs, its server does not answer").isEqualTo("PROVISIONING");
@@ -133,5 +117,25 @@ class LabLifecycleIT {
         JsonNode failed = waitFor(sila, id, inState("FAILED"));
         assertThat(failed.path("reasonKey").asText()).isEqualTo("lab.reason.not-answering");
         assertThat(failed.path("reasonDetail").asText()).as("minutes waited (the tests' patience: 30 s)").isEqualTo("1");
+    }
+
+    /** A student's token and the lab they asked for. */
+    private record Asked(String token, long lab) {
+    }
+
+    /** A new student of North High asks for a lab of a new template of the school with the given image. */
+    private static Asked aNewStudentAsksForALabOf(String username, String template, String image) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/templates", signedIn("alice"), """
+                {"name": "%s", "displayName": "%s", "cpuImage": "%s",
+                 "ports": [{"name": "http", "port": 8888}], "workspacePath": "/home/student/work", "shmMib": 64,
+                 "defaultResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0},
+                 "maxResources": {"cpuMillis": 500, "memoryMib": 512, "gpus": 0}}
+                """.formatted(template, template, image));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        KeycloakAdmin.createPerson(username, "student", "north-high");
+        String token = signedIn(username);
+        HttpResponse<String> asked = send("POST", "/api/v1/labs", token, "{\"template\": \"" + template + "\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        return new Asked(token, JSON.readTree(asked.body()).path("id").asLong());
     }
 }
