@@ -7,6 +7,7 @@ import io.campuslab.core.account.MemberAccounts;
 import io.campuslab.core.account.MemberRemoval;
 import io.campuslab.core.classroom.ClassroomService;
 import io.campuslab.core.classroom.ClassroomSummary;
+import io.campuslab.core.classroom.SessionDraft;
 import io.campuslab.core.classroom.SessionService;
 import io.campuslab.core.course.CourseDraft;
 import io.campuslab.core.course.CourseService;
@@ -27,6 +28,8 @@ import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -192,6 +195,39 @@ class ServiceWallsIT {
         } finally {
             NORTH_ADMIN.call(caller, () -> courses.delete("ic-algebra"));
         }
+    }
+
+    @Test
+    void aClassSessionUsesOnlyItsOwnSchoolsDatasetsAndCourses() throws Exception {
+        SAM.call(caller, () -> labs.mine());
+        SOUTH_TEACHER.call(caller, () -> classrooms.list());
+        SOUTH_ADMIN.call(caller, () -> datasets.create("ic-south-data", "South's data", null));
+        SOUTH_ADMIN.call(caller, () -> courses.create(new CourseDraft("ic-south-course", "South's course", null, null, null, null)));
+        ClassroomSummary room = NORTH_TEACHER.call(caller, () -> classrooms.create("IC sessions " + System.nanoTime()));
+        try {
+            NORTH_TEACHER.call(caller, () -> classrooms.setRoster(room.id(), List.of(SAM.username())));
+            LocalDateTime tomorrow = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0);
+            assertThat(NORTH_TEACHER.call(caller, () -> sessions.check(room.id(), session(tomorrow, null, List.of()))))
+                    .as("the same session with the school's own things").isNotNull();
+            assertThatThrownBy(() -> NORTH_TEACHER.call(caller, () -> sessions.check(room.id(), session(tomorrow, null,
+                    List.of("ic-south-data"))))).as("another school's dataset").isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> NORTH_TEACHER.call(caller, () -> sessions.schedule(room.id(), session(tomorrow,
+                    "ic-south-course", List.of())))).as("another school's course").isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_TEACHER.call(caller, () -> sessions.schedule(room.id(), session(tomorrow, null,
+                    List.of())))).as("another school's class").isInstanceOf(NotFoundException.class);
+            assertThat(NORTH_TEACHER.call(caller, () -> sessions.list(room.id()))).as("nothing was booked").isEmpty();
+        } finally {
+            NORTH_TEACHER.call(caller, () -> {
+                classrooms.delete(room.id());
+                return null;
+            });
+            SOUTH_ADMIN.call(caller, () -> datasets.delete("ic-south-data"));
+            SOUTH_ADMIN.call(caller, () -> courses.delete("ic-south-course"));
+        }
+    }
+
+    private static SessionDraft session(LocalDateTime start, String course, List<String> datasetNames) {
+        return new SessionDraft("jupyterlab", start, 45, null, "UTC", 0, null, null, 0, null, null, course, datasetNames);
     }
 
     @Test
