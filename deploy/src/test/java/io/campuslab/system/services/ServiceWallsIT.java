@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campuslab.core.account.MemberAccounts;
 import io.campuslab.core.account.MemberRemoval;
+import io.campuslab.core.catalog.CatalogItem;
+import io.campuslab.core.catalog.CatalogService;
 import io.campuslab.core.classroom.ClassroomService;
 import io.campuslab.core.classroom.ClassroomSummary;
 import io.campuslab.core.classroom.SessionDraft;
@@ -24,6 +26,11 @@ import io.campuslab.core.platform.InvalidInputException;
 import io.campuslab.core.platform.NotFoundException;
 import io.campuslab.core.platform.NotPermittedException;
 import io.campuslab.core.platform.PlatformSettingsService;
+import io.campuslab.domain.catalog.LabResources;
+import io.campuslab.domain.catalog.MountSpec;
+import io.campuslab.domain.catalog.PortProtocol;
+import io.campuslab.domain.catalog.PortSpec;
+import io.campuslab.domain.catalog.TemplateDefinition;
 import io.campuslab.domain.identity.Roles;
 import io.campuslab.domain.lab.LabState;
 import jakarta.ejb.EJBAccessException;
@@ -31,6 +38,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -86,6 +94,9 @@ class ServiceWallsIT {
 
     @Inject
     PlatformSettingsService platform;
+
+    @Inject
+    CatalogService catalog;
 
     @Test
     void anotherStudentOrSchoolFindsNoLabOfSamsToOpenKeepOrStop() throws Exception {
@@ -228,6 +239,44 @@ class ServiceWallsIT {
 
     private static SessionDraft session(LocalDateTime start, String course, List<String> datasetNames) {
         return new SessionDraft("jupyterlab", start, 45, null, "UTC", 0, null, null, 0, null, null, course, datasetNames);
+    }
+
+    @Test
+    void aSchoolsOwnTemplateIsNoneOfAnotherSchoolsBusinessAndMountsNoHostFolder() throws Exception {
+        NORTH_ADMIN.call(caller, () -> catalog.add(template("ic-north-lab", List.of())));
+        try {
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> catalog.definition("ic-north-lab"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> catalog.update(template("ic-north-lab", List.of()))))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> catalog.setOffered("ic-north-lab", false)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> {
+                catalog.delete("ic-north-lab");
+                return null;
+            })).isInstanceOf(NotFoundException.class);
+            assertThat(OTTO.call(caller, () -> catalog.offered())).extracting(CatalogItem::name).doesNotContain("ic-north-lab");
+            assertThatThrownBy(() -> OTTO.call(caller, () -> labs.request(new LabRequest("ic-north-lab", null, null, 0, null, null))))
+                    .as("a lab of another school's template").isInstanceOf(NotFoundException.class);
+            assertThat(SAM.call(caller, () -> catalog.offered())).extracting(CatalogItem::name).contains("ic-north-lab");
+
+            assertThatThrownBy(() -> SOUTH_ADMIN.call(caller, () -> catalog.add(template("ic-south-lab",
+                    List.of(new MountSpec("north", "/var/lib/campuslab/datasets/north-high", "/data", true))))))
+                    .as("a school's template names no host folder").isInstanceOf(InvalidInputException.class)
+                    .hasMessage("error.template.mount-host-folder-not-allowed");
+            assertThatThrownBy(() -> NORTH_ADMIN.call(caller, () -> catalog.update(template("jupyterlab", List.of()))))
+                    .as("the platform's template").isInstanceOf(NotPermittedException.class);
+        } finally {
+            NORTH_ADMIN.call(caller, () -> {
+                catalog.delete("ic-north-lab");
+                return null;
+            });
+        }
+    }
+
+    private static TemplateDefinition template(String name, List<MountSpec> mounts) {
+        LabResources size = new LabResources(500, 512, 0);
+        return new TemplateDefinition(name, "IC lab", null, null, "registry.example/ic/lab:1", Map.of(), List.of(), List.of(),
+                List.of(new PortSpec("http", 8888, PortProtocol.HTTP)), "/home/student/work", 64, size, size, List.of(), mounts);
     }
 
     @Test
