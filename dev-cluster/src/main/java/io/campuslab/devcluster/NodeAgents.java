@@ -310,14 +310,16 @@ final class NodeAgents implements AutoCloseable {
         }
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         boolean failing = failing(pod);
+        // with a readiness probe, the pod is Ready only once the probe answers (probeReadiness)
+        boolean readyAtOnce = !failing && readinessProbe(pod).isEmpty();
         String address = failing ? null : addresses.computeIfAbsent(pod.getMetadata().getUid(), uid -> allocateAddress());
         Pod updated = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editOrNewStatus()
                 .withPhase(failing ? "Pending" : "Running")
                 .withHostIP(hostAddress(pod.getSpec().getNodeName()))
                 .withStartTime(time)
                 .withPodIP(address).withPodIPs(address == null ? List.of() : List.of(new PodIP(address)))
-                .withConditions(podConditions(failing, failing || readinessProbe(pod).isPresent(), time))
-                .withContainerStatuses(containerStatuses(pod, !failing, !failing && readinessProbe(pod).isEmpty(), time))
+                .withConditions(podConditions(failing, !readyAtOnce, time))
+                .withContainerStatuses(containerStatuses(pod, !failing, readyAtOnce, time))
                 .endStatus().build();
         client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).updateStatus();
     }
